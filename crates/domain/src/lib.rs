@@ -1,0 +1,19 @@
+#![doc = include_str!("../README.md")]
+
+pub mod clock;
+pub mod error;
+pub mod fields;
+pub mod fieldset;
+pub mod files;
+pub mod record;
+pub mod reply;
+pub mod rules;
+pub mod search;
+pub mod transaction;
+
+pub use error::{Edit, FieldError};
+pub use fieldset::FieldSet;
+pub use files::{Action, FileKind, MessageKey, lookup_key};
+pub use record::{Record, RecordStatus};
+pub use rules::RuleId;
+pub use transaction::{Transaction, TransactionError};
