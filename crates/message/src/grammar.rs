@@ -1,0 +1,309 @@
+//! The shape of a formatted message, before any field is interpreted.
+//!
+//! ```text
+//! message  = key "." ori *2("." ori) ( "." "TXT" sep fields / "." fields )
+//! fields   = field *("." field)
+//! field    = tag "/" value        ; tag is three letters; value has no "."
+//! ```
+//! The message is upper-cased, may not exceed [`MAX_MESSAGE_LEN`] bytes, must be ASCII and must not
+//! end with a period. Control characters are ignored (as Nlets does), except that a line break
+//! after `TXT` separates the header from the body.
+
+use std::fmt;
+
+/// The longest message accepted, in bytes.
+pub const MAX_MESSAGE_LEN: usize = 4096;
+
+/// A tagged field as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawField {
+    pub tag: String,
+    pub value: String,
+}
+
+/// A message split into its parts, nothing interpreted yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMessage {
+    /// Message key (MKE).
+    pub key: String,
+    /// Header ORIs: the sender first, then up to two destinations.
+    pub oris: Vec<String>,
+    /// The body was introduced by `TXT` (Nlets-style header).
+    pub txt: bool,
+    pub fields: Vec<RawField>,
+}
+
+/// Why a text is not a well-formed message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GrammarError {
+    #[error("EMPTY MESSAGE")]
+    Empty,
+    #[error("MESSAGE EXCEEDS {max} CHARACTERS ({len})")]
+    TooLong { len: usize, max: usize },
+    #[error("NON-ASCII CHARACTER AT POSITION {position}")]
+    NonAscii { position: usize },
+    #[error("MESSAGE MUST NOT END WITH A PERIOD")]
+    TrailingPeriod,
+    #[error("INVALID MESSAGE KEY {key}")]
+    BadKey { key: String },
+    #[error("{key} NEEDS THE ORIGINATING AGENCY ORI AFTER THE MESSAGE KEY")]
+    MissingOri { key: String },
+    #[error("AT MOST 3 HEADER ORIS")]
+    TooManyOris,
+    #[error("EMPTY FIELD (TWO PERIODS IN A ROW)")]
+    EmptyField,
+    #[error("MALFORMED FIELD {token} - EXPECTED TAG/VALUE")]
+    MalformedField { token: String },
+    #[error("NO FIELDS AFTER TXT")]
+    EmptyBody,
+}
+
+impl GrammarError {
+    /// The stable error code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            GrammarError::Empty => "message_empty",
+            GrammarError::TooLong { .. } => "message_too_long",
+            GrammarError::NonAscii { .. } => "message_non_ascii",
+            GrammarError::TrailingPeriod => "message_trailing_period",
+            GrammarError::BadKey { .. } => "message_unknown_key",
+            GrammarError::MissingOri { .. } | GrammarError::TooManyOris => "message_bad_header",
+            GrammarError::EmptyField
+            | GrammarError::MalformedField { .. }
+            | GrammarError::EmptyBody => "message_malformed",
+        }
+    }
+}
+
+fn is_key(token: &str) -> bool {
+    (2..=4).contains(&token.len()) && token.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn is_tag(token: &str) -> bool {
+    token.len() == 3 && token.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn shown(token: &str) -> String {
+    token.chars().take(24).collect()
+}
+
+/// Splits a message into key, header ORIs and fields.
+pub fn parse_raw(text: &str) -> Result<RawMessage, GrammarError> {
+    if text.len() > MAX_MESSAGE_LEN {
+        return Err(GrammarError::TooLong {
+            len: text.len(),
+            max: MAX_MESSAGE_LEN,
+        });
+    }
+    if let Some(position) = text.chars().position(|c| !c.is_ascii()) {
+        return Err(GrammarError::NonAscii {
+            position: position + 1,
+        });
+    }
+    // Line breaks and tabs become spaces (they matter only after TXT); other control
+    // characters are ignored.
+    let cleaned: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_ascii_control() => None,
+            c => Some(c.to_ascii_uppercase()),
+        })
+        .collect();
+    let cleaned = cleaned.trim();
+    if cleaned.is_empty() {
+        return Err(GrammarError::Empty);
+    }
+    if cleaned.ends_with('.') {
+        return Err(GrammarError::TrailingPeriod);
+    }
+    let mut tokens = cleaned.split('.').map(str::trim);
+    let key = tokens.next().unwrap_or_default().to_owned();
+    if !is_key(&key) {
+        return Err(GrammarError::BadKey { key: shown(&key) });
+    }
+    let mut oris = Vec::new();
+    let mut txt = false;
+    let mut fields = Vec::new();
+    for token in tokens {
+        let in_header = fields.is_empty() && !txt;
+        let txt_rest = token
+            .strip_prefix("TXT")
+            .filter(|r| r.is_empty() || r.starts_with(' '));
+        let field_text = match (in_header, txt_rest) {
+            (true, Some(rest)) => {
+                txt = true;
+                match rest.trim() {
+                    "" => continue,
+                    first => first,
+                }
+            }
+            (true, None) if !token.contains('/') => {
+                if oris.len() == 3 {
+                    return Err(GrammarError::TooManyOris);
+                }
+                oris.push(token.to_owned());
+                continue;
+            }
+            _ => token,
+        };
+        if field_text.is_empty() {
+            return Err(GrammarError::EmptyField);
+        }
+        let (tag, value) = field_text
+            .split_once('/')
+            .filter(|(tag, _)| is_tag(tag))
+            .ok_or_else(|| GrammarError::MalformedField {
+                token: shown(field_text),
+            })?;
+        fields.push(RawField {
+            tag: tag.to_owned(),
+            value: value.trim().to_owned(),
+        });
+    }
+    if oris.is_empty() {
+        return Err(GrammarError::MissingOri { key });
+    }
+    if txt && fields.is_empty() {
+        return Err(GrammarError::EmptyBody);
+    }
+    Ok(RawMessage {
+        key,
+        oris,
+        txt,
+        fields,
+    })
+}
+
+impl RawMessage {
+    /// A message with the given key, originating ORI and fields in display order.
+    pub fn from_fields(key: &str, ori: &str, fields: &leads_domain::FieldSet) -> RawMessage {
+        RawMessage {
+            key: key.to_owned(),
+            oris: vec![ori.to_owned()],
+            txt: false,
+            fields: fields
+                .to_pairs()
+                .into_iter()
+                .map(|(tag, value)| RawField { tag, value })
+                .collect(),
+        }
+    }
+}
+
+impl fmt::Display for RawMessage {
+    /// Renders the message in its canonical text form (`TXT` bodies on a new line).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.key)?;
+        for ori in &self.oris {
+            write!(f, ".{ori}")?;
+        }
+        let mut separator = ".";
+        if self.txt {
+            f.write_str(".TXT")?;
+            separator = "\n";
+        }
+        for field in &self.fields {
+            write!(f, "{separator}{}/{}", field.tag, field.value)?;
+            separator = ".";
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(tag: &str, value: &str) -> RawField {
+        RawField {
+            tag: tag.into(),
+            value: value.into(),
+        }
+    }
+
+    #[test]
+    fn a_plain_message_splits_into_key_ori_and_fields() {
+        let raw = parse_raw("qw.il0160000.NAM/DOE, JOHN.SEX/M.DOB/19800115").unwrap();
+        assert_eq!(raw.key, "QW");
+        assert_eq!(raw.oris, ["IL0160000"]);
+        assert!(!raw.txt);
+        assert_eq!(
+            raw.fields,
+            [
+                field("NAM", "DOE, JOHN"),
+                field("SEX", "M"),
+                field("DOB", "19800115")
+            ]
+        );
+    }
+
+    #[test]
+    fn nlets_style_headers_carry_destinations_and_a_txt_body() {
+        let raw = parse_raw("QW.IL0160000.IL0000000.TXT\r\nNAM/DOE, JOHN.SEX/M").unwrap();
+        assert_eq!(raw.oris, ["IL0160000", "IL0000000"]);
+        assert!(raw.txt);
+        assert_eq!(raw.fields.len(), 2);
+        assert_eq!(
+            raw.to_string(),
+            "QW.IL0160000.IL0000000.TXT\nNAM/DOE, JOHN.SEX/M"
+        );
+        assert_eq!(parse_raw(&raw.to_string()).unwrap(), raw);
+        assert_eq!(
+            parse_raw("QW.IL0160000.TXT NAM/DOE, JOHN")
+                .unwrap()
+                .fields
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn bad_shapes_get_precise_errors() {
+        assert_eq!(parse_raw(""), Err(GrammarError::Empty));
+        assert_eq!(parse_raw(" \n "), Err(GrammarError::Empty));
+        assert_eq!(
+            parse_raw("QW.IL0160000.NAM/DOE, JOHN."),
+            Err(GrammarError::TrailingPeriod)
+        );
+        assert_eq!(
+            parse_raw("QW.IL0160000.NAM/DOÉ, JOHN"),
+            Err(GrammarError::NonAscii { position: 20 })
+        );
+        assert_eq!(
+            parse_raw("Q1.IL0160000"),
+            Err(GrammarError::BadKey { key: "Q1".into() })
+        );
+        assert_eq!(
+            parse_raw("QW"),
+            Err(GrammarError::MissingOri { key: "QW".into() })
+        );
+        assert_eq!(
+            parse_raw("QW.NAM/DOE, JOHN"),
+            Err(GrammarError::MissingOri { key: "QW".into() })
+        );
+        assert_eq!(parse_raw("QW.A.B.C.D"), Err(GrammarError::TooManyOris));
+        assert_eq!(
+            parse_raw("QW.IL0160000.SEX/M..DOB/1"),
+            Err(GrammarError::EmptyField)
+        );
+        assert_eq!(
+            parse_raw("QW.IL0160000.SEX/M.DOB19800115"),
+            Err(GrammarError::MalformedField {
+                token: "DOB19800115".into()
+            })
+        );
+        assert_eq!(parse_raw("QW.IL0160000.TXT"), Err(GrammarError::EmptyBody));
+        let long = format!("QW.IL0160000.MIS/{}", "A".repeat(MAX_MESSAGE_LEN));
+        assert!(matches!(
+            parse_raw(&long),
+            Err(GrammarError::TooLong { .. })
+        ));
+    }
+
+    #[test]
+    fn control_characters_inside_the_text_are_ignored() {
+        let raw = parse_raw("QW.IL01\u{7}60000.SEX/M").unwrap();
+        assert_eq!(raw.oris, ["IL0160000"]);
+    }
+}

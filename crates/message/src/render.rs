@@ -1,0 +1,170 @@
+//! Terminal text for replies, in the NCIC manner: upper case, `TAG/value` fields wrapped at 80
+//! columns, and officer-safety caution lines before anything else.
+
+use std::fmt::Write;
+
+use leads_domain::fields::FieldCode;
+use leads_domain::files::FileKind;
+use leads_domain::reply::{Outcome, Reply};
+use leads_domain::{Record, RecordStatus};
+
+const WIDTH: usize = 80;
+
+fn wrap(out: &mut String, items: impl IntoIterator<Item = String>) {
+    let mut line = String::new();
+    for item in items {
+        if !line.is_empty() && line.len() + 1 + item.len() > WIDTH {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(&item);
+    }
+    if !line.is_empty() {
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+fn caution_lines(out: &mut String, record: &Record) {
+    for caution in record.fields().cautions() {
+        let kind = if caution.is_officer_safety() {
+            "CAUTION"
+        } else {
+            "MEDICAL"
+        };
+        let _ = writeln!(
+            out,
+            "***** {kind} - {} (CMC/{}) *****",
+            caution.meaning(),
+            caution.code()
+        );
+    }
+}
+
+fn hit_note(record: &Record) -> String {
+    let ori = record.ori();
+    match record.file() {
+        FileKind::Wanted => format!(
+            "A HIT IS NOT PROBABLE CAUSE. CONFIRM WARRANT AND EXTRADITION WITH ORI {ori} BEFORE ACTING"
+        ),
+        FileKind::SexOffender | FileKind::Voay => {
+            "REGISTRANT RECORD - NOT A WARRANT. DO NOT DETAIN ON THIS RECORD ALONE".to_owned()
+        }
+        _ => format!("A HIT IS NOT PROBABLE CAUSE. CONFIRM WITH ORI {ori} BEFORE ACTING"),
+    }
+}
+
+/// A record as the terminal shows it.
+pub fn render_record(record: &Record) -> String {
+    let mut out = String::new();
+    caution_lines(&mut out, record);
+    let status = match record.status() {
+        RecordStatus::Active => String::new(),
+        other => format!(" - {}", other.name().to_ascii_uppercase()),
+    };
+    let _ = writeln!(out, "MKE/{}{status}", record.entry_key().name);
+    let mut ids = vec![format!("LRN/{}", record.lrn())];
+    if let Some(nic) = record.nic() {
+        ids.push(format!("NIC/{nic}"));
+    }
+    ids.push(format!("ORI/{}", record.ori()));
+    wrap(&mut out, ids);
+    wrap(
+        &mut out,
+        record
+            .fields()
+            .iter()
+            .filter(|(code, _)| *code != FieldCode::Cmc)
+            .map(|(code, value)| format!("{code}/{value}")),
+    );
+    match record.status() {
+        RecordStatus::Active => {}
+        RecordStatus::Located(l) => {
+            let _ = writeln!(
+                out,
+                "LOCATED BY ORI/{} DOL/{} LCA/{}",
+                l.ori, l.date, l.case
+            );
+        }
+        RecordStatus::Cleared(r) => {
+            let _ = writeln!(out, "CLEARED DCL/{} RPS/{}", r.date, r.reason);
+        }
+        RecordStatus::Cancelled(r) => {
+            let _ = writeln!(out, "CANCELLED DOC/{} RPS/{}", r.date, r.reason);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "DTE/{} DLU/{}",
+        record.entered_at(),
+        record.updated_at()
+    );
+    out
+}
+
+fn headline(reply: &Reply) -> String {
+    let key = reply.key.as_deref().unwrap_or("---");
+    let ori = reply.ori.as_deref().unwrap_or("---------");
+    format!("{key}.{ori}")
+}
+
+/// A reply as terminal text.
+pub fn render_reply(reply: &Reply) -> String {
+    let mut out = String::new();
+    let head = headline(reply);
+    match reply.outcome {
+        Outcome::Accepted if reply.code == "hit" => {
+            let cautioned = reply
+                .records
+                .iter()
+                .filter(|r| !r.fields().cautions().is_empty())
+                .count();
+            if cautioned > 0 {
+                let _ = writeln!(
+                    out,
+                    "***** CAUTION - {cautioned} OF THESE RECORDS CARRY CAUTION INDICATORS *****"
+                );
+            }
+            let _ = writeln!(out, "{head} {}", reply.message);
+            for record in &reply.records {
+                out.push_str("--------\n");
+                out.push_str(&render_record(record));
+                let _ = writeln!(out, "{}", hit_note(record));
+            }
+        }
+        Outcome::Accepted => {
+            let _ = writeln!(out, "{head} {}", reply.message);
+            if let (Some(criteria), "no_hit") = (&reply.criteria, reply.code) {
+                let _ = writeln!(out, "{criteria}");
+            }
+            for record in &reply.records {
+                out.push_str(&render_record(record));
+            }
+        }
+        Outcome::Rejected => {
+            let _ = writeln!(out, "REJECT {head} {}", reply.message);
+            for record in &reply.records {
+                out.push_str(&render_record(record));
+            }
+        }
+        Outcome::Refused => {
+            let _ = writeln!(out, "REFUSED {head} {}", reply.message);
+            for reason in &reply.reasons {
+                let _ = writeln!(
+                    out,
+                    "RULE {} ({}): {}",
+                    reason.rule, reason.citation, reason.text
+                );
+            }
+        }
+        Outcome::Failed => {
+            let _ = writeln!(out, "FAILED {head} {} - NOTHING WAS CHANGED", reply.message);
+        }
+    }
+    let _ = writeln!(out, "OPN/{} {}", reply.operation_id, reply.at);
+    out
+}
