@@ -32,10 +32,10 @@ pub enum TransactionError {
     #[error("{tag} REPEATED - AT MOST {max}")]
     Repeated { tag: &'static str, max: usize },
     /// A record transaction without NIC, LRN or OCA.
-    #[error("{key} NEEDS NIC, LRN OR OCA{name} TO IDENTIFY THE RECORD")]
+    #[error("{key} NEEDS {needs} TO IDENTIFY THE RECORD")]
     NoRecordReference {
         key: &'static str,
-        name: &'static str,
+        needs: &'static str,
     },
     /// An inquiry without anything to search by.
     #[error("{key} NEEDS {needs}")]
@@ -201,11 +201,14 @@ pub fn allowed_fields(key: &MessageKey) -> Vec<FieldCode> {
         }
         Action::Cancel => [RECORD_REFERENCE, &[FieldCode::Doc, FieldCode::Rps]].concat(),
         Action::Clear => [RECORD_REFERENCE, &[FieldCode::Dcl, FieldCode::Rps]].concat(),
-        Action::Locate => [
-            RECORD_REFERENCE,
-            &[FieldCode::Dol, FieldCode::Lca, FieldCode::Mis],
-        ]
-        .concat(),
+        // A locating agency names the record by number: the OCA belongs to the owner.
+        Action::Locate => vec![
+            FieldCode::Nic,
+            FieldCode::Lrn,
+            FieldCode::Dol,
+            FieldCode::Lca,
+            FieldCode::Mis,
+        ],
         Action::Query => {
             let mut fields = vec![
                 FieldCode::Nic,
@@ -354,9 +357,14 @@ impl Entry {
 
 /// Takes the record reference out of `fields`: NIC, else LRN, else OCA (with NAM in person files).
 fn take_reference(key: &MessageKey, fields: &mut FieldSet) -> Result<RecordRef, TransactionError> {
+    let needs = match (key.action, key.file.person) {
+        (Action::Locate, _) => "NIC OR LRN",
+        (_, true) => "NIC, LRN OR OCA AND NAM",
+        (_, false) => "NIC, LRN OR OCA",
+    };
     let missing = TransactionError::NoRecordReference {
         key: key.key,
-        name: if key.file.person { " AND NAM" } else { "" },
+        needs,
     };
     if let Some(Value::Nic(nic)) = fields.get(FieldCode::Nic).cloned() {
         fields.remove(FieldCode::Nic);

@@ -80,7 +80,29 @@ fn modification(file: FileKind) -> &'static str {
     }
 }
 
-/// A valid message for a file and action; `ori` sends it (locates come from another agency).
+/// A record number of the right shape for a file (NIC where the file has one, else LRN).
+pub fn example_number(file: FileKind) -> String {
+    let spec = file.spec();
+    match spec.nic_prefix {
+        Some(prefix) => format!("NIC/{prefix}000000001"),
+        None => format!("LRN/{}2600001", spec.lrn_prefix),
+    }
+}
+
+fn locate_body(number: &str) -> String {
+    format!("{number}.DOL/20261121.LCA/2026-LOC-1")
+}
+
+/// A locate of the record `number` (`NIC/…` or `LRN/…`) sent by another agency `ori`.
+pub fn locate(file: FileKind, ori: &str, number: &str) -> String {
+    format!(
+        "{}.{ori}.{}",
+        file.spec().key_for(Action::Locate),
+        locate_body(number)
+    )
+}
+
+/// A valid message for a file and action; `ori` sends it.
 pub fn message(file: FileKind, action: Action, ori: &str) -> String {
     let spec: &FileSpec = file.spec();
     if action == Action::Enter {
@@ -92,7 +114,7 @@ pub fn message(file: FileKind, action: Action, ori: &str) -> String {
         Action::Modify => format!("{}.{}", reference(file), modification(file)),
         Action::Cancel => format!("{}.DOC/20261121.RPS/ENTERED IN ERROR", reference(file)),
         Action::Clear => format!("{}.DCL/20261121.RPS/SUBJECT APPREHENDED", reference(file)),
-        Action::Locate => format!("{}.DOL/20261121.LCA/2026-LOC-1", reference(file)),
+        Action::Locate => locate_body(&example_number(file)),
         Action::Query => format!("{}.PUR/C.CAS/2026-555", criteria(file)),
     };
     format!("{key}.{ori}.{body}")

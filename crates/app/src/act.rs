@@ -1,0 +1,242 @@
+//! Acting on a transaction inside the open database transaction: authorize against the record,
+//! then enter, modify, cancel, clear or locate.
+
+use leads_domain::clock::Timestamp;
+use leads_domain::fields::{Lrn, Nic, Ori};
+use leads_domain::files::{Action, MessageKey};
+use leads_domain::search::{RecordIndex, duplicate_keys};
+use leads_domain::transaction::{Entry, RecordRef};
+use leads_domain::{Record, Transaction};
+use leads_message::Message;
+use leads_policy::{AuthzRequest, Principal};
+use leads_store::{StoreError, StoreTx};
+
+use crate::Service;
+use crate::pipeline::{Done, Refusal};
+
+impl Service {
+    pub(crate) async fn act(
+        &self,
+        tx: &mut dyn StoreTx,
+        principal: &Principal,
+        message: &Message,
+        now: Timestamp,
+    ) -> Result<Done, Refusal> {
+        let key = &message.key;
+        match &message.transaction {
+            Transaction::Enter(entry) => {
+                self.authorize(principal, key, &message.ori, None)?;
+                enter(tx, entry, &message.ori, now).await
+            }
+            Transaction::Modify(m) => {
+                let record = resolve(tx, key, &message.ori, m.target()).await?;
+                self.authorize(principal, key, &message.ori, Some(record.ori()))?;
+                let changed = record.modified(m.changes(), now)?;
+                let new_keys: Vec<String> = RecordIndex::of(&changed)
+                    .duplicate_keys
+                    .into_iter()
+                    .filter(|k| !RecordIndex::of(&record).duplicate_keys.contains(k))
+                    .collect();
+                if let Some(other) = tx.record_by_duplicate_key(&new_keys).await? {
+                    return Err(on_file(other));
+                }
+                write(tx, &changed, RecordIndex::of(&changed)).await?;
+                Ok(done(
+                    "modified",
+                    format!("MODIFIED {}", changed.lrn()),
+                    changed,
+                ))
+            }
+            Transaction::Cancel(r) | Transaction::Clear(r) => {
+                let record = resolve(tx, key, &message.ori, r.target()).await?;
+                self.authorize(principal, key, &message.ori, Some(record.ori()))?;
+                let (removed, code, word) = if key.action == Action::Cancel {
+                    (
+                        record.cancelled(r.date(), r.reason().clone(), now)?,
+                        "cancelled",
+                        "CANCELLED",
+                    )
+                } else {
+                    (
+                        record.cleared(r.date(), r.reason().clone(), now)?,
+                        "cleared",
+                        "CLEARED",
+                    )
+                };
+                write(tx, &removed, RecordIndex::default()).await?;
+                Ok(done(code, format!("{word} {}", removed.lrn()), removed))
+            }
+            Transaction::Locate(l) => {
+                let record = resolve(tx, key, &message.ori, l.target()).await?;
+                self.authorize(principal, key, &message.ori, Some(record.ori()))?;
+                let located = record.located(&message.ori, l.date(), l.case().clone(), now)?;
+                write(tx, &located, RecordIndex::of(&located)).await?;
+                Ok(done(
+                    "located",
+                    format!(
+                        "LOCATED {} - OWNER {} NOTIFIED",
+                        located.lrn(),
+                        located.ori()
+                    ),
+                    located,
+                ))
+            }
+            Transaction::Query(inquiry) => {
+                self.authorize(principal, key, &message.ori, None)?;
+                self.search(tx, inquiry).await
+            }
+        }
+    }
+
+    fn authorize(
+        &self,
+        principal: &Principal,
+        key: &MessageKey,
+        ori: &Ori,
+        owner: Option<&Ori>,
+    ) -> Result<(), Refusal> {
+        let decision = self.policy.authorize(&AuthzRequest {
+            principal,
+            action: key.action,
+            key: key.key,
+            message_ori: ori,
+            file: key.file.kind,
+            record_owner: owner,
+        });
+        if decision.allowed {
+            Ok(())
+        } else {
+            let message = decision
+                .reasons
+                .first()
+                .map(|r| r.text.clone())
+                .unwrap_or_else(|| format!("NO POLICY PERMITS {} {}", key.action.name(), key.key));
+            Err(Refusal::refused(
+                "not_authorized",
+                message,
+                decision.reasons,
+            ))
+        }
+    }
+}
+
+fn done(code: &'static str, message: String, record: Record) -> Done {
+    Done {
+        code,
+        message,
+        records: vec![record],
+        criteria: None,
+    }
+}
+
+fn on_file(existing: Record) -> Refusal {
+    let mut refusal = Refusal::rejected("reject_on_file", "REJECT ON FILE");
+    refusal.records.push(existing);
+    refusal
+}
+
+async fn write(tx: &mut dyn StoreTx, record: &Record, index: RecordIndex) -> Result<(), Refusal> {
+    match tx.update_record(record, &index).await {
+        Err(StoreError::Conflict(_)) => {
+            let mut refusal = Refusal::rejected("reject_on_file", "REJECT ON FILE");
+            refusal.on_file_keys = index.duplicate_keys;
+            Err(refusal)
+        }
+        other => Ok(other?),
+    }
+}
+
+async fn enter(
+    tx: &mut dyn StoreTx,
+    entry: &Entry,
+    ori: &Ori,
+    now: Timestamp,
+) -> Result<Done, Refusal> {
+    let keys = duplicate_keys(entry.file(), ori.as_str(), entry.fields());
+    if let Some(existing) = tx.record_by_duplicate_key(&keys).await? {
+        return Err(on_file(existing));
+    }
+    let spec = entry.file().spec();
+    let year = now.date().year();
+    let serial = tx
+        .next_serial(&format!("lrn:{}:{year}", spec.lrn_prefix))
+        .await?;
+    let lrn = Lrn::assign(spec.lrn_prefix, year, serial).ok_or_else(|| {
+        Refusal::rejected(
+            "number_exhausted",
+            "LEADS RECORD NUMBERS EXHAUSTED FOR THIS YEAR",
+        )
+    })?;
+    let nic =
+        match spec.nic_prefix {
+            Some(prefix) => {
+                let serial = tx.next_serial(&format!("nic:{prefix}")).await?;
+                Some(Nic::assign(prefix, serial).ok_or_else(|| {
+                    Refusal::rejected("number_exhausted", "NCIC NUMBERS EXHAUSTED")
+                })?)
+            }
+            None => None,
+        };
+    let record = Record::new(entry, ori.clone(), lrn, nic, now);
+    let index = RecordIndex::of(&record);
+    if let Err(error) = tx.insert_record(&record, &index).await {
+        return Err(match error {
+            StoreError::Conflict(_) => {
+                let mut refusal = Refusal::rejected("reject_on_file", "REJECT ON FILE");
+                refusal.on_file_keys = index.duplicate_keys;
+                refusal
+            }
+            other => other.into(),
+        });
+    }
+    let mut message = format!("ENTERED {} LRN/{}", entry.entry_key().name, record.lrn());
+    if let Some(nic) = record.nic() {
+        message.push_str(&format!(" NIC/{nic}"));
+    }
+    Ok(done("entered", message, record))
+}
+
+/// Finds the record a message names; OCA look-ups are within the sending agency's records.
+async fn resolve(
+    tx: &mut dyn StoreTx,
+    key: &MessageKey,
+    ori: &Ori,
+    target: &RecordRef,
+) -> Result<Record, Refusal> {
+    let found = match target {
+        RecordRef::Nic(nic) => tx.record_by_nic(nic).await?,
+        RecordRef::Lrn(lrn) => tx.record_by_lrn(lrn).await?,
+        RecordRef::Oca { oca, name } => {
+            let mut candidates: Vec<Record> = tx
+                .records_by_oca(key.file.kind, ori, oca)
+                .await?
+                .into_iter()
+                .filter(|r| r.status().is_in_file())
+                .filter(|r| name.as_ref().is_none_or(|n| r.fields().name() == Some(n)))
+                .collect();
+            if candidates.len() > 1 {
+                return Err(Refusal::rejected(
+                    "record_ambiguous",
+                    format!(
+                        "{} RECORDS MATCH {target} - USE NIC OR LRN",
+                        candidates.len()
+                    ),
+                ));
+            }
+            candidates.pop()
+        }
+    };
+    let record = found
+        .ok_or_else(|| Refusal::rejected("record_not_found", format!("NOT ON FILE {target}")))?;
+    if record.file() != key.file.kind {
+        return Err(Refusal::rejected(
+            "record_wrong_file",
+            format!(
+                "{target} IS A {} RECORD, NOT {}",
+                record.file().name(),
+                key.file.name
+            ),
+        ));
+    }
+    Ok(record)
+}

@@ -1,0 +1,318 @@
+//! The pipeline: identify → parse → (authorize → act → audit, in one database transaction) →
+//! respond.
+
+use leads_audit::AuditEntry;
+use leads_domain::clock::Timestamp;
+use leads_domain::fields::{FieldCode, ParseContext};
+use leads_domain::reply::{Outcome, Reason, Reply};
+use leads_domain::{Record, Transaction};
+use leads_message::{Message, MessageError, RawMessage, parse_message, parse_raw_message};
+use leads_policy::Principal;
+
+use crate::{Service, ServiceError};
+
+/// A message as a front end received it.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// Formatted text (`QW.IL0160000.NAM/…`).
+    Text(String),
+    /// Key, ORIs and fields already separated (built from JSON).
+    Raw(RawMessage),
+}
+
+/// A finished transaction, before it is audited.
+#[derive(Debug)]
+pub(crate) struct Done {
+    pub code: &'static str,
+    pub message: String,
+    pub records: Vec<Record>,
+    pub criteria: Option<String>,
+}
+
+/// A transaction that will not be done; nothing it touched is kept.
+#[derive(Debug)]
+pub(crate) struct Refusal {
+    pub outcome: Outcome,
+    pub code: &'static str,
+    pub message: String,
+    pub reasons: Vec<Reason>,
+    pub records: Vec<Record>,
+    /// For a duplicate found only by the unique index: the keys to fetch the record on file by.
+    pub on_file_keys: Vec<String>,
+}
+
+impl Refusal {
+    pub(crate) fn rejected(code: &'static str, message: impl Into<String>) -> Refusal {
+        Refusal {
+            outcome: Outcome::Rejected,
+            code,
+            message: message.into(),
+            reasons: vec![],
+            records: vec![],
+            on_file_keys: vec![],
+        }
+    }
+
+    pub(crate) fn refused(
+        code: &'static str,
+        message: impl Into<String>,
+        reasons: Vec<Reason>,
+    ) -> Refusal {
+        Refusal {
+            outcome: Outcome::Refused,
+            code,
+            message: message.into(),
+            reasons,
+            records: vec![],
+            on_file_keys: vec![],
+        }
+    }
+
+    fn failed(message: impl Into<String>) -> Refusal {
+        Refusal {
+            outcome: Outcome::Failed,
+            code: "storage_unavailable",
+            message: message.into(),
+            reasons: vec![],
+            records: vec![],
+            on_file_keys: vec![],
+        }
+    }
+}
+
+impl From<leads_store::StoreError> for Refusal {
+    fn from(error: leads_store::StoreError) -> Refusal {
+        tracing::error!(%error, "storage failure during a transaction");
+        Refusal::failed("SYSTEM UNAVAILABLE")
+    }
+}
+
+impl From<leads_domain::TransactionError> for Refusal {
+    fn from(error: leads_domain::TransactionError) -> Refusal {
+        match error.rule() {
+            Some(rule) => Refusal::refused(
+                error.code(),
+                error.to_string(),
+                vec![Reason::rule(rule, error.to_string())],
+            ),
+            None => Refusal::rejected(error.code(), error.to_string()),
+        }
+    }
+}
+
+/// Who and what an audit entry is about.
+struct Subject<'a> {
+    principal: &'a Principal,
+    key: Option<String>,
+    ori: Option<String>,
+    purpose: Option<String>,
+    case: Option<String>,
+    detail: String,
+}
+
+impl Service {
+    /// Runs one message through the pipeline for the session `token`.
+    pub async fn submit(
+        &self,
+        token: &str,
+        input: Input,
+        operation_id: Option<String>,
+    ) -> Result<Reply, ServiceError> {
+        let principal = self.identify(token).await?;
+        let operation_id = operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        let now = self.clock.now();
+        let ctx = ParseContext::new(now.date());
+        let parsed = match &input {
+            Input::Text(text) => parse_message(text, &ctx),
+            Input::Raw(raw) => parse_raw_message(raw, &ctx),
+        };
+        match parsed {
+            Ok(message) => self.run(&principal, message, operation_id, now).await,
+            Err(error) => {
+                self.reject_message(&principal, &error, operation_id, now)
+                    .await
+            }
+        }
+    }
+
+    async fn reject_message(
+        &self,
+        principal: &Principal,
+        error: &MessageError,
+        operation_id: String,
+        now: Timestamp,
+    ) -> Result<Reply, ServiceError> {
+        let refusal = match error.rule() {
+            Some(rule) => Refusal::refused(
+                error.code(),
+                error.to_string(),
+                vec![Reason::rule(rule, error.to_string())],
+            ),
+            None => Refusal::rejected(error.code(), error.to_string()),
+        };
+        let subject = Subject {
+            principal,
+            key: error.key.clone(),
+            ori: error.ori.clone(),
+            purpose: None,
+            case: None,
+            detail: error.to_string(),
+        };
+        self.finish_refusal(subject, refusal, operation_id, now)
+            .await
+    }
+
+    async fn run(
+        &self,
+        principal: &Principal,
+        message: Message,
+        operation_id: String,
+        now: Timestamp,
+    ) -> Result<Reply, ServiceError> {
+        let (purpose, case) = match &message.transaction {
+            Transaction::Query(q) => (
+                Some(q.purpose().code().to_owned()),
+                Some(q.case().to_string()),
+            ),
+            _ => (None, None),
+        };
+        let subject = Subject {
+            principal,
+            key: Some(message.key.key.to_owned()),
+            ori: Some(message.ori.to_string()),
+            purpose,
+            case,
+            detail: String::new(),
+        };
+        let mut tx = self.store.begin().await?;
+        match self.act(tx.as_mut(), principal, &message, now).await {
+            Ok(done) => {
+                let entry = self.audit_entry(
+                    &subject,
+                    &operation_id,
+                    now,
+                    Outcome::Accepted,
+                    done.code,
+                    &[],
+                    &done.records,
+                    done.criteria.clone(),
+                );
+                let committed = match tx.append_audit(entry).await {
+                    Ok(_) => tx.commit().await,
+                    Err(error) => Err(error),
+                };
+                if let Err(error) = committed {
+                    tracing::error!(%error, operation_id, "audit entry could not be written; transaction not committed");
+                    return Err(ServiceError::Storage(error));
+                }
+                Ok(Reply {
+                    operation_id,
+                    at: now,
+                    key: subject.key,
+                    ori: subject.ori,
+                    outcome: Outcome::Accepted,
+                    code: done.code,
+                    message: done.message,
+                    reasons: vec![],
+                    records: done.records,
+                    criteria: done.criteria,
+                })
+            }
+            Err(refusal) => {
+                tx.rollback().await?;
+                self.finish_refusal(subject, refusal, operation_id, now)
+                    .await
+            }
+        }
+    }
+
+    /// Audits a refusal in its own transaction and builds the reply.
+    async fn finish_refusal(
+        &self,
+        mut subject: Subject<'_>,
+        mut refusal: Refusal,
+        operation_id: String,
+        now: Timestamp,
+    ) -> Result<Reply, ServiceError> {
+        let mut tx = self.store.begin().await?;
+        if refusal.records.is_empty() && !refusal.on_file_keys.is_empty() {
+            refusal
+                .records
+                .extend(tx.record_by_duplicate_key(&refusal.on_file_keys).await?);
+        }
+        if subject.detail.is_empty() {
+            subject.detail = refusal.message.clone();
+        }
+        let rules: Vec<String> = refusal.reasons.iter().map(|r| r.rule.clone()).collect();
+        let entry = self.audit_entry(
+            &subject,
+            &operation_id,
+            now,
+            refusal.outcome,
+            refusal.code,
+            &rules,
+            &refusal.records,
+            None,
+        );
+        tx.append_audit(entry).await?;
+        tx.commit().await?;
+        Ok(Reply {
+            operation_id,
+            at: now,
+            key: subject.key,
+            ori: subject.ori,
+            outcome: refusal.outcome,
+            code: refusal.code,
+            message: refusal.message,
+            reasons: refusal.reasons,
+            records: refusal.records,
+            criteria: None,
+        })
+    }
+
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "one audit entry gathers every AU-3 element"
+    )]
+    fn audit_entry(
+        &self,
+        subject: &Subject<'_>,
+        operation_id: &str,
+        now: Timestamp,
+        outcome: Outcome,
+        code: &str,
+        rules: &[String],
+        records: &[Record],
+        criteria: Option<String>,
+    ) -> AuditEntry {
+        AuditEntry {
+            operation_id: operation_id.to_owned(),
+            at_micros: now.as_micros(),
+            event: "transaction".into(),
+            operator: Some(subject.principal.operator_id.clone()),
+            terminal: Some(subject.principal.terminal_id.clone()),
+            ori: subject
+                .ori
+                .clone()
+                .or_else(|| Some(subject.principal.agency.to_string())),
+            key: subject.key.clone(),
+            purpose: subject.purpose.clone(),
+            case_number: subject.case.clone(),
+            outcome: outcome.name().into(),
+            code: code.into(),
+            rules: rules.to_vec(),
+            records: records.iter().map(|r| r.lrn().to_string()).collect(),
+            detail: criteria.unwrap_or_else(|| subject.detail.clone()),
+        }
+    }
+}
+
+/// The inquiry fields an operator sent, minus purpose and case (echoed with a no-hit reply).
+pub(crate) fn criteria_text(fields: &leads_domain::FieldSet) -> String {
+    fields
+        .iter()
+        .filter(|(code, _)| !matches!(code, FieldCode::Pur | FieldCode::Cas))
+        .map(|(code, value)| format!("{code}/{value}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}

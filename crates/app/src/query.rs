@@ -1,0 +1,81 @@
+//! Inquiries: every criterion searched, hits merged, officer-safety cautions first.
+
+use std::collections::BTreeMap;
+
+use leads_domain::Record;
+use leads_domain::search::plate_state_matches;
+use leads_domain::transaction::{Criterion, Inquiry, RecordRef};
+use leads_store::StoreTx;
+
+use crate::Service;
+use crate::pipeline::{Done, Refusal, criteria_text};
+
+/// Orders hits: records with an officer-safety caution first (most urgent first), then records
+/// with medical conditions, then the rest; newest entry first within each group.
+pub(crate) fn hit_order(a: &Record, b: &Record) -> std::cmp::Ordering {
+    let rank = |r: &Record| r.fields().cautions().first().map_or(u8::MAX, |c| c.rank());
+    rank(a)
+        .cmp(&rank(b))
+        .then(b.entered_at().cmp(&a.entered_at()))
+}
+
+impl Service {
+    pub(crate) async fn search(
+        &self,
+        tx: &mut dyn StoreTx,
+        inquiry: &Inquiry,
+    ) -> Result<Done, Refusal> {
+        let files = inquiry.files();
+        let limit = self.config.search_limit;
+        let mut hits: BTreeMap<String, Record> = BTreeMap::new();
+        let mut truncated = false;
+        for criterion in inquiry.criteria() {
+            let found = match criterion {
+                Criterion::Record(RecordRef::Nic(nic)) => {
+                    tx.record_by_nic(nic).await?.into_iter().collect()
+                }
+                Criterion::Record(RecordRef::Lrn(lrn)) => {
+                    tx.record_by_lrn(lrn).await?.into_iter().collect()
+                }
+                Criterion::Record(RecordRef::Oca { .. }) => Vec::new(),
+                Criterion::Person(person) => tx.search_people(&person.query(files), limit).await?,
+                Criterion::Identifier { code, value, state } => tx
+                    .search_identifier(files, *code, value, limit)
+                    .await?
+                    .into_iter()
+                    .filter(|r| plate_state_matches(r, state.as_deref()))
+                    .collect(),
+            };
+            truncated |= u32::try_from(found.len()).unwrap_or(u32::MAX) >= limit;
+            for record in found {
+                if record.status().is_in_file() && files.contains(&record.file()) {
+                    hits.insert(record.lrn().to_string(), record);
+                }
+            }
+        }
+        let mut records: Vec<Record> = hits.into_values().collect();
+        records.sort_by(hit_order);
+        let criteria = Some(criteria_text(inquiry.fields()));
+        if records.is_empty() {
+            return Ok(Done {
+                code: "no_hit",
+                message: "NO RECORD".into(),
+                records,
+                criteria,
+            });
+        }
+        let plural = if records.len() == 1 { "" } else { "S" };
+        let mut message = format!("{} RECORD{plural} FOUND", records.len());
+        if truncated {
+            message.push_str(&format!(
+                " - SEARCH LIMIT {limit} REACHED, REFINE THE INQUIRY"
+            ));
+        }
+        Ok(Done {
+            code: "hit",
+            message,
+            records,
+            criteria,
+        })
+    }
+}

@@ -1,0 +1,58 @@
+//! A small migration runner: each backend's numbered SQL files, applied once, in order, each in
+//! its own transaction, recorded in `leads_migrations`.
+
+use leads_store::{Backend, StoreResult};
+use sqlx::AnyPool;
+
+use crate::classify;
+
+/// A migration: version, name, SQLite text, PostgreSQL text.
+pub type Migration = (i64, &'static str, &'static str, &'static str);
+
+/// Every migration, in order.
+pub const MIGRATIONS: &[Migration] = &[(
+    1,
+    "init",
+    include_str!("../migrations/sqlite/0001_init.sql"),
+    include_str!("../migrations/postgres/0001_init.sql"),
+)];
+
+const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\
+     version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT DEFAULT CURRENT_TIMESTAMP)";
+
+/// Applies pending migrations; returns how many ran.
+pub(crate) async fn run(pool: &AnyPool, backend: Backend) -> StoreResult<usize> {
+    sqlx::query(CREATE_LEDGER)
+        .execute(pool)
+        .await
+        .map_err(classify)?;
+    let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM leads_migrations")
+        .fetch_all(pool)
+        .await
+        .map_err(classify)?;
+    let mut count = 0;
+    for (version, name, sqlite, postgres) in MIGRATIONS {
+        if applied.contains(version) {
+            continue;
+        }
+        let sql = match backend {
+            Backend::Sqlite => *sqlite,
+            Backend::Postgres => *postgres,
+        };
+        let mut tx = pool.begin().await.map_err(classify)?;
+        sqlx::raw_sql(sql)
+            .execute(&mut *tx)
+            .await
+            .map_err(classify)?;
+        sqlx::query("INSERT INTO leads_migrations (version, name) VALUES ($1, $2)")
+            .bind(*version)
+            .bind(*name)
+            .execute(&mut *tx)
+            .await
+            .map_err(classify)?;
+        tx.commit().await.map_err(classify)?;
+        tracing::info!(version, name, backend = backend.name(), "migration applied");
+        count += 1;
+    }
+    Ok(count)
+}

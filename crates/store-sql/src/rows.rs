@@ -1,0 +1,201 @@
+//! Rows to domain values and back.
+
+use leads_audit::{AuditEntry, SealedEntry};
+use leads_domain::clock::Timestamp;
+use leads_domain::fields::{
+    CaseNumber, FieldCode, FieldDate, FreeText, Lrn, Nic, Ori, ParseContext,
+};
+use leads_domain::record::{LocateInfo, RemovalInfo, StoredParts};
+use leads_domain::{FieldSet, Record, RecordStatus};
+use leads_policy::Principal;
+use leads_store::{SessionPrincipal, SessionRow, StoreError, StoreResult};
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, Row};
+
+use crate::classify;
+
+/// The columns every record query selects, in the order [`record_from_row`] reads them.
+pub(crate) const RECORD_COLUMNS: &str = "lrn, nic, entry_key, ori, fields, status, status_ori, \
+     status_date, status_case, status_reason, status_at, entered_at, updated_at";
+
+fn corrupt(what: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(what.to_string())
+}
+
+pub(crate) fn get<T>(row: &AnyRow, column: &str) -> StoreResult<T>
+where
+    T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
+{
+    row.try_get(column)
+        .map_err(|e| corrupt(format!("{column}: {e}")))
+}
+
+/// Record fields as stored: a JSON array of `[tag, value]` pairs.
+pub(crate) fn fields_json(fields: &FieldSet) -> String {
+    serde_json::to_string(&fields.to_pairs()).unwrap_or_else(|_| "[]".to_owned())
+}
+
+fn fields_from_json(text: &str) -> StoreResult<FieldSet> {
+    let pairs: Vec<(String, String)> = serde_json::from_str(text).map_err(corrupt)?;
+    FieldSet::from_pairs(
+        pairs.iter().map(|(t, v)| (t.as_str(), v.as_str())),
+        &ParseContext::stored(),
+    )
+    .map_err(corrupt)
+}
+
+fn stored_date(code: FieldCode, number: Option<i64>) -> StoreResult<FieldDate> {
+    let number = number.ok_or_else(|| corrupt(format!("{code} missing")))?;
+    FieldDate::parse(code.tag(), &number.to_string(), time::Date::MAX).map_err(corrupt)
+}
+
+fn status_from_row(row: &AnyRow) -> StoreResult<RecordStatus> {
+    let status: String = get(row, "status")?;
+    let at = || -> StoreResult<Timestamp> {
+        get::<Option<i64>>(row, "status_at")?
+            .map(Timestamp::from_micros)
+            .ok_or_else(|| corrupt("status_at missing"))
+    };
+    let reason = || -> StoreResult<FreeText> {
+        let text: Option<String> = get(row, "status_reason")?;
+        FreeText::parse("RPS", &text.unwrap_or_default(), 500).map_err(corrupt)
+    };
+    Ok(match status.as_str() {
+        "active" => RecordStatus::Active,
+        "located" => {
+            let ori: Option<String> = get(row, "status_ori")?;
+            let case: Option<String> = get(row, "status_case")?;
+            RecordStatus::Located(LocateInfo {
+                ori: Ori::parse(&ori.unwrap_or_default()).map_err(corrupt)?,
+                date: stored_date(FieldCode::Dol, get(row, "status_date")?)?,
+                case: CaseNumber::parse("LCA", &case.unwrap_or_default()).map_err(corrupt)?,
+                at: at()?,
+            })
+        }
+        "cleared" => RecordStatus::Cleared(RemovalInfo {
+            date: stored_date(FieldCode::Dcl, get(row, "status_date")?)?,
+            reason: reason()?,
+            at: at()?,
+        }),
+        "cancelled" => RecordStatus::Cancelled(RemovalInfo {
+            date: stored_date(FieldCode::Doc, get(row, "status_date")?)?,
+            reason: reason()?,
+            at: at()?,
+        }),
+        other => return Err(corrupt(format!("unknown status {other}"))),
+    })
+}
+
+/// Rebuilds a record from a row of [`RECORD_COLUMNS`].
+pub(crate) fn record_from_row(row: &AnyRow) -> StoreResult<Record> {
+    let nic: Option<String> = get(row, "nic")?;
+    let parts = StoredParts {
+        lrn: Lrn::parse(&get::<String>(row, "lrn")?).map_err(corrupt)?,
+        nic: nic.map(|n| Nic::parse(&n)).transpose().map_err(corrupt)?,
+        entry_key: get(row, "entry_key")?,
+        ori: Ori::parse(&get::<String>(row, "ori")?).map_err(corrupt)?,
+        fields: fields_from_json(&get::<String>(row, "fields")?)?,
+        status: status_from_row(row)?,
+        entered_at: Timestamp::from_micros(get(row, "entered_at")?),
+        updated_at: Timestamp::from_micros(get(row, "updated_at")?),
+    };
+    Record::from_stored(parts).map_err(corrupt)
+}
+
+/// The status columns of a record: name, ORI, date, case, reason, time.
+pub(crate) type StatusColumns = (
+    &'static str,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+    Option<String>,
+    Option<i64>,
+);
+
+pub(crate) fn status_columns(status: &RecordStatus) -> StatusColumns {
+    match status {
+        RecordStatus::Active => ("active", None, None, None, None, None),
+        RecordStatus::Located(l) => (
+            "located",
+            Some(l.ori.to_string()),
+            Some(l.date.as_number()),
+            Some(l.case.to_string()),
+            None,
+            Some(l.at.as_micros()),
+        ),
+        RecordStatus::Cleared(r) | RecordStatus::Cancelled(r) => (
+            status.name(),
+            None,
+            Some(r.date.as_number()),
+            None,
+            Some(r.reason.to_string()),
+            Some(r.at.as_micros()),
+        ),
+    }
+}
+
+pub(crate) async fn session_principal(
+    pool: &AnyPool,
+    token_hash: &str,
+) -> StoreResult<Option<SessionPrincipal>> {
+    let row = sqlx::query(
+        "SELECT s.token_hash, s.operator_id, s.terminal_id, s.issued_at, s.expires_at, \
+                o.name AS operator_name, o.ori AS operator_ori, o.active AS operator_active, \
+                a.active AS agency_active, t.ori AS terminal_ori, t.active AS terminal_active \
+         FROM sessions s \
+         JOIN operators o ON o.id = s.operator_id \
+         JOIN agencies a ON a.ori = o.ori \
+         JOIN terminals t ON t.id = s.terminal_id \
+         WHERE s.token_hash = $1",
+    )
+    .bind(token_hash.to_owned())
+    .fetch_optional(pool)
+    .await
+    .map_err(classify)?;
+    let Some(row) = row else { return Ok(None) };
+    let session = SessionRow {
+        token_hash: get(&row, "token_hash")?,
+        operator_id: get(&row, "operator_id")?,
+        terminal_id: get(&row, "terminal_id")?,
+        issued_at: Timestamp::from_micros(get(&row, "issued_at")?),
+        expires_at: Timestamp::from_micros(get(&row, "expires_at")?),
+    };
+    let principal = Principal {
+        operator_id: session.operator_id.clone(),
+        operator_name: get(&row, "operator_name")?,
+        operator_active: get::<i64>(&row, "operator_active")? != 0,
+        agency: Ori::parse(&get::<String>(&row, "operator_ori")?).map_err(corrupt)?,
+        agency_active: get::<i64>(&row, "agency_active")? != 0,
+        terminal_id: session.terminal_id.clone(),
+        terminal_agency: Ori::parse(&get::<String>(&row, "terminal_ori")?).map_err(corrupt)?,
+        terminal_active: get::<i64>(&row, "terminal_active")? != 0,
+    };
+    Ok(Some(SessionPrincipal { session, principal }))
+}
+
+pub(crate) async fn audit_entries(
+    pool: &AnyPool,
+    from_seq: u64,
+    limit: u32,
+) -> StoreResult<Vec<SealedEntry>> {
+    let rows = sqlx::query(
+        "SELECT seq, entry, leaf_hash FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2",
+    )
+    .bind(i64::try_from(from_seq).unwrap_or(i64::MAX))
+    .bind(i64::from(limit))
+    .fetch_all(pool)
+    .await
+    .map_err(classify)?;
+    rows.iter()
+        .map(|row| {
+            let canonical: String = get(row, "entry")?;
+            let entry: AuditEntry = serde_json::from_str(&canonical).map_err(corrupt)?;
+            Ok(SealedEntry {
+                seq: u64::try_from(get::<i64>(row, "seq")?).map_err(corrupt)?,
+                entry,
+                canonical,
+                leaf_hash: get(row, "leaf_hash")?,
+            })
+        })
+        .collect()
+}
