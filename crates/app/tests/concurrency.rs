@@ -1,0 +1,110 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a failed unwrap is a failed test"
+)]
+//! Many writers at once must not corrupt anything or lose an audit entry, on either backend.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+
+use leads_app::Input;
+use leads_store::Store;
+use leads_testkit::{TestApp, backends};
+
+const TASKS: usize = 8;
+const PER_TASK: usize = 25;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_writers_lose_no_audit_entry() {
+    for db in backends().await {
+        let app = Arc::new(TestApp::start(db).await);
+        let token = Arc::new(app.token("OP16A", "T16A").await);
+        let mut handles = Vec::new();
+        for task in 0..TASKS {
+            let (app, token) = (app.clone(), token.clone());
+            handles.push(tokio::spawn(async move {
+                let mut operation_ids = Vec::new();
+                for i in 0..PER_TASK {
+                    let text = if i % 2 == 0 {
+                        format!(
+                            "EG.IL0160000.SER/S{task}X{i}.MAK/COLT.CAL/45.TYP/PA.DOT/20261120.OCA/C-{task}-{i}.SDC/CMP.SDN/R-{task}-{i}.DRI/20261120"
+                        )
+                    } else {
+                        format!("QG.IL0160000.SER/S{task}X{}.PUR/C.CAS/C-{task}", i - 1)
+                    };
+                    let reply = app.service.submit(&token, Input::Text(text), None).await.unwrap();
+                    let expected = if i % 2 == 0 { "entered" } else { "hit" };
+                    assert_eq!(reply.code, expected, "{}", reply.message);
+                    operation_ids.push(reply.operation_id);
+                }
+                operation_ids
+            }));
+        }
+        let mut replied = HashSet::new();
+        for handle in handles {
+            replied.extend(handle.await.unwrap());
+        }
+        let audit = app.audit().await;
+        // One sign-in plus one entry per transaction, numbered 1..=n without gaps.
+        assert_eq!(audit.len(), 1 + TASKS * PER_TASK);
+        for (i, sealed) in audit.iter().enumerate() {
+            assert_eq!(sealed.seq, i as u64 + 1);
+            assert!(sealed.verify());
+        }
+        let audited: HashSet<String> = audit.iter().map(|e| e.entry.operation_id.clone()).collect();
+        assert!(
+            replied.is_subset(&audited),
+            "every reply has its audit entry"
+        );
+        let entries = TASKS * PER_TASK.div_ceil(2);
+        assert_eq!(app.store.record_count().await.unwrap(), entries as u64);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn racing_duplicate_entries_leave_exactly_one_record() {
+    for db in backends().await {
+        let app = Arc::new(TestApp::start(db).await);
+        let token = Arc::new(app.token("OP16A", "T16A").await);
+        let text = leads_message::examples::entry(leads_domain::files::FileKind::Wanted);
+        let mut handles = Vec::new();
+        for _ in 0..TASKS {
+            let (app, token, text) = (app.clone(), token.clone(), text.clone());
+            handles.push(tokio::spawn(async move {
+                app.service
+                    .submit(&token, Input::Text(text), None)
+                    .await
+                    .unwrap()
+            }));
+        }
+        let mut codes = Vec::new();
+        let mut on_file = HashSet::new();
+        for handle in handles {
+            let reply = handle.await.unwrap();
+            if reply.code == "reject_on_file" {
+                on_file.insert(reply.records[0].lrn().to_string());
+            }
+            codes.push(reply.code);
+        }
+        assert_eq!(
+            codes.iter().filter(|c| **c == "entered").count(),
+            1,
+            "{codes:?}"
+        );
+        assert_eq!(
+            codes.iter().filter(|c| **c == "reject_on_file").count(),
+            TASKS - 1,
+            "{codes:?}"
+        );
+        assert_eq!(
+            on_file.len(),
+            1,
+            "every reject returns the one record on file"
+        );
+        assert_eq!(app.store.record_count().await.unwrap(), 1);
+        assert_eq!(app.audit().await.len(), 1 + TASKS);
+    }
+}
