@@ -14,6 +14,7 @@ use leads_store::{Store, StoreError};
 
 pub use auth::{Session, hash_password};
 pub use directory::Directory;
+pub use leads_domain::reply::Reply;
 pub use pipeline::Input;
 
 /// Settings of the service.

@@ -1,0 +1,166 @@
+//! The stable error-code catalogue. Every reply and error carries one of these codes; the HTTP
+//! status follows from it. docs/ERROR-CODES.md lists the same table (a test keeps them equal).
+
+/// `(code, HTTP status, meaning)`.
+pub const CATALOGUE: &[(&str, u16, &str)] = &[
+    ("entered", 200, "the record was entered"),
+    ("modified", 200, "the record was modified"),
+    ("cancelled", 200, "the record was cancelled"),
+    ("cleared", 200, "the record was cleared"),
+    (
+        "located",
+        200,
+        "the record was located; its owner is notified",
+    ),
+    (
+        "hit",
+        200,
+        "the inquiry found records (caution records first)",
+    ),
+    ("no_hit", 200, "the inquiry found nothing"),
+    ("signed_in", 200, "sign-in succeeded"),
+    ("signed_out", 200, "sign-out succeeded"),
+    ("message_empty", 422, "the message is empty"),
+    (
+        "message_too_long",
+        413,
+        "the message exceeds the maximum length",
+    ),
+    (
+        "message_non_ascii",
+        422,
+        "the message contains a non-ASCII character",
+    ),
+    (
+        "message_trailing_period",
+        422,
+        "the message ends with a period",
+    ),
+    ("message_unknown_key", 422, "the message key is unknown"),
+    (
+        "message_bad_header",
+        422,
+        "the header ORIs are missing or invalid",
+    ),
+    ("message_malformed", 422, "a field is not written TAG/value"),
+    ("field_unknown", 422, "a field tag is unknown"),
+    (
+        "field_edit",
+        422,
+        "a field value failed its edit; the message names field and edit",
+    ),
+    (
+        "field_not_allowed",
+        422,
+        "the message key does not take this field",
+    ),
+    ("field_missing", 422, "a mandatory field is missing"),
+    (
+        "field_repeated",
+        422,
+        "a field appears more often than allowed",
+    ),
+    (
+        "record_reference_missing",
+        422,
+        "the message does not say which record (NIC, LRN or OCA)",
+    ),
+    (
+        "criteria_missing",
+        422,
+        "the inquiry has nothing to search by",
+    ),
+    ("nothing_to_modify", 422, "a modify message without changes"),
+    (
+        "reject_on_file",
+        409,
+        "a duplicate entry; the record on file is returned",
+    ),
+    ("record_not_found", 404, "no record matches the reference"),
+    (
+        "record_wrong_file",
+        422,
+        "the referenced record belongs to another file",
+    ),
+    (
+        "record_ambiguous",
+        422,
+        "several records match the OCA; use NIC or LRN",
+    ),
+    (
+        "number_exhausted",
+        503,
+        "no record numbers are left in the series",
+    ),
+    (
+        "rule_refused",
+        403,
+        "a rule of PRODUCT.md refuses the transaction; reasons cite it",
+    ),
+    (
+        "not_authorized",
+        403,
+        "a policy refuses the transaction; reasons cite the rules",
+    ),
+    ("auth_required", 401, "no valid session token"),
+    ("auth_expired", 401, "the session has expired"),
+    (
+        "auth_invalid_credentials",
+        401,
+        "operator, password or terminal is wrong",
+    ),
+    ("auth_refused", 403, "sign-in refused for a stated rule"),
+    (
+        "request_invalid",
+        400,
+        "the HTTP request body is not valid JSON or text",
+    ),
+    (
+        "request_too_large",
+        413,
+        "the HTTP request body exceeds 64 KiB",
+    ),
+    (
+        "storage_unavailable",
+        503,
+        "the database failed; nothing was changed",
+    ),
+    ("internal", 500, "an internal error; nothing was changed"),
+];
+
+/// The HTTP status for a code (500 for a code not in the catalogue).
+pub fn http_status(code: &str) -> u16 {
+    CATALOGUE
+        .iter()
+        .find(|(c, _, _)| *c == code)
+        .map_or(500, |(_, status, _)| *status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_snake_case() {
+        let mut codes: Vec<&str> = CATALOGUE.iter().map(|(c, _, _)| *c).collect();
+        assert!(
+            codes
+                .iter()
+                .all(|c| c.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+        );
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), CATALOGUE.len());
+        assert_eq!(http_status("reject_on_file"), 409);
+        assert_eq!(http_status("something_new"), 500);
+    }
+
+    #[test]
+    fn the_documented_catalogue_matches() {
+        let doc = include_str!("../../../docs/ERROR-CODES.md");
+        for (code, status, meaning) in CATALOGUE {
+            let row = format!("| `{code}` | {status} | {meaning} |");
+            assert!(doc.contains(&row), "docs/ERROR-CODES.md lacks: {row}");
+        }
+    }
+}

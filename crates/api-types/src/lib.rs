@@ -1,0 +1,95 @@
+#![doc = include_str!("../README.md")]
+
+pub mod codes;
+mod reply;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use reply::{CautionBody, FieldBody, ReasonBody, RecordBody, ReplyBody, StatusBody};
+
+/// `POST /api/v1/sessions`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignInRequest {
+    pub operator: String,
+    pub password: String,
+    pub terminal: String,
+}
+
+/// The answer to a sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignInResponse {
+    /// Send as `Authorization: Bearer <token>`.
+    pub token: String,
+    pub operator: String,
+    pub terminal: String,
+    pub ori: String,
+    /// RFC 3339, UTC.
+    pub expires_at: String,
+}
+
+/// One field value, or several for a repeatable field (`"CMC": ["00", "05"]`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum FieldValues {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// `POST /api/v1/transactions`: a message as JSON. It takes exactly the path of the formatted
+/// text: the same field edits, rules, authorization and audit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransactionRequest {
+    /// Message key, e.g. `QW`.
+    pub key: String,
+    /// Originating agency.
+    pub ori: String,
+    /// Destination ORIs (Nlets-style header), usually empty.
+    #[serde(default)]
+    pub destinations: Vec<String>,
+    /// Fields by tag.
+    pub fields: BTreeMap<String, FieldValues>,
+}
+
+impl TransactionRequest {
+    /// The request as a raw message.
+    pub fn to_raw(&self) -> leads_message::RawMessage {
+        let mut oris = vec![self.ori.clone()];
+        oris.extend(self.destinations.iter().cloned());
+        let fields = self
+            .fields
+            .iter()
+            .flat_map(|(tag, values)| {
+                let values = match values {
+                    FieldValues::One(v) => vec![v.clone()],
+                    FieldValues::Many(vs) => vs.clone(),
+                };
+                values
+                    .into_iter()
+                    .map(move |value| leads_message::RawField {
+                        tag: tag.to_ascii_uppercase(),
+                        value,
+                    })
+            })
+            .collect();
+        leads_message::RawMessage {
+            key: self.key.trim().to_ascii_uppercase(),
+            oris: oris.iter().map(|o| o.trim().to_ascii_uppercase()).collect(),
+            txt: false,
+            fields,
+        }
+    }
+}
+
+/// The body of every error that is not a transaction reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// Stable code (docs/ERROR-CODES.md).
+    pub code: String,
+    pub message: String,
+    /// Traces the error to the server log and audit entry.
+    pub operation_id: String,
+}

@@ -1,0 +1,190 @@
+#![doc = include_str!("../README.md")]
+
+use leads_api_types::{ErrorBody, ReplyBody, SignInRequest, SignInResponse, TransactionRequest};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+
+/// What can go wrong talking to the server.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    /// The server could not be reached or the connection failed.
+    #[error("cannot reach the server: {0}")]
+    Http(#[from] reqwest::Error),
+    /// The server answered with an error body.
+    #[error("{} ({}): {}", .body.code, .status, .body.message)]
+    Api { status: u16, body: ErrorBody },
+    /// The server's answer could not be read.
+    #[error("unreadable answer (HTTP {status}): {detail}")]
+    Decode { status: u16, detail: String },
+}
+
+/// A terminal-text reply with its HTTP status and operation id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextReply {
+    pub status: u16,
+    pub operation_id: Option<String>,
+    pub text: String,
+}
+
+/// A client for one server, optionally signed in.
+#[derive(Debug, Clone)]
+pub struct Client {
+    base: String,
+    http: reqwest::Client,
+    token: Option<String>,
+}
+
+impl Client {
+    /// A client for the server at `base_url` (e.g. `http://127.0.0.1:8080`).
+    pub fn new(base_url: &str) -> Client {
+        Client {
+            base: base_url.trim_end_matches('/').to_owned(),
+            http: reqwest::Client::new(),
+            token: None,
+        }
+    }
+
+    /// The same client using a session token.
+    pub fn with_token(mut self, token: impl Into<String>) -> Client {
+        self.token = Some(token.into());
+        self
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn authorized(&self, request: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+        match &self.token {
+            Some(token) => request.header(AUTHORIZATION, format!("Bearer {token}")),
+            None => request,
+        }
+    }
+
+    async fn error(response: reqwest::Response) -> ClientError {
+        let status = response.status().as_u16();
+        match response.text().await {
+            Ok(text) => match serde_json::from_str::<ErrorBody>(&text) {
+                Ok(body) => ClientError::Api { status, body },
+                Err(e) => ClientError::Decode {
+                    status,
+                    detail: format!("{e}: {text}"),
+                },
+            },
+            Err(e) => ClientError::Http(e),
+        }
+    }
+
+    /// True when `/healthz` answers 200.
+    pub async fn health(&self) -> Result<bool, ClientError> {
+        Ok(self
+            .http
+            .get(self.url("/healthz"))
+            .send()
+            .await?
+            .status()
+            .is_success())
+    }
+
+    /// Signs in; use the token with [`Client::with_token`].
+    pub async fn sign_in(
+        &self,
+        operator: &str,
+        password: &str,
+        terminal: &str,
+    ) -> Result<SignInResponse, ClientError> {
+        let body = SignInRequest {
+            operator: operator.into(),
+            password: password.into(),
+            terminal: terminal.into(),
+        };
+        let response = self
+            .http
+            .post(self.url("/api/v1/sessions"))
+            .json(&body)
+            .send()
+            .await?;
+        if !response.status().is_success() {
+            return Err(Client::error(response).await);
+        }
+        Ok(response.json().await?)
+    }
+
+    /// Ends the session.
+    pub async fn sign_out(&self) -> Result<(), ClientError> {
+        let response = self
+            .authorized(self.http.delete(self.url("/api/v1/sessions")))
+            .send()
+            .await?;
+        if !response.status().is_success() {
+            return Err(Client::error(response).await);
+        }
+        Ok(())
+    }
+
+    /// Sends a formatted message and returns the terminal text.
+    pub async fn send_text(&self, message: &str) -> Result<TextReply, ClientError> {
+        let request = self
+            .http
+            .post(self.url("/api/v1/messages"))
+            .header(CONTENT_TYPE, "text/plain")
+            .body(message.to_owned());
+        let response = self.authorized(request).send().await?;
+        let status = response.status().as_u16();
+        let is_text = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/plain"));
+        if !is_text {
+            return Err(Client::error(response).await);
+        }
+        let operation_id = response
+            .headers()
+            .get("x-operation-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        Ok(TextReply {
+            status,
+            operation_id,
+            text: response.text().await?,
+        })
+    }
+
+    async fn reply(response: reqwest::Response) -> Result<ReplyBody, ClientError> {
+        let status = response.status().as_u16();
+        let text = response.text().await?;
+        if let Ok(reply) = serde_json::from_str::<ReplyBody>(&text) {
+            return Ok(reply);
+        }
+        match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(body) => Err(ClientError::Api { status, body }),
+            Err(e) => Err(ClientError::Decode {
+                status,
+                detail: format!("{e}: {text}"),
+            }),
+        }
+    }
+
+    /// Sends a formatted message and returns the JSON reply.
+    pub async fn send_json(&self, message: &str) -> Result<ReplyBody, ClientError> {
+        let request = self
+            .http
+            .post(self.url("/api/v1/messages"))
+            .header(CONTENT_TYPE, "text/plain")
+            .header(ACCEPT, "application/json")
+            .body(message.to_owned());
+        Client::reply(self.authorized(request).send().await?).await
+    }
+
+    /// Sends a JSON transaction.
+    pub async fn transaction(
+        &self,
+        request: &TransactionRequest,
+    ) -> Result<ReplyBody, ClientError> {
+        let request = self
+            .http
+            .post(self.url("/api/v1/transactions"))
+            .json(request);
+        Client::reply(self.authorized(request).send().await?).await
+    }
+}

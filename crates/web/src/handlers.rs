@@ -1,0 +1,129 @@
+//! Request handlers: read, call the service, write.
+
+use axum::Json;
+use axum::extract::State;
+use axum::extract::rejection::{JsonRejection, StringRejection};
+use axum::http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use leads_api_types::{ReplyBody, SignInRequest, SignInResponse, TransactionRequest};
+use leads_app::{Input, Service};
+
+use crate::error::{ApiError, status_of, with_operation_id};
+
+fn operation_id(headers: &HeaderMap) -> String {
+    headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_graphic()))
+        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_owned)
+}
+
+fn bearer(headers: &HeaderMap) -> &str {
+    headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .unwrap_or_default()
+}
+
+fn wants_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/json"))
+}
+
+pub(crate) async fn health(State(service): State<Service>) -> Response {
+    match service.store().health().await {
+        Ok(()) => (StatusCode::OK, "ok\n").into_response(),
+        Err(error) => {
+            tracing::error!(%error, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable\n").into_response()
+        }
+    }
+}
+
+pub(crate) async fn sign_in(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    body: Result<Json<SignInRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let session = service
+        .sign_in(&request.operator, &request.password, &request.terminal)
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    let body = SignInResponse {
+        token: session.token,
+        operator: session.operator_id,
+        terminal: session.terminal_id,
+        ori: session.ori,
+        expires_at: session.expires_at.to_string(),
+    };
+    Ok(with_operation_id(Json(body).into_response(), &op))
+}
+
+pub(crate) async fn sign_out(
+    State(service): State<Service>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    service
+        .sign_out(bearer(&headers))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(with_operation_id(
+        StatusCode::NO_CONTENT.into_response(),
+        &op,
+    ))
+}
+
+fn reply_response(reply: &leads_app::Reply, json: bool) -> Response {
+    let status = status_of(reply.code);
+    let response = if json {
+        (status, Json(ReplyBody::from(reply))).into_response()
+    } else {
+        (
+            status,
+            [(CONTENT_TYPE, "text/plain; charset=utf-8")],
+            leads_message::render_reply(reply),
+        )
+            .into_response()
+    };
+    with_operation_id(response, &reply.operation_id)
+}
+
+pub(crate) async fn message(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    body: Result<String, StringRejection>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let body = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let reply = service
+        .submit(bearer(&headers), Input::Text(body), Some(op.clone()))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(reply_response(&reply, wants_json(&headers)))
+}
+
+pub(crate) async fn transaction(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    body: Result<Json<TransactionRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let reply = service
+        .submit(
+            bearer(&headers),
+            Input::Raw(request.to_raw()),
+            Some(op.clone()),
+        )
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(reply_response(&reply, true))
+}

@@ -1,0 +1,37 @@
+#![doc = include_str!("../README.md")]
+
+mod error;
+mod handlers;
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use leads_app::Service;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+pub use error::ApiError;
+
+/// The largest request body accepted.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// The router over a service.
+pub fn router(service: Service) -> Router {
+    Router::new()
+        .route("/healthz", get(handlers::health))
+        .route(
+            "/api/v1/sessions",
+            post(handlers::sign_in).delete(handlers::sign_out),
+        )
+        .route("/api/v1/messages", post(handlers::message))
+        .route("/api/v1/transactions", post(handlers::transaction))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        .layer(TraceLayer::new_for_http())
+        .with_state(service)
+}

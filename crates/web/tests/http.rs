@@ -1,0 +1,262 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a failed unwrap is a failed test"
+)]
+//! The HTTP API through a real socket with the real client, on every backend.
+
+use std::collections::BTreeMap;
+
+use leads_api_types::{FieldValues, TransactionRequest};
+use leads_client::{Client, ClientError};
+use leads_domain::files::{Action, FileKind};
+use leads_message::examples::{self, EXAMPLE_ORI};
+use leads_testkit::{PASSWORD, TestApp, backends};
+
+const OTHER_ORI: &str = "IL0840000";
+
+async fn spawn(app: &TestApp) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let router = leads_web::router(app.service.clone());
+    tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+    format!("http://{address}")
+}
+
+async fn signed_in(base: &str, operator: &str, terminal: &str) -> Client {
+    let session = Client::new(base)
+        .sign_in(operator, PASSWORD, terminal)
+        .await
+        .unwrap();
+    Client::new(base).with_token(session.token)
+}
+
+#[tokio::test]
+async fn every_message_type_of_every_file_works_over_http() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let base = spawn(&app).await;
+        let own = signed_in(&base, "OP16A", "T16A").await;
+        let other = signed_in(&base, "OP84A", "T84A").await;
+        for file in FileKind::all() {
+            let entered = own.send_json(&examples::entry(file)).await.unwrap();
+            assert_eq!(
+                (entered.outcome.as_str(), entered.code.as_str()),
+                ("accepted", "entered"),
+                "{file}"
+            );
+            let record = &entered.records[0];
+            let number = match &record.nic {
+                Some(nic) => format!("NIC/{nic}"),
+                None => format!("LRN/{}", record.lrn),
+            };
+            let steps = [
+                (
+                    &other,
+                    examples::message(file, Action::Query, OTHER_ORI),
+                    "hit",
+                ),
+                (
+                    &own,
+                    examples::message(file, Action::Modify, EXAMPLE_ORI),
+                    "modified",
+                ),
+                (
+                    &other,
+                    examples::locate(file, OTHER_ORI, &number),
+                    "located",
+                ),
+                (
+                    &own,
+                    examples::message(file, Action::Clear, EXAMPLE_ORI),
+                    "cleared",
+                ),
+                (&own, examples::entry(file), "entered"),
+                (
+                    &own,
+                    examples::message(file, Action::Cancel, EXAMPLE_ORI),
+                    "cancelled",
+                ),
+                (
+                    &other,
+                    examples::message(file, Action::Query, OTHER_ORI),
+                    "no_hit",
+                ),
+            ];
+            for (client, text, code) in steps {
+                let reply = client.send_text(&text).await.unwrap();
+                assert_eq!(reply.status, 200, "{text}\n{}", reply.text);
+                let first = reply
+                    .text
+                    .lines()
+                    .find(|l| !l.starts_with("*****"))
+                    .unwrap();
+                assert!(
+                    first.starts_with(text.split('.').next().unwrap()),
+                    "{first}"
+                );
+                let audit = app.audit().await;
+                let last = &audit.last().unwrap().entry;
+                assert_eq!(last.code, code, "{text}");
+                assert_eq!(
+                    reply.operation_id.as_deref(),
+                    Some(last.operation_id.as_str())
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn json_transactions_take_the_same_path_and_list_cautions_first() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let base = spawn(&app).await;
+        let own = signed_in(&base, "OP16A", "T16A").await;
+        let raw = leads_message::parse_raw(&examples::entry(FileKind::Wanted)).unwrap();
+        let mut fields: BTreeMap<String, FieldValues> = raw
+            .fields
+            .iter()
+            .map(|f| (f.tag.clone(), FieldValues::One(f.value.clone())))
+            .collect();
+        fields.insert(
+            "CMC".into(),
+            FieldValues::Many(vec!["80".into(), "00".into()]),
+        );
+        let entry = TransactionRequest {
+            key: "EW".into(),
+            ori: EXAMPLE_ORI.into(),
+            destinations: vec![],
+            fields,
+        };
+        let reply = own.transaction(&entry).await.unwrap();
+        assert_eq!(reply.code, "entered", "{}", reply.message);
+
+        let query = TransactionRequest {
+            key: "QW".into(),
+            ori: EXAMPLE_ORI.into(),
+            destinations: vec![],
+            fields: [
+                ("NAM", "DOE, JOHN"),
+                ("SEX", "M"),
+                ("DOB", "19800115"),
+                ("PUR", "C"),
+                ("CAS", "2026-1"),
+            ]
+            .into_iter()
+            .map(|(t, v)| (t.to_owned(), FieldValues::One(v.to_owned())))
+            .collect(),
+        };
+        let hit = own.transaction(&query).await.unwrap();
+        assert_eq!(hit.code, "hit");
+        let cautions: Vec<&str> = hit.records[0]
+            .cautions
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
+        assert_eq!(cautions, ["00", "80"]);
+        assert!(hit.records[0].cautions[0].officer_safety);
+        assert!(hit.text.starts_with("***** CAUTION"), "{}", hit.text);
+
+        let mut bad = query.clone();
+        bad.fields.remove("PUR");
+        let refused = own.transaction(&bad).await.unwrap();
+        assert_eq!(
+            (refused.outcome.as_str(), refused.code.as_str()),
+            ("refused", "rule_refused")
+        );
+        assert_eq!(refused.reasons[0].rule, "D1");
+    }
+}
+
+#[tokio::test]
+async fn errors_have_stable_codes_and_statuses() {
+    let app = TestApp::start(leads_testkit::TestDb::sqlite()).await;
+    let base = spawn(&app).await;
+    let anonymous = Client::new(&base);
+    assert!(anonymous.health().await.unwrap());
+
+    match anonymous.sign_in("OP16A", "wrong", "T16A").await {
+        Err(ClientError::Api { status: 401, body }) => {
+            assert_eq!(body.code, "auth_invalid_credentials")
+        }
+        other => panic!("{other:?}"),
+    }
+    match anonymous.send_text("QW.IL0160000.NAM/DOE, JOHN").await {
+        Err(ClientError::Api { status: 401, body }) => assert_eq!(body.code, "auth_required"),
+        other => panic!("{other:?}"),
+    }
+
+    let own = signed_in(&base, "OP16A", "T16A").await;
+    let edit = own
+        .send_text(&examples::entry(FileKind::Wanted).replace("19800115", "19991340"))
+        .await
+        .unwrap();
+    assert_eq!(edit.status, 422);
+    assert!(
+        edit.text
+            .starts_with("REJECT EW.IL0160000 DOB/19991340 INVALID DATE\n"),
+        "{}",
+        edit.text
+    );
+
+    assert_eq!(
+        own.send_text(&examples::entry(FileKind::Gun))
+            .await
+            .unwrap()
+            .status,
+        200
+    );
+    let duplicate = own
+        .send_json(&examples::entry(FileKind::Gun))
+        .await
+        .unwrap();
+    assert_eq!(duplicate.code, "reject_on_file");
+    assert_eq!(duplicate.records.len(), 1);
+
+    let refused = own
+        .send_text(&examples::message(FileKind::Gun, Action::Query, OTHER_ORI))
+        .await
+        .unwrap();
+    assert_eq!(refused.status, 403);
+    assert!(
+        refused
+            .text
+            .contains("RULE S3 (20 Ill. Adm. Code 1240.50(b)(4))"),
+        "{}",
+        refused.text
+    );
+
+    let http = reqwest_like(&base).await;
+    assert_eq!(http.0, 400, "malformed JSON: {}", http.1);
+    let oversize = own.send_text(&"A".repeat(leads_web::BODY_LIMIT + 1)).await;
+    match oversize {
+        Err(ClientError::Api { status: 413, body }) => assert_eq!(body.code, "request_too_large"),
+        other => panic!("{other:?}"),
+    }
+
+    own.sign_out().await.unwrap();
+    assert!(matches!(
+        own.send_text("QW.IL0160000.SOC/219099999").await,
+        Err(ClientError::Api { status: 401, .. })
+    ));
+}
+
+/// Posts a malformed JSON body (the typed client cannot send one).
+async fn reqwest_like(base: &str) -> (u16, String) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let body = "{\"operator\": ";
+    let request = format!(
+        "POST /api/v1/sessions HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    let status = response.split_whitespace().nth(1).unwrap().parse().unwrap();
+    (status, response)
+}
