@@ -146,7 +146,7 @@ async fn write(tx: &mut dyn StoreTx, record: &Record, index: RecordIndex) -> Res
     }
 }
 
-async fn enter(
+pub(crate) async fn enter(
     tx: &mut dyn StoreTx,
     entry: &Entry,
     ori: &Ori,

@@ -2,6 +2,7 @@
 
 mod act;
 mod auth;
+mod bulk;
 mod directory;
 mod pipeline;
 mod query;
@@ -13,6 +14,7 @@ use leads_policy::Authorizer;
 use leads_store::{Store, StoreError};
 
 pub use auth::{Session, hash_password};
+pub use bulk::LoadReport;
 pub use directory::Directory;
 pub use leads_domain::reply::Reply;
 pub use pipeline::Input;

@@ -156,7 +156,7 @@ impl Service {
             ori: error.ori.clone(),
             purpose: None,
             case: None,
-            detail: error.to_string(),
+            detail: error.operator_text(),
         };
         self.finish_refusal(subject, refusal, operation_id, now)
             .await

@@ -457,3 +457,48 @@ async fn every_transaction_leaves_one_sealed_audit_entry_in_order() {
         assert_eq!(entered.at_micros, leads_testkit::START.as_micros());
     }
 }
+
+#[tokio::test]
+async fn bulk_loads_pass_the_same_edits_and_are_audited_per_batch() {
+    for app in apps().await {
+        let ori = leads_testkit::ori(EXAMPLE_ORI);
+        let good = examples::entry(FileKind::Gun);
+        let messages = vec![
+            good.clone(),
+            good,
+            examples::entry(FileKind::Plate).replace("LIY/2027", "LIY/20X7"),
+            examples::entry(FileKind::Article).replacen(EXAMPLE_ORI, OTHER_ORI, 1),
+            examples::entry(FileKind::Vehicle),
+        ];
+        let report = app
+            .service
+            .bulk_load("test load", &ori, messages, 2)
+            .await
+            .unwrap();
+        assert_eq!(
+            (report.loaded, report.duplicates, report.rejected.len()),
+            (2, 1, 2),
+            "{report:?}"
+        );
+        assert!(
+            report.rejected[0].ends_with("LIY/20X7 MUST BE CCYY"),
+            "{:?}",
+            report.rejected
+        );
+        assert_eq!(app.store.record_count().await.unwrap(), 2);
+        let batches: Vec<String> = app
+            .audit()
+            .await
+            .into_iter()
+            .map(|e| e.entry.detail)
+            .collect();
+        assert_eq!(
+            batches,
+            [
+                "test load: RECORDS ENTERED 1",
+                "test load: RECORDS ENTERED 0",
+                "test load: RECORDS ENTERED 1"
+            ]
+        );
+    }
+}

@@ -66,6 +66,15 @@ impl TransactionError {
         }
     }
 
+    /// What the operator is told: for a rule refusal the rule's detail alone (the rule and its
+    /// citation travel separately as a reason), otherwise the whole error.
+    pub fn operator_text(&self) -> String {
+        match self {
+            TransactionError::Rule { detail, .. } => (*detail).to_owned(),
+            other => other.to_string(),
+        }
+    }
+
     /// The rule cited, for rule refusals.
     pub fn rule(&self) -> Option<RuleId> {
         match self {

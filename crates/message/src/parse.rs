@@ -55,6 +55,14 @@ impl MessageError {
         }
     }
 
+    /// What the operator is told (see `TransactionError::operator_text`).
+    pub fn operator_text(&self) -> String {
+        match &self.kind {
+            MessageErrorKind::Transaction(e) => e.operator_text(),
+            other => other.to_string(),
+        }
+    }
+
     /// The rule a refusal cites, if the message broke one.
     pub fn rule(&self) -> Option<RuleId> {
         match &self.kind {

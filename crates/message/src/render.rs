@@ -154,11 +154,15 @@ pub fn render_reply(reply: &Reply) -> String {
         Outcome::Refused => {
             let _ = writeln!(out, "REFUSED {head} {}", reply.message);
             for reason in &reply.reasons {
-                let _ = writeln!(
-                    out,
-                    "RULE {} ({}): {}",
-                    reason.rule, reason.citation, reason.text
-                );
+                if reason.text == reply.message {
+                    let _ = writeln!(out, "RULE {} - {}", reason.rule, reason.citation);
+                } else {
+                    let _ = writeln!(
+                        out,
+                        "RULE {} - {}: {}",
+                        reason.rule, reason.citation, reason.text
+                    );
+                }
             }
         }
         Outcome::Failed => {

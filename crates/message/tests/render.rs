@@ -90,7 +90,25 @@ fn a_refusal_cites_each_deciding_rule() {
     )];
     assert_eq!(
         render_reply(&refused),
-        "REFUSED QW.IL0840000 INQUIRY REFUSED\nRULE D1 (20 Ill. Adm. Code 1240.80): EVERY INQUIRY MUST STATE ITS PURPOSE\nOPN/op-1 2026-11-21T19:40:12.345678Z\n"
+        "REFUSED QW.IL0840000 INQUIRY REFUSED\nRULE D1 - 20 Ill. Adm. Code 1240.80: EVERY INQUIRY MUST STATE ITS PURPOSE\nOPN/op-1 2026-11-21T19:40:12.345678Z\n"
+    );
+}
+
+#[test]
+fn a_refusal_whose_reason_is_the_message_prints_the_citation_once() {
+    let mut refused = reply(
+        Outcome::Refused,
+        "rule_refused",
+        "EVERY INQUIRY MUST STATE ITS PURPOSE",
+        vec![],
+    );
+    refused.reasons = vec![Reason::rule(
+        RuleId::D1,
+        "EVERY INQUIRY MUST STATE ITS PURPOSE",
+    )];
+    assert_eq!(
+        render_reply(&refused),
+        "REFUSED QW.IL0840000 EVERY INQUIRY MUST STATE ITS PURPOSE\nRULE D1 - 20 Ill. Adm. Code 1240.80\nOPN/op-1 2026-11-21T19:40:12.345678Z\n"
     );
 }
 

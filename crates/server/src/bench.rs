@@ -1,0 +1,228 @@
+//! `leads bench`: the figures docs/PERFORMANCE.md reports. Timing lives here, never in tests.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use clap::Args;
+use leads_app::{Directory, Input};
+use leads_domain::fields::{Ori, ParseContext};
+use leads_domain::files::FileKind;
+use leads_message::{examples, parse_message};
+use leads_synth::Generator;
+
+use crate::server;
+
+#[derive(Debug, Clone, Args)]
+pub struct BenchArgs {
+    /// Person records to load before the inquiry benchmarks.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub records: usize,
+    /// Parse-and-validate repetitions.
+    #[arg(long, default_value_t = 200_000)]
+    pub parses: usize,
+    /// In-process inquiries.
+    #[arg(long, default_value_t = 5_000)]
+    pub inquiries: usize,
+    /// Seconds of HTTP load.
+    #[arg(long, default_value_t = 10)]
+    pub http_seconds: u64,
+    /// Concurrent HTTP clients.
+    #[arg(long, default_value_t = 16)]
+    pub http_clients: usize,
+    /// Database URL to benchmark (default: a new SQLite file in a temporary directory).
+    #[arg(long)]
+    pub database_url: Option<String>,
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let rank = ((sorted.len() - 1) as f64 * p).round() as usize;
+    sorted
+        .get(rank.min(sorted.len() - 1))
+        .copied()
+        .unwrap_or_default()
+}
+
+fn micros(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let cores = std::thread::available_parallelism().map_or(0, usize::from);
+    format!("{cpu}, {cores} cores")
+}
+
+/// Runs every benchmark and prints the figures.
+pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
+    println!("machine: {}", machine());
+    bench_parse(args.parses);
+
+    let dir = tempfile_dir()?;
+    let url = args
+        .database_url
+        .clone()
+        .unwrap_or_else(|| format!("sqlite://{}/bench.db", dir.display()));
+    let store = server::open_store(&url).await?;
+    let service = server::service(store.clone());
+    let ori = Ori::parse("IL0160000").map_err(|e| anyhow::anyhow!("{e}"))?;
+    let directory = Directory::new(service.store().as_ref());
+    directory.agency(&ori, "BENCH AGENCY", true).await?;
+    directory.terminal("TB1", &ori, "BENCH", true).await?;
+    directory
+        .operator("BENCH1", "BENCH OPERATOR", &ori, "bench-password-1", true)
+        .await?;
+
+    let mut generator = Generator::new(1, service.clock().today());
+    let started = Instant::now();
+    let mut loaded = 0;
+    while loaded < args.records {
+        let batch = (args.records - loaded).min(50_000);
+        let messages: Vec<String> = (0..batch)
+            .map(|_| generator.entry(FileKind::Wanted, "IL0160000"))
+            .collect();
+        let report = service.bulk_load("bench", &ori, messages, 10_000).await?;
+        loaded += report.loaded;
+        anyhow::ensure!(
+            report.loaded == batch,
+            "load refused entries: {:?}",
+            report.rejected.first()
+        );
+    }
+    let load_time = started.elapsed();
+    println!(
+        "load: {loaded} wanted-person records on {} in {:.1} s ({:.0} records/s)",
+        store_backend(&url),
+        load_time.as_secs_f64(),
+        loaded as f64 / load_time.as_secs_f64()
+    );
+
+    let session = service.sign_in("BENCH1", "bench-password-1", "TB1").await?;
+    let mut latencies = Vec::with_capacity(args.inquiries);
+    let mut hits = 0usize;
+    let started = Instant::now();
+    for _ in 0..args.inquiries {
+        let text = generator.person_inquiry("IL0160000");
+        let t = Instant::now();
+        let reply = service
+            .submit(&session.token, Input::Text(text), None)
+            .await?;
+        latencies.push(t.elapsed());
+        hits += usize::from(reply.code == "hit");
+    }
+    let total = started.elapsed();
+    latencies.sort();
+    println!(
+        "in-process NAM/SEX/DOB inquiry over {loaded} records (parse, authorize, search, durable audit): \
+         {:.0} inquiries/s, p50 {:.0} us, p95 {:.0} us, p99 {:.0} us ({hits} of {} hit)",
+        args.inquiries as f64 / total.as_secs_f64(),
+        micros(percentile(&latencies, 0.50)),
+        micros(percentile(&latencies, 0.95)),
+        micros(percentile(&latencies, 0.99)),
+        args.inquiries
+    );
+
+    bench_http(&args, store, service, &session.token).await?;
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(())
+}
+
+fn store_backend(url: &str) -> &'static str {
+    if url.starts_with("sqlite") {
+        "SQLite"
+    } else {
+        "PostgreSQL"
+    }
+}
+
+fn tempfile_dir() -> anyhow::Result<std::path::PathBuf> {
+    let dir = std::env::temp_dir().join(format!("leads-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    Ok(dir)
+}
+
+fn bench_parse(repetitions: usize) {
+    let text = examples::entry(FileKind::Wanted);
+    let ctx = ParseContext::new(time_today());
+    let started = Instant::now();
+    let mut ok = 0usize;
+    for _ in 0..repetitions {
+        ok += usize::from(parse_message(std::hint::black_box(&text), &ctx).is_ok());
+    }
+    let elapsed = started.elapsed();
+    println!(
+        "parse+validate of a wanted-person entry ({} bytes): {:.2} us each, {:.0}/s ({ok} ok)",
+        text.len(),
+        micros(elapsed) / repetitions as f64,
+        repetitions as f64 / elapsed.as_secs_f64()
+    );
+}
+
+fn time_today() -> time::Date {
+    use leads_domain::clock::Clock;
+    leads_domain::clock::SystemClock.today()
+}
+
+async fn bench_http(
+    args: &BenchArgs,
+    store: Arc<leads_store_sql::SqlStore>,
+    service: leads_app::Service,
+    token: &str,
+) -> anyhow::Result<()> {
+    let app = server::Application::build(store, service, "127.0.0.1:0").await?;
+    let base = format!("http://{}", app.local_addr()?);
+    let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(app.run_until(async {
+        let _ = stop_rx.await;
+    }));
+    let done = Arc::new(AtomicBool::new(false));
+    let count = Arc::new(AtomicU64::new(0));
+    let mut tasks = Vec::new();
+    for worker in 0..args.http_clients {
+        let client = leads_client::Client::new(&base).with_token(token);
+        let (done, count) = (done.clone(), count.clone());
+        tasks.push(tokio::spawn(async move {
+            let mut generator = Generator::new(1000 + worker as u64, time_today());
+            let mut latencies = Vec::new();
+            while !done.load(Ordering::Relaxed) {
+                let text = generator.person_inquiry("IL0160000");
+                let t = Instant::now();
+                if client.send_text(&text).await.is_ok_and(|r| r.status == 200) {
+                    latencies.push(t.elapsed());
+                    count.fetch_add(1, Ordering::Relaxed);
+                }
+            }
+            latencies
+        }));
+    }
+    let started = Instant::now();
+    tokio::time::sleep(Duration::from_secs(args.http_seconds)).await;
+    done.store(true, Ordering::Relaxed);
+    let mut latencies = Vec::new();
+    for task in tasks {
+        latencies.extend(task.await.unwrap_or_default());
+    }
+    let elapsed = started.elapsed();
+    latencies.sort();
+    println!(
+        "HTTP inquiries with durable audit, {} clients: {:.0} inquiries/s, p50 {:.0} us, p99 {:.0} us",
+        args.http_clients,
+        count.load(Ordering::Relaxed) as f64 / elapsed.as_secs_f64(),
+        micros(percentile(&latencies, 0.50)),
+        micros(percentile(&latencies, 0.99)),
+    );
+    let _ = stop_tx.send(());
+    server.await??;
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! Command-line definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// OpenLEADS: a Law Enforcement Agencies Data System.
+#[derive(Debug, Parser)]
+#[command(name = "leads", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP server.
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate(DatabaseArgs),
+    /// Talk to a running server.
+    #[command(subcommand)]
+    Client(ClientCommand),
+    /// Measure parsing, search and HTTP throughput and print the figures.
+    Bench(crate::bench::BenchArgs),
+}
+
+/// Where the data lives.
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// Directory for the embedded SQLite database.
+    #[arg(long, env = "LEADS_DATA_DIR", default_value = "./leads-data")]
+    pub data_dir: PathBuf,
+    /// Database URL (`sqlite://…` or `postgres://…`); overrides --data-dir.
+    #[arg(long, env = "LEADS_DATABASE_URL")]
+    pub database_url: Option<String>,
+}
+
+impl DatabaseArgs {
+    /// The URL to use; `file` names the SQLite file under the data directory.
+    pub fn url(&self, file: &str) -> String {
+        match &self.database_url {
+            Some(url) if !url.trim().is_empty() => url.trim().to_owned(),
+            _ => format!("sqlite://{}", self.data_dir.join(file).display()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "LEADS_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// Seed a reproducible synthetic demo (agencies, operators, terminals, 10,000 records) and
+    /// print its credentials. Uses `demo.db` unless --database-url is given.
+    #[arg(long)]
+    pub demo: bool,
+    /// Number of synthetic records in the demo.
+    #[arg(long, default_value_t = 10_000, requires = "demo")]
+    pub demo_records: usize,
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Server {
+    /// Server base URL.
+    #[arg(long, env = "LEADS_URL", default_value = "http://127.0.0.1:8080")]
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Credentials {
+    /// Operator id.
+    #[arg(long)]
+    pub operator: Option<String>,
+    /// Password.
+    #[arg(long, env = "LEADS_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
+    /// Terminal id.
+    #[arg(long)]
+    pub terminal: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Sign in and print the session token.
+    Login {
+        #[command(flatten)]
+        server: Server,
+        #[command(flatten)]
+        credentials: Credentials,
+    },
+    /// Send a formatted message (argument or standard input) and print the reply.
+    Send {
+        #[command(flatten)]
+        server: Server,
+        /// Session token (or sign in with --operator/--password/--terminal).
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: Option<String>,
+        #[command(flatten)]
+        credentials: Credentials,
+        /// Print the JSON reply instead of terminal text.
+        #[arg(long)]
+        json: bool,
+        /// The message, e.g. `QW.IL0160000.NAM/DOE, JOHN.SEX/M.DOB/19800115.PUR/C.CAS/1`.
+        message: Option<String>,
+    },
+    /// End a session.
+    Logout {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+    },
+}

@@ -1,0 +1,7 @@
+#![doc = include_str!("../README.md")]
+
+pub mod bench;
+pub mod cli;
+pub mod client_cmd;
+pub mod demo;
+pub mod server;

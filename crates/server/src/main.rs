@@ -1,0 +1,65 @@
+//! The `leads` command.
+
+use clap::Parser;
+use leads::cli::{Cli, Command};
+use leads::{bench, client_cmd, demo, server};
+use tracing_subscriber::EnvFilter;
+
+fn init_logging() {
+    let filter =
+        EnvFilter::try_from_env("LEADS_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    init_logging();
+    match run(Cli::parse()).await {
+        Ok(code) => std::process::ExitCode::from(code),
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            std::process::ExitCode::from(2)
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Serve(args) => {
+            let url = args
+                .database
+                .url(if args.demo { "demo.db" } else { "leads.db" });
+            let store = server::open_store(&url).await?;
+            let service = server::service(store.clone());
+            if args.demo && demo::seed(&service, args.demo_records).await? {
+                tracing::info!(records = args.demo_records, "demo seeded");
+            }
+            let app = server::Application::build(store, service, &args.listen).await?;
+            let address = format!("http://{}", app.local_addr()?);
+            if args.demo {
+                println!("{}", demo::banner(&address));
+            }
+            tracing::info!(%address, "listening");
+            app.run_until(server::shutdown_signal()).await?;
+            Ok(0)
+        }
+        Command::Migrate(args) => {
+            let url = args.url("leads.db");
+            let store = server::open_store(&url).await?;
+            println!(
+                "database at {} is up to date",
+                leads_store::DatabaseUrl::parse(&url).map_err(anyhow::Error::msg)?
+            );
+            store.close().await;
+            Ok(0)
+        }
+        Command::Client(command) => Ok(u8::try_from(client_cmd::run(command).await?).unwrap_or(2)),
+        Command::Bench(args) => {
+            bench::run(args).await?;
+            Ok(0)
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Building and running the HTTP server over a store chosen by URL.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context;
+use leads_app::{Service, ServiceConfig};
+use leads_domain::clock::{Clock, SystemClock};
+use leads_policy::BaselinePolicy;
+use leads_store::DatabaseUrl;
+use leads_store_sql::SqlStore;
+use tokio::net::TcpListener;
+
+/// Opens (and migrates) the database a URL names.
+pub async fn open_store(url: &str) -> anyhow::Result<Arc<SqlStore>> {
+    let url = DatabaseUrl::parse(url).map_err(anyhow::Error::msg)?;
+    let store = SqlStore::open(&url)
+        .await
+        .with_context(|| format!("opening {url}"))?;
+    tracing::info!(database = %url, backend = url.backend().name(), "database ready");
+    Ok(Arc::new(store))
+}
+
+/// The service with the production policy and the wall clock.
+pub fn service(store: Arc<SqlStore>) -> Service {
+    Service::new(
+        store,
+        Arc::new(SystemClock) as Arc<dyn Clock>,
+        Arc::new(BaselinePolicy),
+        ServiceConfig::default(),
+    )
+}
+
+/// A bound, ready-to-run server.
+#[derive(Debug)]
+pub struct Application {
+    listener: TcpListener,
+    service: Service,
+    store: Arc<SqlStore>,
+}
+
+impl Application {
+    /// Binds `listen` (port 0 picks a free port).
+    pub async fn build(
+        store: Arc<SqlStore>,
+        service: Service,
+        listen: &str,
+    ) -> anyhow::Result<Application> {
+        let listener = TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("binding {listen}"))?;
+        Ok(Application {
+            listener,
+            service,
+            store,
+        })
+    }
+
+    /// The address actually bound.
+    pub fn local_addr(&self) -> anyhow::Result<SocketAddr> {
+        Ok(self.listener.local_addr()?)
+    }
+
+    /// Serves until `shutdown` completes, then closes the database cleanly.
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let router = leads_web::router(self.service);
+        axum::serve(self.listener, router)
+            .with_graceful_shutdown(shutdown)
+            .await?;
+        self.store.close().await;
+        Ok(())
+    }
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
+}
