@@ -224,7 +224,7 @@ async fn errors_have_stable_codes_and_statuses() {
     assert!(
         refused
             .text
-            .contains("RULE S3 (20 Ill. Adm. Code 1240.50(b)(4))"),
+            .contains("RULE S3 - 20 Ill. Adm. Code 1240.50(b)(4)"),
         "{}",
         refused.text
     );
