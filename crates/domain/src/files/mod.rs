@@ -29,10 +29,27 @@ pub enum FileKind {
 /// Where a message key comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeySource {
-    /// An NCIC key (reference/domain.md).
+    /// An NCIC key confirmed by reference/domain.md.
     Ncic,
-    /// A key OpenLEADS defines where the sources give none.
+    /// Ours, built on the NCIC pattern (action letter + NCIC file letter) but not confirmed by
+    /// the sources.
+    NcicPattern,
+    /// Ours: a LEADS file or record type the sources give no key for.
     Leads,
+}
+
+/// The NCIC keys reference/domain.md confirms.
+const CONFIRMED_NCIC_KEYS: &[&str] = &[
+    "EW", "EWJ", "LW", "XW", "CW", "QW", "EMD", "EME", "EMI", "EMV", "EMO", "QM", "QV", "QG", "QA",
+    "QWA",
+];
+
+fn source_of(key: &str, file_source: KeySource) -> KeySource {
+    match (CONFIRMED_NCIC_KEYS.contains(&key), file_source) {
+        (true, _) => KeySource::Ncic,
+        (false, KeySource::Leads) => KeySource::Leads,
+        (false, _) => KeySource::NcicPattern,
+    }
 }
 
 /// An entry key: the `E…` key that creates a record of a file, and the record type it means.
@@ -242,7 +259,7 @@ pub fn lookup_key(text: &str) -> Option<MessageKey> {
             } else {
                 &[]
             },
-            source: file.source,
+            source: source_of(static_key(file, action)?, file.source),
         });
     }
     MULTI_FILE_QUERIES
