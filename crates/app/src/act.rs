@@ -129,21 +129,30 @@ fn done(code: &'static str, message: String, record: Record) -> Done {
     }
 }
 
+/// `REJECT ON FILE` with the record on file.
 fn on_file(existing: Record) -> Refusal {
     let mut refusal = Refusal::rejected("reject_on_file", "REJECT ON FILE");
     refusal.records.push(existing);
     refusal
 }
 
-async fn write(tx: &mut dyn StoreTx, record: &Record, index: RecordIndex) -> Result<(), Refusal> {
-    match tx.update_record(record, &index).await {
-        Err(StoreError::Conflict(_)) => {
+/// A write refused by the unique index on duplicate keys (another transaction got there first):
+/// `REJECT ON FILE`, with the record fetched after the rollback; any other failure as it is.
+fn write_refusal(error: StoreError, keys: Vec<String>) -> Refusal {
+    match error {
+        StoreError::Conflict(_) => {
             let mut refusal = Refusal::rejected("reject_on_file", "REJECT ON FILE");
-            refusal.on_file_keys = index.duplicate_keys;
-            Err(refusal)
+            refusal.on_file_keys = keys;
+            refusal
         }
-        other => Ok(other?),
+        other => other.into(),
     }
+}
+
+async fn write(tx: &mut dyn StoreTx, record: &Record, index: RecordIndex) -> Result<(), Refusal> {
+    tx.update_record(record, &index)
+        .await
+        .map_err(|e| write_refusal(e, index.duplicate_keys))
 }
 
 pub(crate) async fn enter(
@@ -180,14 +189,7 @@ pub(crate) async fn enter(
     let record = Record::new(entry, ori.clone(), lrn, nic, now);
     let index = RecordIndex::of(&record);
     if let Err(error) = tx.insert_record(&record, &index).await {
-        return Err(match error {
-            StoreError::Conflict(_) => {
-                let mut refusal = Refusal::rejected("reject_on_file", "REJECT ON FILE");
-                refusal.on_file_keys = index.duplicate_keys;
-                refusal
-            }
-            other => other.into(),
-        });
+        return Err(write_refusal(error, index.duplicate_keys));
     }
     let mut message = format!("ENTERED {} LRN/{}", entry.entry_key().name, record.lrn());
     if let Some(nic) = record.nic() {

@@ -30,6 +30,16 @@ where
         .map_err(|e| corrupt(format!("{column}: {e}")))
 }
 
+/// An ORI column.
+pub(crate) fn ori_column(row: &AnyRow, column: &str) -> StoreResult<Ori> {
+    Ori::parse(&get::<String>(row, column)?).map_err(corrupt)
+}
+
+/// A 0/1 column.
+pub(crate) fn flag_column(row: &AnyRow, column: &str) -> StoreResult<bool> {
+    Ok(get::<i64>(row, column)? != 0)
+}
+
 /// Record fields as stored: a JSON array of `[tag, value]` pairs.
 pub(crate) fn fields_json(fields: &FieldSet) -> String {
     serde_json::to_string(&fields.to_pairs()).unwrap_or_else(|_| "[]".to_owned())
@@ -93,7 +103,7 @@ pub(crate) fn record_from_row(row: &AnyRow) -> StoreResult<Record> {
         lrn: Lrn::parse(&get::<String>(row, "lrn")?).map_err(corrupt)?,
         nic: nic.map(|n| Nic::parse(&n)).transpose().map_err(corrupt)?,
         entry_key: get(row, "entry_key")?,
-        ori: Ori::parse(&get::<String>(row, "ori")?).map_err(corrupt)?,
+        ori: ori_column(row, "ori")?,
         fields: fields_from_json(&get::<String>(row, "fields")?)?,
         status: status_from_row(row)?,
         entered_at: Timestamp::from_micros(get(row, "entered_at")?),
@@ -163,12 +173,12 @@ pub(crate) async fn session_principal(
     let principal = Principal {
         operator_id: session.operator_id.clone(),
         operator_name: get(&row, "operator_name")?,
-        operator_active: get::<i64>(&row, "operator_active")? != 0,
-        agency: Ori::parse(&get::<String>(&row, "operator_ori")?).map_err(corrupt)?,
-        agency_active: get::<i64>(&row, "agency_active")? != 0,
+        operator_active: flag_column(&row, "operator_active")?,
+        agency: ori_column(&row, "operator_ori")?,
+        agency_active: flag_column(&row, "agency_active")?,
         terminal_id: session.terminal_id.clone(),
-        terminal_agency: Ori::parse(&get::<String>(&row, "terminal_ori")?).map_err(corrupt)?,
-        terminal_active: get::<i64>(&row, "terminal_active")? != 0,
+        terminal_agency: ori_column(&row, "terminal_ori")?,
+        terminal_active: flag_column(&row, "terminal_active")?,
     };
     Ok(Some(SessionPrincipal { session, principal }))
 }

@@ -13,7 +13,9 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, AssertSqlSafe, Transaction};
 
 use crate::classify;
-use crate::rows::{RECORD_COLUMNS, fields_json, get, record_from_row, status_columns};
+use crate::rows::{
+    RECORD_COLUMNS, fields_json, flag_column, get, ori_column, record_from_row, status_columns,
+};
 
 pub(crate) struct SqlTx {
     tx: Transaction<'static, Any>,
@@ -109,10 +111,9 @@ fn flag(value: bool) -> i64 {
 
 fn agency_from(row: &AnyRow) -> StoreResult<AgencyRow> {
     Ok(AgencyRow {
-        ori: Ori::parse(&get::<String>(row, "ori")?)
-            .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        ori: ori_column(row, "ori")?,
         name: get(row, "name")?,
-        active: get::<i64>(row, "active")? != 0,
+        active: flag_column(row, "active")?,
     })
 }
 
@@ -175,9 +176,8 @@ impl StoreTx for SqlTx {
             Ok(OperatorRow {
                 id: get(&row, "id")?,
                 name: get(&row, "name")?,
-                ori: Ori::parse(&get::<String>(&row, "ori")?)
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))?,
-                active: get::<i64>(&row, "active")? != 0,
+                ori: ori_column(&row, "ori")?,
+                active: flag_column(&row, "active")?,
                 password_hash: get(&row, "password_hash")?,
             })
         })
@@ -193,10 +193,9 @@ impl StoreTx for SqlTx {
         row.map(|row| {
             Ok(TerminalRow {
                 id: get(&row, "id")?,
-                ori: Ori::parse(&get::<String>(&row, "ori")?)
-                    .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                ori: ori_column(&row, "ori")?,
                 location: get(&row, "location")?,
-                active: get::<i64>(&row, "active")? != 0,
+                active: flag_column(&row, "active")?,
             })
         })
         .transpose()
