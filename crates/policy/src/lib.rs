@@ -33,6 +33,12 @@ pub enum AdminAction {
     SuspendService,
     ManagePerson,
     ManageTerminal,
+    ReadDirectory,
+    ApproveTerminal,
+    Certify,
+    DenyAccess,
+    UnlockAccount,
+    SweepAccounts,
     ReadAudit,
 }
 
@@ -45,6 +51,12 @@ impl AdminAction {
             AdminAction::SuspendService => "suspend_service",
             AdminAction::ManagePerson => "manage_person",
             AdminAction::ManageTerminal => "manage_terminal",
+            AdminAction::ReadDirectory => "read_directory",
+            AdminAction::ApproveTerminal => "approve_terminal",
+            AdminAction::Certify => "certify",
+            AdminAction::DenyAccess => "deny_access",
+            AdminAction::UnlockAccount => "unlock_account",
+            AdminAction::SweepAccounts => "sweep_accounts",
             AdminAction::ReadAudit => "read_audit",
         }
     }

@@ -5,6 +5,7 @@
 //! policy engine from these facts.
 
 mod agency;
+mod command;
 mod connection;
 mod person;
 mod service;
@@ -14,6 +15,7 @@ pub use agency::{
     AccessLevel, Agency, AgencyStatus, Agreement, BasisEvidence, EligibilityBasis,
     SUBSTANTIAL_BUDGET_PERCENT, Suspension,
 };
+pub use command::AdminCommand;
 pub use connection::{Conference, ConnectionRequest, NOTICE_DAYS};
 pub use person::{
     Background, Certification, CertificationLevel, Charge, ChargeDenial, Conviction, OffenseClass,
