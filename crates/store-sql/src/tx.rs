@@ -200,15 +200,16 @@ impl StoreTx for SqlTx {
     }
 
     async fn connection(&mut self, id: i64) -> StoreResult<Option<ConnectionRequest>> {
-        let found = directory::one(
-            &mut self.tx,
-            "id, profile",
-            "connection_requests",
-            "id",
-            id.to_string(),
-            connection_from,
-        );
-        Ok(found.await?.map(|(_, request)| request))
+        let row = sqlx::query("SELECT id, profile FROM connection_requests WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(classify)?;
+        Ok(row
+            .as_ref()
+            .map(connection_from)
+            .transpose()?
+            .map(|(_, request)| request))
     }
 
     async fn connections(
