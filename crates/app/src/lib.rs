@@ -21,6 +21,7 @@ pub use admin::{AdminData, AdminReply, Enrollment, PersonView};
 pub use auth::{Session, SignIn, hash_password};
 pub use banner::SYSTEM_USE_BANNER;
 pub use bulk::LoadReport;
+pub use leads_domain::access::AdminCommand;
 pub use leads_domain::reply::Reply;
 pub use pipeline::Input;
 pub use provision::Provisioning;

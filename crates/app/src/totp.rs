@@ -13,6 +13,12 @@ pub const WINDOW: i64 = 1;
 const DIGITS: u32 = 6;
 const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
+fn symbol(index: u32) -> char {
+    ALPHABET
+        .get((index & 31) as usize)
+        .map_or('A', |b| char::from(*b))
+}
+
 /// RFC 4648 base32 without padding.
 pub fn base32_encode(bytes: &[u8]) -> String {
     let mut out = String::new();
@@ -23,11 +29,11 @@ pub fn base32_encode(bytes: &[u8]) -> String {
         bits += 8;
         while bits >= 5 {
             bits -= 5;
-            out.push(char::from(ALPHABET[((buffer >> bits) & 31) as usize]));
+            out.push(symbol(buffer >> bits));
         }
     }
     if bits > 0 {
-        out.push(char::from(ALPHABET[((buffer << (5 - bits)) & 31) as usize]));
+        out.push(symbol(buffer << (5 - bits)));
     }
     out
 }
@@ -67,8 +73,10 @@ pub fn code_at(secret: &[u8], step: i64, digits: u32) -> Option<u32> {
     mac.update(&step.to_be_bytes());
     let hash = mac.finalize().into_bytes();
     let offset = usize::from(hash.last()? & 0x0f);
-    let window = hash.get(offset..offset + 4)?;
-    let binary = u32::from_be_bytes([window[0] & 0x7f, window[1], window[2], window[3]]);
+    let &[a, b, c, d] = hash.get(offset..offset + 4)? else {
+        return None;
+    };
+    let binary = u32::from_be_bytes([a & 0x7f, b, c, d]);
     Some(binary % 10u32.pow(digits))
 }
 
