@@ -441,7 +441,10 @@ impl Service {
                 if agency.suspensions.iter().any(|s| s.scope == scope) {
                     return Err(Refused::reject(
                         "already_exists",
-                        format!("{} IS ALREADY SUSPENDED FOR {ori}", scope.name()),
+                        format!(
+                            "{} IS ALREADY SUSPENDED FOR {ori}",
+                            scope.name().to_ascii_uppercase()
+                        ),
                     ));
                 }
                 agency.suspensions.push(Suspension {
