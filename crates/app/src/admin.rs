@@ -458,7 +458,7 @@ impl Service {
                 (
                     format!(
                         "SERVICE {} SUSPENDED FOR {ori} UNDER {}",
-                        scope.name(),
+                        scope.name().to_ascii_uppercase(),
                         reference.trim()
                     ),
                     AdminData::Agency(Box::new(agency)),
@@ -478,7 +478,7 @@ impl Service {
                 (
                     format!(
                         "SUSPENSION OF {} LIFTED FOR {ori} - {}",
-                        scope.name(),
+                        scope.name().to_ascii_uppercase(),
                         reason.trim().to_ascii_uppercase()
                     ),
                     AdminData::Agency(Box::new(agency)),
