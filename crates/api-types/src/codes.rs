@@ -20,6 +20,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
     ("no_hit", 200, "the inquiry found nothing"),
     ("signed_in", 200, "sign-in succeeded"),
     ("signed_out", 200, "sign-out succeeded"),
+    (
+        "admin_done",
+        200,
+        "the administrative command was carried out",
+    ),
     ("message_empty", 422, "the message is empty"),
     (
         "message_too_long",
@@ -109,7 +114,41 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         401,
         "operator, password or terminal is wrong",
     ),
-    ("auth_refused", 403, "sign-in refused for a stated rule"),
+    (
+        "auth_refused",
+        403,
+        "sign-in refused for a stated reason (locked, disabled, terminal)",
+    ),
+    (
+        "auth_idle_timeout",
+        401,
+        "the session ended after 30 minutes without activity",
+    ),
+    (
+        "auth_banner_required",
+        403,
+        "the system-use notification must be accepted first",
+    ),
+    (
+        "auth_password_rejected",
+        422,
+        "the new password breaks the password rules; the message says which",
+    ),
+    (
+        "not_found",
+        404,
+        "the agency, person, terminal or request named does not exist",
+    ),
+    (
+        "already_exists",
+        409,
+        "the agency, person or terminal already exists",
+    ),
+    (
+        "invalid_request",
+        422,
+        "the command's values are inconsistent; the message says how",
+    ),
     (
         "request_invalid",
         400,

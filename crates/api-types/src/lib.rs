@@ -9,13 +9,19 @@ use serde::{Deserialize, Serialize};
 
 pub use reply::{CautionBody, FieldBody, ReasonBody, RecordBody, ReplyBody, StatusBody};
 
-/// `POST /api/v1/sessions`
+/// `POST /api/v1/sessions`: password and the current second-factor (TOTP) code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SignInRequest {
     pub operator: String,
     pub password: String,
+    /// The 6-digit code of the operator's authenticator.
+    pub code: String,
     pub terminal: String,
+    /// The operator has read and accepts the system-use notification (`GET /api/v1/banner`).
+    /// Without it the session must accept it (`POST /api/v1/sessions/banner`) before any use.
+    #[serde(default)]
+    pub accept_banner: bool,
 }
 
 /// The answer to a sign-in.
@@ -26,8 +32,34 @@ pub struct SignInResponse {
     pub operator: String,
     pub terminal: String,
     pub ori: String,
-    /// RFC 3339, UTC.
+    /// RFC 3339, UTC. The session also ends after 30 minutes without activity.
     pub expires_at: String,
+    /// The system-use notification.
+    pub banner: String,
+    pub banner_accepted: bool,
+}
+
+/// `POST /api/v1/account/password`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChangeRequest {
+    pub current: String,
+    pub new: String,
+}
+
+/// The answer to `POST /api/v1/admin` (the body is a command, `{"command": "…", …}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminReplyBody {
+    pub operation_id: String,
+    pub at: String,
+    pub command: String,
+    /// `accepted`, `rejected`, `refused` or `failed`.
+    pub outcome: String,
+    pub code: String,
+    pub message: String,
+    pub reasons: Vec<ReasonBody>,
+    /// What the command returns (agencies, people, an enrollment, …), or null.
+    pub data: serde_json::Value,
 }
 
 /// One field value, or several for a repeatable field (`"CMC": ["00", "05"]`).

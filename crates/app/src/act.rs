@@ -8,7 +8,7 @@ use leads_domain::search::{RecordIndex, duplicate_keys};
 use leads_domain::transaction::{Entry, RecordRef};
 use leads_domain::{Record, Transaction};
 use leads_message::Message;
-use leads_policy::{AuthzRequest, Principal};
+use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{StoreError, StoreTx};
 
 use crate::Service;
@@ -25,12 +25,12 @@ impl Service {
         let key = &message.key;
         match &message.transaction {
             Transaction::Enter(entry) => {
-                self.authorize(principal, key, &message.ori, None)?;
+                self.authorize(principal, key, &message.ori, None, now)?;
                 enter(tx, entry, &message.ori, now).await
             }
             Transaction::Modify(m) => {
                 let record = resolve(tx, key, &message.ori, m.target()).await?;
-                self.authorize(principal, key, &message.ori, Some(record.ori()))?;
+                self.authorize(principal, key, &message.ori, Some(record.ori()), now)?;
                 let changed = record.modified(m.changes(), now)?;
                 let new_keys: Vec<String> = RecordIndex::of(&changed)
                     .duplicate_keys
@@ -49,7 +49,7 @@ impl Service {
             }
             Transaction::Cancel(r) | Transaction::Clear(r) => {
                 let record = resolve(tx, key, &message.ori, r.target()).await?;
-                self.authorize(principal, key, &message.ori, Some(record.ori()))?;
+                self.authorize(principal, key, &message.ori, Some(record.ori()), now)?;
                 let (removed, code, word) = if key.action == Action::Cancel {
                     (
                         record.cancelled(r.date(), r.reason().clone(), now)?,
@@ -68,7 +68,7 @@ impl Service {
             }
             Transaction::Locate(l) => {
                 let record = resolve(tx, key, &message.ori, l.target()).await?;
-                self.authorize(principal, key, &message.ori, Some(record.ori()))?;
+                self.authorize(principal, key, &message.ori, Some(record.ori()), now)?;
                 let located = record.located(&message.ori, l.date(), l.case().clone(), now)?;
                 write(tx, &located, RecordIndex::of(&located)).await?;
                 Ok(done(
@@ -82,7 +82,7 @@ impl Service {
                 ))
             }
             Transaction::Query(inquiry) => {
-                self.authorize(principal, key, &message.ori, None)?;
+                self.authorize(principal, key, &message.ori, None, now)?;
                 self.search(tx, inquiry).await
             }
         }
@@ -94,15 +94,24 @@ impl Service {
         key: &MessageKey,
         ori: &Ori,
         owner: Option<&Ori>,
+        now: Timestamp,
     ) -> Result<(), Refusal> {
+        let file = key.file.kind;
+        let target = match owner {
+            Some(owner) => Target::Record { file, owner },
+            None => Target::File(file),
+        };
         let decision = self.policy.authorize(&AuthzRequest {
             principal,
-            action: key.action,
-            key: key.key,
+            act: Act::Transaction(key.action),
+            target,
             message_ori: ori,
-            file: key.file.kind,
-            record_owner: owner,
+            roles_granted: &[],
+            today: now.date(),
         });
+        if !decision.errors.is_empty() {
+            tracing::error!(errors = ?decision.errors, "policy evaluation errors (the request is denied)");
+        }
         if decision.allowed {
             Ok(())
         } else {

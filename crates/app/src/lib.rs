@@ -1,11 +1,15 @@
 #![doc = include_str!("../README.md")]
 
 mod act;
+mod admin;
 mod auth;
+mod banner;
 mod bulk;
-mod directory;
+pub mod password;
 mod pipeline;
+mod provision;
 mod query;
+pub mod totp;
 
 use std::sync::Arc;
 
@@ -13,17 +17,28 @@ use leads_domain::clock::Clock;
 use leads_policy::Authorizer;
 use leads_store::{Store, StoreError};
 
-pub use auth::{Session, hash_password};
+pub use admin::{AdminData, AdminReply, Enrollment, PersonView};
+pub use auth::{Session, SignIn, hash_password};
+pub use banner::SYSTEM_USE_BANNER;
 pub use bulk::LoadReport;
-pub use directory::Directory;
+pub use leads_domain::access::AdminCommand;
 pub use leads_domain::reply::Reply;
 pub use pipeline::Input;
+pub use provision::Provisioning;
 
 /// Settings of the service.
 #[derive(Debug, Clone)]
 pub struct ServiceConfig {
-    /// How long a session lasts before the operator signs in again (12 hours, CJIS IA-11).
+    /// How long a session lasts before the operator signs in again (12 hours, IA-11).
     pub session_seconds: i64,
+    /// Idle time after which a session ends (30 minutes, IA-11 and AC-11).
+    pub idle_seconds: i64,
+    /// Failed sign-ins that lock an account (5, AC-7) …
+    pub lockout_threshold: u64,
+    /// … within this window (15 minutes).
+    pub lockout_window_seconds: i64,
+    /// Days without use after which an account is disabled (90, AC-2(3)).
+    pub inactivity_days: i64,
     /// The most records one search criterion returns.
     pub search_limit: u32,
 }
@@ -32,6 +47,10 @@ impl Default for ServiceConfig {
     fn default() -> Self {
         ServiceConfig {
             session_seconds: 12 * 3600,
+            idle_seconds: 30 * 60,
+            lockout_threshold: 5,
+            lockout_window_seconds: 15 * 60,
+            inactivity_days: 90,
             search_limit: 100,
         }
     }
@@ -46,6 +65,15 @@ pub enum ServiceError {
     /// The session is past its lifetime.
     #[error("SESSION EXPIRED - SIGN IN AGAIN")]
     SessionExpired,
+    /// The session was idle too long.
+    #[error("SESSION ENDED AFTER 30 MINUTES WITHOUT ACTIVITY - SIGN IN AGAIN")]
+    IdleTimeout,
+    /// The system-use banner has not been accepted.
+    #[error("ACCEPT THE SYSTEM-USE NOTIFICATION BEFORE USING LEADS")]
+    BannerRequired,
+    /// A new password breaks the rules.
+    #[error("PASSWORD REFUSED - {0}")]
+    PasswordRejected(String),
     /// Operator id, password or terminal wrong (which one is not said).
     #[error("INVALID CREDENTIALS")]
     BadCredentials,
@@ -66,6 +94,9 @@ impl ServiceError {
         match self {
             ServiceError::Unauthenticated => "auth_required",
             ServiceError::SessionExpired => "auth_expired",
+            ServiceError::IdleTimeout => "auth_idle_timeout",
+            ServiceError::BannerRequired => "auth_banner_required",
+            ServiceError::PasswordRejected(_) => "auth_password_rejected",
             ServiceError::BadCredentials => "auth_invalid_credentials",
             ServiceError::SignInRefused(_) => "auth_refused",
             ServiceError::Storage(_) => "storage_unavailable",

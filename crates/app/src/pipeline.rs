@@ -118,7 +118,9 @@ impl Service {
         input: Input,
         operation_id: Option<String>,
     ) -> Result<Reply, ServiceError> {
-        let principal = self.identify(token).await?;
+        let identified = self.identify_session(token, true).await?;
+        let principal = identified.principal;
+        let token_hash = identified.token_hash;
         let operation_id = operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
         let now = self.clock.now();
         let ctx = ParseContext::new(now.date());
@@ -127,9 +129,12 @@ impl Service {
             Input::Raw(raw) => parse_raw_message(raw, &ctx),
         };
         match parsed {
-            Ok(message) => self.run(&principal, message, operation_id, now).await,
+            Ok(message) => {
+                self.run(&principal, &token_hash, message, operation_id, now)
+                    .await
+            }
             Err(error) => {
-                self.reject_message(&principal, &error, operation_id, now)
+                self.reject_message(&principal, &token_hash, &error, operation_id, now)
                     .await
             }
         }
@@ -138,6 +143,7 @@ impl Service {
     async fn reject_message(
         &self,
         principal: &Principal,
+        token_hash: &str,
         error: &MessageError,
         operation_id: String,
         now: Timestamp,
@@ -158,13 +164,14 @@ impl Service {
             case: None,
             detail: error.operator_text(),
         };
-        self.finish_refusal(subject, refusal, operation_id, now)
+        self.finish_refusal(subject, token_hash, refusal, operation_id, now)
             .await
     }
 
     async fn run(
         &self,
         principal: &Principal,
+        token_hash: &str,
         message: Message,
         operation_id: String,
         now: Timestamp,
@@ -197,8 +204,11 @@ impl Service {
                     &done.records,
                     done.criteria.clone(),
                 );
-                let committed = match tx.append_audit(entry).await {
-                    Ok(_) => tx.commit().await,
+                let committed = match tx.update_session(token_hash, None, now).await {
+                    Ok(()) => match tx.append_audit(entry).await {
+                        Ok(_) => tx.commit().await,
+                        Err(error) => Err(error),
+                    },
                     Err(error) => Err(error),
                 };
                 if let Err(error) = committed {
@@ -220,7 +230,7 @@ impl Service {
             }
             Err(refusal) => {
                 tx.rollback().await?;
-                self.finish_refusal(subject, refusal, operation_id, now)
+                self.finish_refusal(subject, token_hash, refusal, operation_id, now)
                     .await
             }
         }
@@ -230,6 +240,7 @@ impl Service {
     async fn finish_refusal(
         &self,
         mut subject: Subject<'_>,
+        token_hash: &str,
         mut refusal: Refusal,
         operation_id: String,
         now: Timestamp,
@@ -254,6 +265,7 @@ impl Service {
             &refusal.records,
             None,
         );
+        tx.update_session(token_hash, None, now).await?;
         tx.append_audit(entry).await?;
         tx.commit().await?;
         Ok(Reply {
@@ -289,12 +301,12 @@ impl Service {
             operation_id: operation_id.to_owned(),
             at_micros: now.as_micros(),
             event: "transaction".into(),
-            operator: Some(subject.principal.operator_id.clone()),
-            terminal: Some(subject.principal.terminal_id.clone()),
+            operator: Some(subject.principal.person.id.clone()),
+            terminal: Some(subject.principal.terminal.id.clone()),
             ori: subject
                 .ori
                 .clone()
-                .or_else(|| Some(subject.principal.agency.to_string())),
+                .or_else(|| Some(subject.principal.agency.ori.to_string())),
             key: subject.key.clone(),
             purpose: subject.purpose.clone(),
             case_number: subject.case.clone(),

@@ -1,6 +1,9 @@
 #![doc = include_str!("../README.md")]
 
-use leads_api_types::{ErrorBody, ReplyBody, SignInRequest, SignInResponse, TransactionRequest};
+use leads_api_types::{
+    AdminReplyBody, ErrorBody, PasswordChangeRequest, ReplyBody, SignInRequest, SignInResponse,
+    TransactionRequest,
+};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 
 /// What can go wrong talking to the server.
@@ -85,28 +88,77 @@ impl Client {
             .is_success())
     }
 
-    /// Signs in; use the token with [`Client::with_token`].
-    pub async fn sign_in(
-        &self,
-        operator: &str,
-        password: &str,
-        terminal: &str,
-    ) -> Result<SignInResponse, ClientError> {
-        let body = SignInRequest {
-            operator: operator.into(),
-            password: password.into(),
-            terminal: terminal.into(),
-        };
+    /// The system-use notification shown before sign-in.
+    pub async fn banner(&self) -> Result<String, ClientError> {
+        let response = self.http.get(self.url("/api/v1/banner")).send().await?;
+        if !response.status().is_success() {
+            return Err(Client::error(response).await);
+        }
+        Ok(response.text().await?)
+    }
+
+    /// Signs in with password and second-factor code; use the token with [`Client::with_token`].
+    pub async fn sign_in(&self, request: &SignInRequest) -> Result<SignInResponse, ClientError> {
         let response = self
             .http
             .post(self.url("/api/v1/sessions"))
-            .json(&body)
+            .json(request)
             .send()
             .await?;
         if !response.status().is_success() {
             return Err(Client::error(response).await);
         }
         Ok(response.json().await?)
+    }
+
+    /// Accepts the system-use notification for this session.
+    pub async fn accept_banner(&self) -> Result<(), ClientError> {
+        let response = self
+            .authorized(self.http.post(self.url("/api/v1/sessions/banner")))
+            .send()
+            .await?;
+        if !response.status().is_success() {
+            return Err(Client::error(response).await);
+        }
+        Ok(())
+    }
+
+    /// Changes the signed-in person's password.
+    pub async fn change_password(&self, current: &str, new: &str) -> Result<(), ClientError> {
+        let body = PasswordChangeRequest {
+            current: current.into(),
+            new: new.into(),
+        };
+        let response = self
+            .authorized(self.http.post(self.url("/api/v1/account/password")))
+            .json(&body)
+            .send()
+            .await?;
+        if !response.status().is_success() {
+            return Err(Client::error(response).await);
+        }
+        Ok(())
+    }
+
+    /// Runs an administrative command (`{"command": "…", …}`).
+    pub async fn admin(&self, command: &serde_json::Value) -> Result<AdminReplyBody, ClientError> {
+        let response = self
+            .authorized(self.http.post(self.url("/api/v1/admin")))
+            .json(command)
+            .send()
+            .await?;
+        let status = response.status().as_u16();
+        let text = response.text().await?;
+        if let Ok(reply) = serde_json::from_str::<AdminReplyBody>(&text) {
+            return Ok(reply);
+        }
+        match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(body) => Err(ClientError::Api { status, body }),
+            Err(e) => Err(ClientError::Decode {
+                status,
+                detail: format!("{e}: {text}"),
+            }),
+        }
     }
 
     /// Ends the session.

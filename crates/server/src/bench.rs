@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::Args;
-use leads_app::{Directory, Input};
-use leads_domain::fields::{Ori, ParseContext};
+use leads_app::{Input, SignIn};
+use leads_domain::fields::{FieldDate, Ori, ParseContext};
 use leads_domain::files::FileKind;
 use leads_message::{examples, parse_message};
 use leads_synth::Generator;
@@ -75,14 +75,16 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}/bench.db", dir.display()));
     let store = server::open_store(&url).await?;
-    let service = server::service(store.clone());
+    let service = server::service(store.clone())?;
     let ori = Ori::parse("IL0160000").map_err(|e| anyhow::anyhow!("{e}"))?;
-    let directory = Directory::new(service.store().as_ref());
-    directory.agency(&ori, "BENCH AGENCY", true).await?;
-    directory.terminal("TB1", &ori, "BENCH", true).await?;
-    directory
-        .operator("BENCH1", "BENCH OPERATOR", &ori, "bench-password-1", true)
+    let principal = bench_principal()?;
+    let provisioning = service.provisioning();
+    provisioning.agency(&principal.agency).await?;
+    provisioning.terminal(&principal.terminal).await?;
+    provisioning
+        .person(principal.person.clone(), BENCH_PASSWORD, Some(BENCH_SECRET))
         .await?;
+    bench_policy(&principal, args.parses);
 
     let mut generator = Generator::new(1, service.clock().today());
     let started = Instant::now();
@@ -108,7 +110,16 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         loaded as f64 / load_time.as_secs_f64()
     );
 
-    let session = service.sign_in("BENCH1", "bench-password-1", "TB1").await?;
+    let code = leads_app::totp::code(BENCH_SECRET, service.clock().now().as_micros() / 1_000_000)
+        .unwrap_or_default();
+    let attempt = SignIn {
+        operator: "BENCH1",
+        password: BENCH_PASSWORD,
+        code: &code,
+        terminal: "TB1",
+        accept_banner: true,
+    };
+    let session = service.sign_in(attempt).await?;
     let mut latencies = Vec::with_capacity(args.inquiries);
     let mut hits = 0usize;
     let started = Instant::now();
@@ -136,6 +147,91 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
     bench_http(&args, store, service, &session.token).await?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+const BENCH_PASSWORD: &str = "bench password one";
+const BENCH_SECRET: &str = "BENCHBENCHBENCHBENCHBENCHBENCHBE";
+
+/// An eligible operator, agency and terminal for the benchmarks.
+fn bench_principal() -> anyhow::Result<leads_policy::Principal> {
+    use leads_domain::access::*;
+    let date = |text: &str| {
+        FieldDate::parse("DATE", text, time::Date::MAX).map_err(|e| anyhow::anyhow!("{e}"))
+    };
+    let ori = Ori::parse("IL0160000").map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut agency = Agency::new(ori.clone(), "BENCH AGENCY");
+    agency.evidence = Some(BasisEvidence::CriminalJusticeAgency {
+        authority: "BENCH".into(),
+    });
+    agency.agreement = Some(Agreement {
+        reference: "BENCH".into(),
+        signed_on: date("20250101")?,
+    });
+    agency.status = AgencyStatus::Active;
+    let mut person = Person::new("BENCH1", "BENCH OPERATOR", ori.clone(), [Role::Operator]);
+    person.background = Some(Background {
+        state_clear: true,
+        fbi_clear: true,
+        completed_on: date("20250101")?,
+        reference: "BENCH".into(),
+    });
+    person.certification = Some(Certification {
+        level: CertificationLevel::Full,
+        certified_on: date("20250101")?,
+        expires_on: date("20991231")?,
+    });
+    let mut terminal = Terminal::register("TB1", ori, "BENCH", None);
+    terminal.approved_on = Some(date("20250101")?);
+    terminal.active = true;
+    Ok(leads_policy::Principal {
+        person,
+        agency,
+        terminal,
+    })
+}
+
+/// The added time per transaction of the Cedar decision.
+fn bench_policy(principal: &leads_policy::Principal, repetitions: usize) {
+    use leads_policy::{Act, Authorizer, AuthzRequest, CedarAuthorizer, Target};
+    let Ok(authorizer) = CedarAuthorizer::new() else {
+        println!("policy decision: policies failed to load");
+        return;
+    };
+    let repetitions = (repetitions / 10).max(1);
+    let owner = principal.agency.ori.clone();
+    let today = time_today();
+    let started = Instant::now();
+    let mut allowed = 0usize;
+    for i in 0..repetitions {
+        let target = if i % 2 == 0 {
+            Target::File(FileKind::Wanted)
+        } else {
+            Target::Record {
+                file: FileKind::Wanted,
+                owner: &owner,
+            }
+        };
+        let action = if i % 2 == 0 {
+            leads_domain::files::Action::Query
+        } else {
+            leads_domain::files::Action::Modify
+        };
+        let decision = authorizer.authorize(&AuthzRequest {
+            principal,
+            act: Act::Transaction(action),
+            target,
+            message_ori: &owner,
+            roles_granted: &[],
+            today,
+        });
+        allowed += usize::from(decision.allowed);
+    }
+    let elapsed = started.elapsed();
+    println!(
+        "policy decision (Cedar, {} policies, entities built per request): {:.1} us each ({allowed} of {repetitions} allowed)",
+        authorizer.policy_ids().len(),
+        micros(elapsed) / repetitions as f64
+    );
 }
 
 fn store_backend(url: &str) -> &'static str {

@@ -21,6 +21,9 @@ pub enum Command {
     /// Talk to a running server.
     #[command(subcommand)]
     Client(ClientCommand),
+    /// Administer agencies, connections, terminals and people on a running server, or
+    /// bootstrap the first administrator directly in the database.
+    Admin(AdminArgs),
     /// Measure parsing, search and HTTP throughput and print the figures.
     Bench(crate::bench::BenchArgs),
 }
@@ -80,6 +83,15 @@ pub struct Credentials {
     /// Terminal id.
     #[arg(long)]
     pub terminal: Option<String>,
+    /// The current 6-digit second-factor code …
+    #[arg(long)]
+    pub code: Option<String>,
+    /// … or the TOTP secret to compute it from (for scripts).
+    #[arg(long, env = "LEADS_TOTP_SECRET", hide_env_values = true)]
+    pub totp_secret: Option<String>,
+    /// Accept the system-use notification (it is printed to standard error).
+    #[arg(long)]
+    pub accept_banner: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -113,4 +125,32 @@ pub enum ClientCommand {
         #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
         token: String,
     },
+    /// Accept the system-use notification for a session signed in without it.
+    AcceptBanner {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+    },
+    /// Print the current second-factor code of a TOTP secret.
+    Code {
+        #[arg(long, env = "LEADS_TOTP_SECRET", hide_env_values = true)]
+        secret: String,
+    },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AdminArgs {
+    #[command(flatten)]
+    pub server: Server,
+    /// Session token of an administrator or agency coordinator.
+    #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// The command (`help` lists them), e.g. `suspend-service`.
+    pub command: String,
+    /// Arguments as `key=value` (a string) or `key:=json` (a number, object, list, …).
+    pub arguments: Vec<String>,
+    /// Where the database is (for `bootstrap` only).
+    #[command(flatten)]
+    pub database: DatabaseArgs,
 }

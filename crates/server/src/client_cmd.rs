@@ -3,6 +3,7 @@
 use std::io::Read;
 
 use anyhow::{Context, bail};
+use leads_api_types::SignInRequest;
 use leads_client::{Client, ClientError};
 
 use crate::cli::{ClientCommand, Credentials};
@@ -23,7 +24,22 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             Client::new(&server.url)
                 .with_token(token)
                 .sign_out()
-                .await?;
+                .await
+                .map_err(explain)?;
+            Ok(0)
+        }
+        ClientCommand::AcceptBanner { server, token } => {
+            let client = Client::new(&server.url);
+            eprintln!("{}", client.banner().await.map_err(explain)?.trim());
+            client
+                .with_token(token)
+                .accept_banner()
+                .await
+                .map_err(explain)?;
+            Ok(0)
+        }
+        ClientCommand::Code { secret } => {
+            println!("{}", current_code(&secret)?);
             Ok(0)
         }
         ClientCommand::Send {
@@ -62,19 +78,44 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
     }
 }
 
+/// The current code of a TOTP secret, by the wall clock.
+fn current_code(secret: &str) -> anyhow::Result<String> {
+    use leads_domain::clock::{Clock, SystemClock};
+    let unix = SystemClock.now().as_micros() / 1_000_000;
+    leads_app::totp::code(secret.trim(), unix)
+        .ok_or_else(|| anyhow::anyhow!("the TOTP secret is not valid base32"))
+}
+
 async fn sign_in(client: &Client, credentials: &Credentials) -> anyhow::Result<String> {
     let (Some(operator), Some(password), Some(terminal)) = (
         &credentials.operator,
         &credentials.password,
         &credentials.terminal,
     ) else {
-        bail!("give --token, or --operator, --password and --terminal to sign in");
+        bail!(
+            "give --token, or --operator, --password, --terminal and --code (or --totp-secret) to sign in"
+        );
     };
-    Ok(client
-        .sign_in(operator, password, terminal)
-        .await
-        .map_err(explain)?
-        .token)
+    let code = match (&credentials.code, &credentials.totp_secret) {
+        (Some(code), _) => code.clone(),
+        (None, Some(secret)) => current_code(secret)?,
+        (None, None) => bail!("give the second-factor --code, or --totp-secret to compute it"),
+    };
+    eprintln!("{}", client.banner().await.map_err(explain)?.trim());
+    let request = SignInRequest {
+        operator: operator.clone(),
+        password: password.clone(),
+        code,
+        terminal: terminal.clone(),
+        accept_banner: credentials.accept_banner,
+    };
+    let session = client.sign_in(&request).await.map_err(explain)?;
+    if !session.banner_accepted {
+        eprintln!(
+            "The session cannot be used until the notification above is accepted (--accept-banner)."
+        );
+    }
+    Ok(session.token)
 }
 
 fn explain(error: ClientError) -> anyhow::Error {

@@ -1,8 +1,14 @@
-//! The reproducible synthetic demo: a few agencies, operators and terminals, one showcase record
-//! per file entered through the pipeline, and synthetic records generated from a fixed seed.
+//! The reproducible synthetic demo: a few agencies with their eligibility basis and agreement,
+//! people with fingerprint checks, certification and known second-factor secrets, approved
+//! terminals, one showcase record per file and synthetic records generated from a fixed seed.
+//! These sign-ins exist only in a database seeded with `--demo`.
 
-use leads_app::{Directory, Input, Service};
-use leads_domain::fields::Ori;
+use leads_app::Service;
+use leads_domain::access::{
+    AccessLevel, Agency, AgencyStatus, Agreement, Background, BasisEvidence, Certification,
+    CertificationLevel, Person, Role, Terminal,
+};
+use leads_domain::fields::{FieldDate, Ori};
 use leads_domain::files::FileKind;
 use leads_message::examples;
 use leads_synth::Generator;
@@ -15,34 +21,45 @@ pub const DEMO_SEED: u64 = 20_261_121;
 pub struct DemoOperator {
     pub operator: &'static str,
     pub password: &'static str,
+    /// Base32 TOTP secret (enroll it in an authenticator, or use `leads client code`).
+    pub totp_secret: &'static str,
     pub terminal: &'static str,
     pub ori: &'static str,
-    pub agency: &'static str,
+    pub role: Role,
 }
 
-/// The demo operators. These credentials exist only in a database seeded with `--demo`.
+/// The demo people.
 pub const DEMO_OPERATORS: [DemoOperator; 3] = [
     DemoOperator {
         operator: "DEMO1",
         password: "leads-demo-1",
+        totp_secret: "LEADSDEMOONESPRINGFIELDTERMINALA",
         terminal: "T16A",
         ori: "IL0160000",
-        agency: "SPRINGFIELD POLICE DEPARTMENT",
+        role: Role::Operator,
     },
     DemoOperator {
         operator: "DEMO2",
         password: "leads-demo-2",
+        totp_secret: "LEADSDEMOTWOPEORIACOUNTYSHERIFFB",
         terminal: "T84A",
         ori: "IL0840000",
-        agency: "PEORIA COUNTY SHERIFF",
+        role: Role::Operator,
     },
     DemoOperator {
-        operator: "DEMO3",
-        password: "leads-demo-3",
-        terminal: "T99A",
+        operator: "DEMOADMIN",
+        password: "leads-demo-admin",
+        totp_secret: "LEADSDEMOADMINISTRATORSTATEPOLCE",
+        terminal: "T10A",
         ori: "IL1000000",
-        agency: "ILLINOIS STATE POLICE DISTRICT 10",
+        role: Role::Administrator,
     },
+];
+
+const AGENCIES: [(&str, &str); 3] = [
+    ("IL0160000", "SPRINGFIELD POLICE DEPARTMENT"),
+    ("IL0840000", "PEORIA COUNTY SHERIFF"),
+    ("IL1000000", "ILLINOIS STATE POLICE - LEADS ADMINISTRATION"),
 ];
 
 /// A query that hits the showcase wanted person (armed and dangerous) from the first operator.
@@ -52,59 +69,85 @@ fn ori(text: &str) -> anyhow::Result<Ori> {
     Ori::parse(text).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
+fn date(text: &str) -> anyhow::Result<FieldDate> {
+    FieldDate::parse("DATE", text, time::Date::MAX).map_err(|e| anyhow::anyhow!("{e}"))
+}
+
 /// Seeds the demo unless the database already holds it. Returns whether it seeded.
 pub async fn seed(service: &Service, records: usize) -> anyhow::Result<bool> {
     if service.store().record_count().await? > 0 {
         return Ok(false);
     }
-    let directory = Directory::new(service.store().as_ref());
+    let provisioning = service.provisioning();
+    for (code, name) in AGENCIES {
+        let mut agency = Agency::new(ori(code)?, name);
+        agency.evidence = Some(BasisEvidence::CriminalJusticeAgency {
+            authority: "DEMO: CRIMINAL JUSTICE AGENCY UNDER 28 CFR 20".into(),
+        });
+        agency.agreement = Some(Agreement {
+            reference: format!("DEMO-IA-{code}"),
+            signed_on: date("20250101")?,
+        });
+        agency.access = AccessLevel::Full;
+        agency.status = AgencyStatus::Active;
+        provisioning.agency(&agency).await?;
+    }
     for demo in DEMO_OPERATORS {
-        let agency = ori(demo.ori)?;
-        directory.agency(&agency, demo.agency, true).await?;
-        directory
-            .terminal(demo.terminal, &agency, "DISPATCH CONSOLE 1", true)
-            .await?;
-        directory
-            .operator(
-                demo.operator,
-                &format!("{} OPERATOR", demo.agency),
-                &agency,
-                demo.password,
-                true,
-            )
-            .await?;
-    }
-    // One record per file from Peoria, through the pipeline like any operator's entry.
-    let [_, peoria, _] = DEMO_OPERATORS;
-    let session = service
-        .sign_in(peoria.operator, peoria.password, peoria.terminal)
-        .await?;
-    for file in FileKind::all() {
-        let text = examples::entry(file).replacen(examples::EXAMPLE_ORI, peoria.ori, 1);
-        let reply = service
-            .submit(&session.token, Input::Text(text), None)
-            .await?;
-        anyhow::ensure!(
-            reply.code == "entered",
-            "demo entry refused: {}",
-            reply.message
+        let mut terminal = Terminal::register(
+            demo.terminal,
+            ori(demo.ori)?,
+            "DEMO DISPATCH CONSOLE 1",
+            None,
         );
+        terminal.approved_on = Some(date("20250101")?);
+        terminal.active = true;
+        provisioning.terminal(&terminal).await?;
+        let mut person = Person::new(
+            demo.operator,
+            &format!("DEMO {}", demo.role.name().to_ascii_uppercase()),
+            ori(demo.ori)?,
+            [demo.role],
+        );
+        person.background = Some(Background {
+            state_clear: true,
+            fbi_clear: true,
+            completed_on: date("20250105")?,
+            reference: "DEMO".into(),
+        });
+        person.certification = Some(Certification {
+            level: CertificationLevel::Full,
+            certified_on: date("20250110")?,
+            expires_on: date("20991231")?,
+        });
+        provisioning
+            .person(person, demo.password, Some(demo.totp_secret))
+            .await?;
     }
-    service.sign_out(&session.token).await?;
-    // Synthetic records, spread over the agencies.
+    // One showcase record per file from Peoria, then synthetic records for every agency, all
+    // through the entry path (field edits, duplicate check, numbering) and audited.
+    let peoria = ori("IL0840000")?;
+    let showcase: Vec<String> = FileKind::all()
+        .map(|file| examples::entry(file).replacen(examples::EXAMPLE_ORI, peoria.as_str(), 1))
+        .collect();
+    let report = service
+        .bulk_load("demo showcase", &peoria, showcase, 100)
+        .await?;
+    anyhow::ensure!(
+        report.rejected.is_empty(),
+        "demo entries refused: {:?}",
+        report.rejected.first()
+    );
     let mut generator = Generator::new(DEMO_SEED, service.clock().today());
-    let share = records / DEMO_OPERATORS.len();
-    for (i, demo) in DEMO_OPERATORS.iter().enumerate() {
+    let share = records / AGENCIES.len();
+    for (i, (code, _)) in AGENCIES.iter().enumerate() {
         let count = if i == 0 {
-            records - share * (DEMO_OPERATORS.len() - 1)
+            records - share * (AGENCIES.len() - 1)
         } else {
             share
         };
-        let messages: Vec<String> = (0..count)
-            .map(|_| generator.mixed_entry(demo.ori))
-            .collect();
+        let messages: Vec<String> = (0..count).map(|_| generator.mixed_entry(code)).collect();
         let report = service
-            .bulk_load("demo seed", &ori(demo.ori)?, messages, 2_000)
+            .bulk_load("demo seed", &ori(code)?, messages, 2_000)
             .await?;
         anyhow::ensure!(
             report.rejected.is_empty(),
@@ -117,16 +160,24 @@ pub async fn seed(service: &Service, records: usize) -> anyhow::Result<bool> {
 
 /// What `serve --demo` prints.
 pub fn banner(url: &str) -> String {
-    let mut text =
-        format!("OpenLEADS demo at {url}\n\nDemo sign-ins (exist only in the demo database):\n");
+    let mut text = format!(
+        "OpenLEADS demo at {url}\n\nDemo sign-ins (they exist only in the demo database):\n"
+    );
     for d in DEMO_OPERATORS {
         text.push_str(&format!(
-            "  operator {:<6} password {:<13} terminal {:<5} {} {}\n",
-            d.operator, d.password, d.terminal, d.ori, d.agency
+            "  {:<10} password {:<17} terminal {:<5} {} {:<13} TOTP secret {}\n",
+            d.operator,
+            d.password,
+            d.terminal,
+            d.ori,
+            d.role.name(),
+            d.totp_secret
         ));
     }
+    let d = DEMO_OPERATORS[0];
     text.push_str(&format!(
-        "\nTry:\n  leads client send --url {url} --operator DEMO1 --password leads-demo-1 --terminal T16A \\\n    '{DEMO_QUERY}'\n"
+        "\nTry:\n  leads client send --url {url} --operator {} --password {} --terminal {} \\\n    --totp-secret {} --accept-banner '{DEMO_QUERY}'\n",
+        d.operator, d.password, d.terminal, d.totp_secret
     ));
     text
 }

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod admin_cmd;
 pub mod bench;
 pub mod cli;
 pub mod client_cmd;

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use leads::cli::{Cli, Command};
-use leads::{bench, client_cmd, demo, server};
+use leads::{admin_cmd, bench, client_cmd, demo, server};
 use tracing_subscriber::EnvFilter;
 
 fn init_logging() {
@@ -33,7 +33,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
                 .database
                 .url(if args.demo { "demo.db" } else { "leads.db" });
             let store = server::open_store(&url).await?;
-            let service = server::service(store.clone());
+            let service = server::service(store.clone())?;
             if args.demo && demo::seed(&service, args.demo_records).await? {
                 tracing::info!(records = args.demo_records, "demo seeded");
             }
@@ -57,6 +57,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Client(command) => Ok(u8::try_from(client_cmd::run(command).await?).unwrap_or(2)),
+        Command::Admin(args) => Ok(u8::try_from(admin_cmd::run(args).await?).unwrap_or(2)),
         Command::Bench(args) => {
             bench::run(args).await?;
             Ok(0)

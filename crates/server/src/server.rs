@@ -7,7 +7,7 @@ use std::sync::Arc;
 use anyhow::Context;
 use leads_app::{Service, ServiceConfig};
 use leads_domain::clock::{Clock, SystemClock};
-use leads_policy::BaselinePolicy;
+use leads_policy::CedarAuthorizer;
 use leads_store::DatabaseUrl;
 use leads_store_sql::SqlStore;
 use tokio::net::TcpListener;
@@ -22,14 +22,15 @@ pub async fn open_store(url: &str) -> anyhow::Result<Arc<SqlStore>> {
     Ok(Arc::new(store))
 }
 
-/// The service with the production policy and the wall clock.
-pub fn service(store: Arc<SqlStore>) -> Service {
-    Service::new(
+/// The service with the Cedar policies and the wall clock.
+pub fn service(store: Arc<SqlStore>) -> anyhow::Result<Service> {
+    let policy = CedarAuthorizer::new().context("loading the authorization policies")?;
+    Ok(Service::new(
         store,
         Arc::new(SystemClock) as Arc<dyn Clock>,
-        Arc::new(BaselinePolicy),
+        Arc::new(policy),
         ServiceConfig::default(),
-    )
+    ))
 }
 
 /// A bound, ready-to-run server.

@@ -16,7 +16,7 @@ async fn demo_server(dir: &std::path::Path, records: usize) -> String {
     let store = open_store(&format!("sqlite://{}/demo.db", dir.display()))
         .await
         .unwrap();
-    let service = service(store.clone());
+    let service = service(store.clone()).unwrap();
     assert!(demo::seed(&service, records).await.unwrap());
     assert!(
         !demo::seed(&service, records).await.unwrap(),
@@ -61,12 +61,19 @@ async fn the_readme_flow_works_with_the_leads_client() {
                 demo1.password,
                 "--terminal",
                 demo1.terminal,
+                "--totp-secret",
+                demo1.totp_secret,
+                "--accept-banner",
             ])
         }
     })
     .await
     .unwrap();
     assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("RESTRICTED CRIMINAL JUSTICE INFORMATION SYSTEM"),
+        "the banner is shown: {err}"
+    );
     let token = token.trim().to_owned();
     assert_eq!(token.len(), 64);
 
@@ -127,7 +134,7 @@ async fn the_demo_is_reproducible() {
         let store = open_store(&format!("sqlite://{}/demo.db", dir.path().display()))
             .await
             .unwrap();
-        let service = service(store.clone());
+        let service = service(store.clone()).unwrap();
         demo::seed(&service, 120).await.unwrap();
         assert_eq!(
             leads_store::Store::record_count(store.as_ref())
@@ -164,4 +171,145 @@ fn migrate_creates_and_reports_the_database() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("is up to date"), "{out}");
     assert!(data.join("leads.db").exists());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leads_admin_runs_commands_over_http_and_they_take_effect() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = demo_server(dir.path(), 50).await;
+    let [demo1, _, admin] = DEMO_OPERATORS;
+    let login = |who: leads::demo::DemoOperator, url: String| {
+        tokio::task::spawn_blocking(move || {
+            let (code, token, err) = leads(&[
+                "client",
+                "login",
+                "--url",
+                &url,
+                "--operator",
+                who.operator,
+                "--password",
+                who.password,
+                "--terminal",
+                who.terminal,
+                "--totp-secret",
+                who.totp_secret,
+                "--accept-banner",
+            ]);
+            assert_eq!(code, 0, "{err}");
+            token.trim().to_owned()
+        })
+    };
+    let admin_token = login(admin, url.clone()).await.unwrap();
+    let operator_token = login(demo1, url.clone()).await.unwrap();
+    let (code, out, err) = tokio::task::spawn_blocking({
+        let (url, token) = (url.clone(), admin_token.clone());
+        move || {
+            leads(&[
+                "admin",
+                "suspend-service",
+                "--url",
+                &url,
+                "--token",
+                &token,
+                "ori=IL0160000",
+                "scope:={\"only\":\"wanted\"}",
+                "reference=SANCTION 2026-30",
+                "reason=MAJOR VIOLATION",
+            ])
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, _) = tokio::task::spawn_blocking({
+        let (url, token) = (url.clone(), operator_token.clone());
+        move || {
+            leads(&[
+                "client", "send", "--url", &url, "--token", &token, DEMO_QUERY,
+            ])
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("RULE O3 - 20 Ill. Adm. Code 1240.110"),
+        "{out}"
+    );
+    let (code, out, _) = tokio::task::spawn_blocking(move || {
+        leads(&[
+            "admin",
+            "activate-agency",
+            "--url",
+            &url,
+            "--token",
+            &operator_token,
+            "ori=IL0160000",
+        ])
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 1, "an operator may not administer: {out}");
+    let (code, help, _) = leads(&["admin", "help"]);
+    assert_eq!(code, 0);
+    assert!(help.contains("suspend-service"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bootstrap_creates_the_first_administrator() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data_dir = data.to_str().unwrap().to_owned();
+    let (code, out, err) = tokio::task::spawn_blocking(move || {
+        leads(&[
+            "admin",
+            "bootstrap",
+            "--data-dir",
+            &data_dir,
+            "ori=IL1000000",
+            "agency=ILLINOIS STATE POLICE",
+            "authority=20 ILCS 2605",
+            "agreement=DEPARTMENT",
+            "agreement_signed_on=20260101",
+            "operator=ADMIN1",
+            "name=FIRST ADMINISTRATOR",
+            "password=a long first passphrase",
+            "terminal=T10A",
+            "location=LEADS DATA CENTER",
+            "fingerprint_reference=TCN-0001",
+            "fingerprint_completed_on=20260102",
+            "certified_on=20260103",
+            "certified_until=20280103",
+        ])
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 0, "{err}");
+    let secret = out
+        .lines()
+        .find_map(|l| l.strip_prefix("TOTP secret "))
+        .unwrap()
+        .to_owned();
+    let store = open_store(&format!("sqlite://{}/leads.db", data.display()))
+        .await
+        .unwrap();
+    let service = service(store).unwrap();
+    let code = leads_app::totp::code(
+        &secret,
+        leads_domain::clock::Clock::now(service.clock().as_ref()).as_micros() / 1_000_000,
+    )
+    .unwrap();
+    let attempt = leads_app::SignIn {
+        operator: "ADMIN1",
+        password: "a long first passphrase",
+        code: &code,
+        terminal: "T10A",
+        accept_banner: true,
+    };
+    let session = service.sign_in(attempt).await.unwrap();
+    let reply = service
+        .administer(&session.token, leads_app::AdminCommand::ListAgencies, None)
+        .await
+        .unwrap();
+    assert_eq!(reply.code, "admin_done", "{}", reply.message);
 }

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod directory;
 mod migrate;
 mod rows;
 mod tx;

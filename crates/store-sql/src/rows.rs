@@ -8,11 +8,11 @@ use leads_domain::fields::{
 use leads_domain::record::{LocateInfo, RemovalInfo, StoredParts};
 use leads_domain::{FieldSet, Record, RecordStatus};
 use leads_policy::Principal;
-use leads_store::{SessionPrincipal, SessionRow, StoreError, StoreResult};
+use leads_store::{SessionPrincipal, StoreError, StoreResult};
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};
 
-use crate::classify;
+use crate::{classify, directory};
 
 /// The columns every record query selects, in the order [`record_from_row`] reads them.
 pub(crate) const RECORD_COLUMNS: &str = "lrn, nic, entry_key, ori, fields, status, status_ori, \
@@ -33,11 +33,6 @@ where
 /// An ORI column.
 pub(crate) fn ori_column(row: &AnyRow, column: &str) -> StoreResult<Ori> {
     Ori::parse(&get::<String>(row, column)?).map_err(corrupt)
-}
-
-/// A 0/1 column.
-pub(crate) fn flag_column(row: &AnyRow, column: &str) -> StoreResult<bool> {
-    Ok(get::<i64>(row, column)? != 0)
 }
 
 /// Record fields as stored: a JSON array of `[tag, value]` pairs.
@@ -148,39 +143,69 @@ pub(crate) async fn session_principal(
     pool: &AnyPool,
     token_hash: &str,
 ) -> StoreResult<Option<SessionPrincipal>> {
-    let row = sqlx::query(
-        "SELECT s.token_hash, s.operator_id, s.terminal_id, s.issued_at, s.expires_at, \
-                o.name AS operator_name, o.ori AS operator_ori, o.active AS operator_active, \
-                a.active AS agency_active, t.ori AS terminal_ori, t.active AS terminal_active \
-         FROM sessions s \
-         JOIN operators o ON o.id = s.operator_id \
-         JOIN agencies a ON a.ori = o.ori \
-         JOIN terminals t ON t.id = s.terminal_id \
-         WHERE s.token_hash = $1",
+    let mut conn = pool.acquire().await.map_err(classify)?;
+    let session = directory::one(
+        &mut conn,
+        "token_hash, operator_id, terminal_id, issued_at, expires_at, banner_accepted_at, last_activity_at",
+        "sessions",
+        "token_hash",
+        token_hash.to_owned(),
+        directory::session_from,
     )
-    .bind(token_hash.to_owned())
-    .fetch_optional(pool)
-    .await
-    .map_err(classify)?;
-    let Some(row) = row else { return Ok(None) };
-    let session = SessionRow {
-        token_hash: get(&row, "token_hash")?,
-        operator_id: get(&row, "operator_id")?,
-        terminal_id: get(&row, "terminal_id")?,
-        issued_at: Timestamp::from_micros(get(&row, "issued_at")?),
-        expires_at: Timestamp::from_micros(get(&row, "expires_at")?),
+    .await?;
+    let Some(session) = session else {
+        return Ok(None);
     };
+    let account = directory::one(
+        &mut conn,
+        directory::ACCOUNT_COLUMNS,
+        "operators",
+        "id",
+        session.operator_id.clone(),
+        directory::account_from,
+    )
+    .await?
+    .ok_or_else(|| {
+        corrupt(format!(
+            "session of unknown operator {}",
+            session.operator_id
+        ))
+    })?;
+    let agency = directory::one(
+        &mut conn,
+        directory::AGENCY_COLUMNS,
+        "agencies",
+        "ori",
+        account.person.ori.to_string(),
+        directory::agency_from,
+    )
+    .await?
+    .ok_or_else(|| corrupt(format!("operator of unknown agency {}", account.person.ori)))?;
+    let terminal = directory::one(
+        &mut conn,
+        directory::TERMINAL_COLUMNS,
+        "terminals",
+        "id",
+        session.terminal_id.clone(),
+        directory::terminal_from,
+    )
+    .await?
+    .ok_or_else(|| {
+        corrupt(format!(
+            "session at unknown terminal {}",
+            session.terminal_id
+        ))
+    })?;
     let principal = Principal {
-        operator_id: session.operator_id.clone(),
-        operator_name: get(&row, "operator_name")?,
-        operator_active: flag_column(&row, "operator_active")?,
-        agency: ori_column(&row, "operator_ori")?,
-        agency_active: flag_column(&row, "agency_active")?,
-        terminal_id: session.terminal_id.clone(),
-        terminal_agency: ori_column(&row, "terminal_ori")?,
-        terminal_active: flag_column(&row, "terminal_active")?,
+        person: account.person.clone(),
+        agency,
+        terminal,
     };
-    Ok(Some(SessionPrincipal { session, principal }))
+    Ok(Some(SessionPrincipal {
+        session,
+        account,
+        principal,
+    }))
 }
 
 pub(crate) async fn audit_entries(

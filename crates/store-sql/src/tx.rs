@@ -3,19 +3,20 @@
 use async_trait::async_trait;
 use leads_audit::{AuditEntry, SealedEntry};
 use leads_domain::Record;
+use leads_domain::access::{Agency, ConnectionRequest, Terminal};
+use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldCode, Lrn, Nic, Oca, Ori};
 use leads_domain::files::FileKind;
 use leads_domain::search::{PersonQuery, RecordIndex};
-use leads_store::{
-    AgencyRow, OperatorRow, SessionRow, StoreError, StoreResult, StoreTx, TerminalRow,
-};
-use sqlx::any::AnyRow;
+use leads_store::{Account, SessionRow, StoreError, StoreResult, StoreTx};
 use sqlx::{Any, AssertSqlSafe, Transaction};
 
 use crate::classify;
-use crate::rows::{
-    RECORD_COLUMNS, fields_json, flag_column, get, ori_column, record_from_row, status_columns,
+use crate::directory::{
+    self, ACCOUNT_COLUMNS, AGENCY_COLUMNS, TERMINAL_COLUMNS, account_from, agency_from,
+    connection_from, terminal_from,
 };
+use crate::rows::{RECORD_COLUMNS, fields_json, record_from_row, status_columns};
 
 pub(crate) struct SqlTx {
     tx: Transaction<'static, Any>,
@@ -105,120 +106,176 @@ fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
-fn flag(value: bool) -> i64 {
-    i64::from(value)
-}
-
-fn agency_from(row: &AnyRow) -> StoreResult<AgencyRow> {
-    Ok(AgencyRow {
-        ori: ori_column(row, "ori")?,
-        name: get(row, "name")?,
-        active: flag_column(row, "active")?,
-    })
-}
-
 #[async_trait]
 impl StoreTx for SqlTx {
-    async fn put_agency(&mut self, agency: &AgencyRow) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO agencies (ori, name, active) VALUES ($1, $2, $3) \
-             ON CONFLICT (ori) DO UPDATE SET name = excluded.name, active = excluded.active",
+    async fn put_agency(&mut self, agency: &Agency) -> StoreResult<()> {
+        directory::put_agency(&mut self.tx, agency).await
+    }
+
+    async fn agency(&mut self, ori: &Ori) -> StoreResult<Option<Agency>> {
+        directory::one(
+            &mut self.tx,
+            AGENCY_COLUMNS,
+            "agencies",
+            "ori",
+            ori.to_string(),
+            agency_from,
         )
-        .bind(agency.ori.to_string())
-        .bind(agency.name.clone())
-        .bind(flag(agency.active))
-        .execute(&mut *self.tx)
         .await
-        .map_err(classify)?;
-        Ok(())
     }
 
-    async fn put_operator(&mut self, operator: &OperatorRow) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO operators (id, name, ori, active, password_hash) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name, ori = excluded.ori, \
-             active = excluded.active, password_hash = excluded.password_hash",
+    async fn agencies(&mut self) -> StoreResult<Vec<Agency>> {
+        directory::list(&mut self.tx, AGENCY_COLUMNS, "agencies", None, agency_from).await
+    }
+
+    async fn put_account(&mut self, account: &Account) -> StoreResult<()> {
+        directory::put_account(&mut self.tx, account).await
+    }
+
+    async fn account(&mut self, id: &str) -> StoreResult<Option<Account>> {
+        directory::one(
+            &mut self.tx,
+            ACCOUNT_COLUMNS,
+            "operators",
+            "id",
+            id.to_owned(),
+            account_from,
         )
-        .bind(operator.id.clone())
-        .bind(operator.name.clone())
-        .bind(operator.ori.to_string())
-        .bind(flag(operator.active))
-        .bind(operator.password_hash.clone())
-        .execute(&mut *self.tx)
         .await
-        .map_err(classify)?;
-        Ok(())
     }
 
-    async fn put_terminal(&mut self, terminal: &TerminalRow) -> StoreResult<()> {
-        sqlx::query(
-            "INSERT INTO terminals (id, ori, location, active) VALUES ($1, $2, $3, $4) \
-             ON CONFLICT (id) DO UPDATE SET ori = excluded.ori, location = excluded.location, active = excluded.active",
+    async fn accounts(&mut self, ori: Option<&Ori>) -> StoreResult<Vec<Account>> {
+        directory::list(
+            &mut self.tx,
+            ACCOUNT_COLUMNS,
+            "operators",
+            ori,
+            account_from,
         )
-        .bind(terminal.id.clone())
-        .bind(terminal.ori.to_string())
-        .bind(terminal.location.clone())
-        .bind(flag(terminal.active))
-        .execute(&mut *self.tx)
         .await
-        .map_err(classify)?;
-        Ok(())
     }
 
-    async fn operator(&mut self, id: &str) -> StoreResult<Option<OperatorRow>> {
-        let row =
-            sqlx::query("SELECT id, name, ori, active, password_hash FROM operators WHERE id = $1")
-                .bind(id.to_owned())
-                .fetch_optional(&mut *self.tx)
-                .await
-                .map_err(classify)?;
-        row.map(|row| {
-            Ok(OperatorRow {
-                id: get(&row, "id")?,
-                name: get(&row, "name")?,
-                ori: ori_column(&row, "ori")?,
-                active: flag_column(&row, "active")?,
-                password_hash: get(&row, "password_hash")?,
-            })
-        })
-        .transpose()
+    async fn put_terminal(&mut self, terminal: &Terminal) -> StoreResult<()> {
+        directory::put_terminal(&mut self.tx, terminal).await
     }
 
-    async fn terminal(&mut self, id: &str) -> StoreResult<Option<TerminalRow>> {
-        let row = sqlx::query("SELECT id, ori, location, active FROM terminals WHERE id = $1")
-            .bind(id.to_owned())
+    async fn terminal(&mut self, id: &str) -> StoreResult<Option<Terminal>> {
+        directory::one(
+            &mut self.tx,
+            TERMINAL_COLUMNS,
+            "terminals",
+            "id",
+            id.to_owned(),
+            terminal_from,
+        )
+        .await
+    }
+
+    async fn terminals(&mut self, ori: Option<&Ori>) -> StoreResult<Vec<Terminal>> {
+        directory::list(
+            &mut self.tx,
+            TERMINAL_COLUMNS,
+            "terminals",
+            ori,
+            terminal_from,
+        )
+        .await
+    }
+
+    async fn insert_connection(
+        &mut self,
+        request: &ConnectionRequest,
+        at: Timestamp,
+    ) -> StoreResult<i64> {
+        directory::insert_connection(&mut self.tx, request, at).await
+    }
+
+    async fn update_connection(
+        &mut self,
+        id: i64,
+        request: &ConnectionRequest,
+        at: Timestamp,
+    ) -> StoreResult<()> {
+        directory::update_connection(&mut self.tx, id, request, at).await
+    }
+
+    async fn connection(&mut self, id: i64) -> StoreResult<Option<ConnectionRequest>> {
+        let row = sqlx::query("SELECT id, profile FROM connection_requests WHERE id = $1")
+            .bind(id)
             .fetch_optional(&mut *self.tx)
             .await
             .map_err(classify)?;
-        row.map(|row| {
-            Ok(TerminalRow {
-                id: get(&row, "id")?,
-                ori: ori_column(&row, "ori")?,
-                location: get(&row, "location")?,
-                active: flag_column(&row, "active")?,
-            })
-        })
-        .transpose()
+        Ok(row
+            .as_ref()
+            .map(connection_from)
+            .transpose()?
+            .map(|(_, request)| request))
     }
 
-    async fn agency(&mut self, ori: &Ori) -> StoreResult<Option<AgencyRow>> {
-        let row = sqlx::query("SELECT ori, name, active FROM agencies WHERE ori = $1")
-            .bind(ori.to_string())
-            .fetch_optional(&mut *self.tx)
+    async fn connections(
+        &mut self,
+        ori: Option<&Ori>,
+    ) -> StoreResult<Vec<(i64, ConnectionRequest)>> {
+        directory::list(
+            &mut self.tx,
+            "id, profile",
+            "connection_requests",
+            ori,
+            connection_from,
+        )
+        .await
+    }
+
+    async fn record_sign_in_failure(
+        &mut self,
+        operator_id: &str,
+        at: Timestamp,
+    ) -> StoreResult<()> {
+        sqlx::query("INSERT INTO sign_in_failures (operator_id, at) VALUES ($1, $2)")
+            .bind(operator_id.to_owned())
+            .bind(at.as_micros())
+            .execute(&mut *self.tx)
             .await
             .map_err(classify)?;
-        row.as_ref().map(agency_from).transpose()
+        Ok(())
+    }
+
+    async fn sign_in_failures_since(
+        &mut self,
+        operator_id: &str,
+        since: Timestamp,
+    ) -> StoreResult<u64> {
+        let count: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM sign_in_failures WHERE operator_id = $1 AND at >= $2",
+        )
+        .bind(operator_id.to_owned())
+        .bind(since.as_micros())
+        .fetch_one(&mut *self.tx)
+        .await
+        .map_err(classify)?;
+        Ok(u64::try_from(count).unwrap_or_default())
+    }
+
+    async fn clear_sign_in_failures(&mut self, operator_id: &str) -> StoreResult<()> {
+        sqlx::query("DELETE FROM sign_in_failures WHERE operator_id = $1")
+            .bind(operator_id.to_owned())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(classify)?;
+        Ok(())
     }
 
     async fn insert_session(&mut self, session: &SessionRow) -> StoreResult<()> {
         sqlx::query(
-            "INSERT INTO sessions (token_hash, operator_id, terminal_id, issued_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO sessions (token_hash, operator_id, terminal_id, issued_at, expires_at, banner_accepted_at,              last_activity_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(session.token_hash.clone())
         .bind(session.operator_id.clone())
         .bind(session.terminal_id.clone())
         .bind(session.issued_at.as_micros())
         .bind(session.expires_at.as_micros())
+        .bind(session.banner_accepted_at.map(Timestamp::as_micros))
+        .bind(session.last_activity_at.as_micros())
         .execute(&mut *self.tx)
         .await
         .map_err(classify)?;
@@ -232,6 +289,33 @@ impl StoreTx for SqlTx {
             .await
             .map_err(classify)?;
         Ok(result.rows_affected() > 0)
+    }
+
+    async fn delete_sessions_of(&mut self, operator_id: &str) -> StoreResult<u64> {
+        let result = sqlx::query("DELETE FROM sessions WHERE operator_id = $1")
+            .bind(operator_id.to_owned())
+            .execute(&mut *self.tx)
+            .await
+            .map_err(classify)?;
+        Ok(result.rows_affected())
+    }
+
+    async fn update_session(
+        &mut self,
+        token_hash: &str,
+        banner_accepted_at: Option<Timestamp>,
+        last_activity_at: Timestamp,
+    ) -> StoreResult<()> {
+        sqlx::query(
+            "UPDATE sessions SET banner_accepted_at = COALESCE(banner_accepted_at, $2), last_activity_at = $3              WHERE token_hash = $1",
+        )
+        .bind(token_hash.to_owned())
+        .bind(banner_accepted_at.map(Timestamp::as_micros))
+        .bind(last_activity_at.as_micros())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(classify)?;
+        Ok(())
     }
 
     async fn next_serial(&mut self, counter: &str) -> StoreResult<u64> {

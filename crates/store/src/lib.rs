@@ -4,6 +4,7 @@ mod url;
 
 use async_trait::async_trait;
 use leads_audit::{AuditEntry, SealedEntry};
+use leads_domain::access::{Agency, ConnectionRequest, Person, Terminal};
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldCode, Ori};
 use leads_domain::files::FileKind;
@@ -33,32 +34,41 @@ pub enum StoreError {
 /// Shorthand.
 pub type StoreResult<T> = Result<T, StoreError>;
 
-/// An agency of the directory.
+/// How an account stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AgencyRow {
-    pub ori: Ori,
-    pub name: String,
-    pub active: bool,
+pub enum AccountStatus {
+    Active,
+    /// Disabled by the Administrator or for 90 days without use; the reason is kept.
+    Disabled(String),
+    /// Locked after repeated failed sign-ins until an administrator releases it.
+    Locked,
 }
 
-/// An operator and the hash of their password.
+impl AccountStatus {
+    /// `active`, `disabled` or `locked`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            AccountStatus::Active => "active",
+            AccountStatus::Disabled(_) => "disabled",
+            AccountStatus::Locked => "locked",
+        }
+    }
+}
+
+/// A person's account: who they are, their credentials and the account's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OperatorRow {
-    pub id: String,
-    pub name: String,
-    pub ori: Ori,
-    pub active: bool,
+pub struct Account {
+    pub person: Person,
+    pub status: AccountStatus,
     /// PHC string (argon2id).
     pub password_hash: String,
-}
-
-/// A registered terminal.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TerminalRow {
-    pub id: String,
-    pub ori: Ori,
-    pub location: String,
-    pub active: bool,
+    pub password_changed_at: Timestamp,
+    /// Base32 TOTP secret, once enrolled.
+    pub totp_secret: Option<String>,
+    /// The last TOTP time step accepted (a code is never accepted twice).
+    pub totp_last_step: Option<i64>,
+    pub created_at: Timestamp,
+    pub last_sign_in_at: Option<Timestamp>,
 }
 
 /// A sign-in session: a bearer token (stored only as its hash) bound to operator and terminal.
@@ -69,12 +79,17 @@ pub struct SessionRow {
     pub terminal_id: String,
     pub issued_at: Timestamp,
     pub expires_at: Timestamp,
+    /// When the operator accepted the system-use banner (no access before).
+    pub banner_accepted_at: Option<Timestamp>,
+    /// The last request of the session (idle timeout).
+    pub last_activity_at: Timestamp,
 }
 
-/// A session with everything authorization needs about its operator, agency and terminal.
+/// A session with the account, the agency and the terminal it is bound to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SessionPrincipal {
     pub session: SessionRow,
+    pub account: Account,
     pub principal: Principal,
 }
 
@@ -103,14 +118,58 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 /// One database transaction. Dropping it without `commit` rolls it back.
 #[async_trait]
 pub trait StoreTx: Send {
-    async fn put_agency(&mut self, agency: &AgencyRow) -> StoreResult<()>;
-    async fn put_operator(&mut self, operator: &OperatorRow) -> StoreResult<()>;
-    async fn put_terminal(&mut self, terminal: &TerminalRow) -> StoreResult<()>;
-    async fn operator(&mut self, id: &str) -> StoreResult<Option<OperatorRow>>;
-    async fn terminal(&mut self, id: &str) -> StoreResult<Option<TerminalRow>>;
-    async fn agency(&mut self, ori: &Ori) -> StoreResult<Option<AgencyRow>>;
+    async fn put_agency(&mut self, agency: &Agency) -> StoreResult<()>;
+    async fn agency(&mut self, ori: &Ori) -> StoreResult<Option<Agency>>;
+    async fn agencies(&mut self) -> StoreResult<Vec<Agency>>;
+
+    async fn put_account(&mut self, account: &Account) -> StoreResult<()>;
+    async fn account(&mut self, id: &str) -> StoreResult<Option<Account>>;
+    /// Accounts of one agency, or all.
+    async fn accounts(&mut self, ori: Option<&Ori>) -> StoreResult<Vec<Account>>;
+
+    async fn put_terminal(&mut self, terminal: &Terminal) -> StoreResult<()>;
+    async fn terminal(&mut self, id: &str) -> StoreResult<Option<Terminal>>;
+    async fn terminals(&mut self, ori: Option<&Ori>) -> StoreResult<Vec<Terminal>>;
+
+    /// Records a new connection request; returns its number.
+    async fn insert_connection(
+        &mut self,
+        request: &ConnectionRequest,
+        at: Timestamp,
+    ) -> StoreResult<i64>;
+    async fn update_connection(
+        &mut self,
+        id: i64,
+        request: &ConnectionRequest,
+        at: Timestamp,
+    ) -> StoreResult<()>;
+    async fn connection(&mut self, id: i64) -> StoreResult<Option<ConnectionRequest>>;
+    async fn connections(
+        &mut self,
+        ori: Option<&Ori>,
+    ) -> StoreResult<Vec<(i64, ConnectionRequest)>>;
+
+    async fn record_sign_in_failure(&mut self, operator_id: &str, at: Timestamp)
+    -> StoreResult<()>;
+    /// Failed sign-ins of an operator at or after `since`.
+    async fn sign_in_failures_since(
+        &mut self,
+        operator_id: &str,
+        since: Timestamp,
+    ) -> StoreResult<u64>;
+    async fn clear_sign_in_failures(&mut self, operator_id: &str) -> StoreResult<()>;
+
     async fn insert_session(&mut self, session: &SessionRow) -> StoreResult<()>;
     async fn delete_session(&mut self, token_hash: &str) -> StoreResult<bool>;
+    /// Ends every session of an operator (disable, lock, password change).
+    async fn delete_sessions_of(&mut self, operator_id: &str) -> StoreResult<u64>;
+    /// Records the banner acceptance or the latest activity of a session.
+    async fn update_session(
+        &mut self,
+        token_hash: &str,
+        banner_accepted_at: Option<Timestamp>,
+        last_activity_at: Timestamp,
+    ) -> StoreResult<()>;
 
     /// The next value of a named counter (1, 2, …), atomically.
     async fn next_serial(&mut self, counter: &str) -> StoreResult<u64>;

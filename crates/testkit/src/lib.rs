@@ -8,12 +8,16 @@
 
 use std::sync::{Arc, OnceLock};
 
-use leads_app::{Input, Service, ServiceConfig, hash_password};
+use leads_app::{AdminReply, Input, Service, ServiceConfig, SignIn, hash_password, totp};
+use leads_domain::access::{
+    AdminCommand, Agency, AgencyStatus, Agreement, Background, BasisEvidence, Certification,
+    CertificationLevel, Person, Role, Terminal,
+};
 use leads_domain::clock::{Clock, ManualClock, Timestamp};
-use leads_domain::fields::Ori;
+use leads_domain::fields::{FieldDate, Ori};
 use leads_domain::reply::Reply;
-use leads_policy::BaselinePolicy;
-use leads_store::{AgencyRow, Backend, DatabaseUrl, OperatorRow, Store, TerminalRow};
+use leads_policy::CedarAuthorizer;
+use leads_store::{Backend, DatabaseUrl, Store};
 use leads_store_sql::SqlStore;
 use sqlx::Connection;
 
@@ -122,9 +126,16 @@ fn password_hash() -> &'static str {
     HASH.get_or_init(|| hash_password(PASSWORD).unwrap())
 }
 
+/// The TOTP secret of every test person.
+pub const TOTP_SECRET: &str = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
 /// An ORI from a literal.
 pub fn ori(text: &str) -> Ori {
     Ori::parse(text).unwrap()
+}
+
+fn date(text: &str) -> FieldDate {
+    FieldDate::parse("DATE", text, time::Date::MAX).unwrap()
 }
 
 /// A migrated store, the service and a controllable clock.
@@ -144,10 +155,10 @@ impl TestApp {
         let service = Service::new(
             store.clone(),
             Arc::new(clock.clone()) as Arc<dyn Clock>,
-            Arc::new(BaselinePolicy),
+            Arc::new(CedarAuthorizer::new().unwrap()),
             ServiceConfig::default(),
         );
-        seed_directory(store.as_ref()).await;
+        seed_directory(&service).await;
         TestApp {
             service,
             store,
@@ -156,13 +167,24 @@ impl TestApp {
         }
     }
 
-    /// Signs an operator in at a terminal and returns the token.
+    /// The current second-factor code of every test person.
+    pub fn code(&self) -> String {
+        totp::code(TOTP_SECRET, self.clock.now().as_micros() / 1_000_000).unwrap()
+    }
+
+    /// Signs a person in at a terminal (banner accepted) and returns the token. The clock moves
+    /// 30 seconds first, so every sign-in uses a fresh second-factor code.
     pub async fn token(&self, operator: &str, terminal: &str) -> String {
-        self.service
-            .sign_in(operator, PASSWORD, terminal)
-            .await
-            .unwrap()
-            .token
+        self.clock.advance_seconds(30);
+        let code = self.code();
+        let attempt = SignIn {
+            operator,
+            password: PASSWORD,
+            code: &code,
+            terminal,
+            accept_banner: true,
+        };
+        self.service.sign_in(attempt).await.unwrap().token
     }
 
     /// Sends a formatted message.
@@ -173,59 +195,110 @@ impl TestApp {
             .unwrap()
     }
 
+    /// Runs an administrative command.
+    pub async fn admin(&self, token: &str, command: AdminCommand) -> AdminReply {
+        self.service.administer(token, command, None).await.unwrap()
+    }
+
     /// Every audit entry so far.
     pub async fn audit(&self) -> Vec<leads_audit::SealedEntry> {
         self.store.audit_entries(1, 1_000_000).await.unwrap()
     }
 }
 
+/// An agency ready for LEADS: basis, agreement, active.
+pub fn active_agency(ori_text: &str, name: &str) -> Agency {
+    let mut agency = Agency::new(ori(ori_text), name);
+    agency.evidence = Some(BasisEvidence::CriminalJusticeAgency {
+        authority: "65 ILCS 5/11-1-2".into(),
+    });
+    agency.agreement = Some(Agreement {
+        reference: format!("IA-{ori_text}"),
+        signed_on: date("20250105"),
+    });
+    agency.status = AgencyStatus::Active;
+    agency
+}
+
+/// A person ready for LEADS: fingerprint checks clear, full certification until 2027.
+pub fn cleared_person(id: &str, name: &str, ori_text: &str, roles: &[Role]) -> Person {
+    let mut person = Person::new(id, name, ori(ori_text), roles.iter().copied());
+    person.background = Some(Background {
+        state_clear: true,
+        fbi_clear: true,
+        completed_on: date("20250110"),
+        reference: format!("TCN-{id}"),
+    });
+    person.certification = Some(Certification {
+        level: CertificationLevel::Full,
+        certified_on: date("20250115"),
+        expires_on: date("20270115"),
+    });
+    person
+}
+
+/// An approved, active terminal.
+pub fn approved_terminal(id: &str, ori_text: &str) -> Terminal {
+    let mut terminal = Terminal::register(id, ori(ori_text), "DISPATCH CENTER CONSOLE 1", None);
+    terminal.approved_on = Some(date("20250101"));
+    terminal.active = true;
+    terminal
+}
+
 /// Writes the test directory (see the crate README).
-pub async fn seed_directory(store: &dyn Store) {
-    let agencies = [
-        ("IL0160000", "SPRINGFIELD POLICE DEPARTMENT", true),
-        ("IL0840000", "PEORIA COUNTY SHERIFF", true),
-        ("IL0990000", "CLOSED AGENCY", false),
+pub async fn seed_directory(service: &Service) {
+    let provisioning = service.provisioning();
+    let mut closed = active_agency("IL0990000", "CLOSED AGENCY");
+    closed.status = AgencyStatus::Inactive;
+    for agency in [
+        active_agency("IL0160000", "SPRINGFIELD POLICE DEPARTMENT"),
+        active_agency("IL0840000", "PEORIA COUNTY SHERIFF"),
+        active_agency("IL1000000", "ILLINOIS STATE POLICE - LEADS ADMINISTRATION"),
+        closed,
+    ] {
+        provisioning.agency(&agency).await.unwrap();
+    }
+    let mut expired = cleared_person("OP16X", "LEE FORMER", "IL0160000", &[Role::Operator]);
+    expired.certification = Some(Certification {
+        level: CertificationLevel::Full,
+        certified_on: date("20230101"),
+        expires_on: date("20250101"),
+    });
+    let people = [
+        cleared_person("OP16A", "PAT ALVAREZ", "IL0160000", &[Role::Operator]),
+        cleared_person("OP16B", "SAM BECKER", "IL0160000", &[Role::Operator]),
+        cleared_person(
+            "CO16",
+            "ROBIN CHEN",
+            "IL0160000",
+            &[Role::Coordinator, Role::Operator],
+        ),
+        expired,
+        cleared_person("OP84A", "DANA KOWALSKI", "IL0840000", &[Role::Operator]),
+        cleared_person("OP99A", "CHRIS ORPHAN", "IL0990000", &[Role::Operator]),
+        cleared_person(
+            "ADMIN1",
+            "JORDAN ADMIN",
+            "IL1000000",
+            &[Role::Administrator],
+        ),
+        cleared_person("AUD1", "MORGAN AUDITOR", "IL1000000", &[Role::Auditor]),
     ];
-    let operators = [
-        ("OP16A", "PAT ALVAREZ", "IL0160000", true),
-        ("OP16B", "SAM BECKER", "IL0160000", true),
-        ("OP16X", "LEE FORMER", "IL0160000", false),
-        ("OP84A", "DANA KOWALSKI", "IL0840000", true),
-        ("OP99A", "CHRIS ORPHAN", "IL0990000", true),
-    ];
-    let terminals = [
+    for person in people {
+        provisioning
+            .person_with_hash(person, password_hash().to_owned(), Some(TOTP_SECRET))
+            .await
+            .unwrap();
+    }
+    for (id, o) in [
         ("T16A", "IL0160000"),
         ("T84A", "IL0840000"),
         ("T99A", "IL0990000"),
-    ];
-    let mut tx = store.begin().await.unwrap();
-    for (o, name, active) in agencies {
-        tx.put_agency(&AgencyRow {
-            ori: ori(o),
-            name: name.into(),
-            active,
-        })
-        .await
-        .unwrap();
+        ("T10A", "IL1000000"),
+    ] {
+        provisioning
+            .terminal(&approved_terminal(id, o))
+            .await
+            .unwrap();
     }
-    for (id, name, o, active) in operators {
-        let row = OperatorRow {
-            id: id.into(),
-            name: name.into(),
-            ori: ori(o),
-            active,
-            password_hash: password_hash().into(),
-        };
-        tx.put_operator(&row).await.unwrap();
-    }
-    for (id, o) in terminals {
-        let row = TerminalRow {
-            id: id.into(),
-            ori: ori(o),
-            location: "DISPATCH CENTER".into(),
-            active: true,
-        };
-        tx.put_terminal(&row).await.unwrap();
-    }
-    tx.commit().await.unwrap();
 }

@@ -24,7 +24,7 @@ impl ApiError {
         };
         ApiError {
             code,
-            message: detail.to_ascii_uppercase(),
+            message: detail,
             operation_id: operation_id.to_owned(),
         }
     }

@@ -11,7 +11,7 @@ use leads_app::{Input, Service};
 
 use crate::error::{ApiError, status_of, with_operation_id};
 
-fn operation_id(headers: &HeaderMap) -> String {
+pub(crate) fn operation_id(headers: &HeaderMap) -> String {
     headers
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
@@ -19,7 +19,7 @@ fn operation_id(headers: &HeaderMap) -> String {
         .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_owned)
 }
 
-fn bearer(headers: &HeaderMap) -> &str {
+pub(crate) fn bearer(headers: &HeaderMap) -> &str {
     headers
         .get(AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -52,8 +52,15 @@ pub(crate) async fn sign_in(
 ) -> Result<Response, ApiError> {
     let op = operation_id(&headers);
     let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let attempt = leads_app::SignIn {
+        operator: &request.operator,
+        password: &request.password,
+        code: &request.code,
+        terminal: &request.terminal,
+        accept_banner: request.accept_banner,
+    };
     let session = service
-        .sign_in(&request.operator, &request.password, &request.terminal)
+        .sign_in(attempt)
         .await
         .map_err(|e| ApiError::service(e, &op))?;
     let body = SignInResponse {
@@ -62,6 +69,8 @@ pub(crate) async fn sign_in(
         terminal: session.terminal_id,
         ori: session.ori,
         expires_at: session.expires_at.to_string(),
+        banner: session.banner.to_owned(),
+        banner_accepted: session.banner_accepted,
     };
     Ok(with_operation_id(Json(body).into_response(), &op))
 }

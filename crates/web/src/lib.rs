@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod admin;
 mod error;
 mod handlers;
 
@@ -21,10 +22,14 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub fn router(service: Service) -> Router {
     Router::new()
         .route("/healthz", get(handlers::health))
+        .route("/api/v1/banner", get(admin::banner))
         .route(
             "/api/v1/sessions",
             post(handlers::sign_in).delete(handlers::sign_out),
         )
+        .route("/api/v1/sessions/banner", post(admin::accept_banner))
+        .route("/api/v1/account/password", post(admin::change_password))
+        .route("/api/v1/admin", post(admin::administer))
         .route("/api/v1/messages", post(handlers::message))
         .route("/api/v1/transactions", post(handlers::transaction))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

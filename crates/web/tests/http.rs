@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 
-use leads_api_types::{FieldValues, TransactionRequest};
+use leads_api_types::{FieldValues, SignInRequest, TransactionRequest};
 use leads_client::{Client, ClientError};
 use leads_domain::files::{Action, FileKind};
 use leads_message::examples::{self, EXAMPLE_ORI};
@@ -25,11 +25,16 @@ async fn spawn(app: &TestApp) -> String {
     format!("http://{address}")
 }
 
-async fn signed_in(base: &str, operator: &str, terminal: &str) -> Client {
-    let session = Client::new(base)
-        .sign_in(operator, PASSWORD, terminal)
-        .await
-        .unwrap();
+async fn signed_in(app: &TestApp, base: &str, operator: &str, terminal: &str) -> Client {
+    app.clock.advance_seconds(30);
+    let request = SignInRequest {
+        operator: operator.into(),
+        password: PASSWORD.into(),
+        code: app.code(),
+        terminal: terminal.into(),
+        accept_banner: true,
+    };
+    let session = Client::new(base).sign_in(&request).await.unwrap();
     Client::new(base).with_token(session.token)
 }
 
@@ -38,8 +43,8 @@ async fn every_message_type_of_every_file_works_over_http() {
     for db in backends().await {
         let app = TestApp::start(db).await;
         let base = spawn(&app).await;
-        let own = signed_in(&base, "OP16A", "T16A").await;
-        let other = signed_in(&base, "OP84A", "T84A").await;
+        let own = signed_in(&app, &base, "OP16A", "T16A").await;
+        let other = signed_in(&app, &base, "OP84A", "T84A").await;
         for file in FileKind::all() {
             let entered = own.send_json(&examples::entry(file)).await.unwrap();
             assert_eq!(
@@ -114,7 +119,7 @@ async fn json_transactions_take_the_same_path_and_list_cautions_first() {
     for db in backends().await {
         let app = TestApp::start(db).await;
         let base = spawn(&app).await;
-        let own = signed_in(&base, "OP16A", "T16A").await;
+        let own = signed_in(&app, &base, "OP16A", "T16A").await;
         let raw = leads_message::parse_raw(&examples::entry(FileKind::Wanted)).unwrap();
         let mut fields: BTreeMap<String, FieldValues> = raw
             .fields
@@ -178,7 +183,14 @@ async fn errors_have_stable_codes_and_statuses() {
     let anonymous = Client::new(&base);
     assert!(anonymous.health().await.unwrap());
 
-    match anonymous.sign_in("OP16A", "wrong", "T16A").await {
+    let wrong = SignInRequest {
+        operator: "OP16A".into(),
+        password: "wrong".into(),
+        code: app.code(),
+        terminal: "T16A".into(),
+        accept_banner: true,
+    };
+    match anonymous.sign_in(&wrong).await {
         Err(ClientError::Api { status: 401, body }) => {
             assert_eq!(body.code, "auth_invalid_credentials")
         }
@@ -189,7 +201,7 @@ async fn errors_have_stable_codes_and_statuses() {
         other => panic!("{other:?}"),
     }
 
-    let own = signed_in(&base, "OP16A", "T16A").await;
+    let own = signed_in(&app, &base, "OP16A", "T16A").await;
     let edit = own
         .send_text(&examples::entry(FileKind::Wanted).replace("19800115", "19991340"))
         .await
@@ -259,4 +271,94 @@ async fn reqwest_like(base: &str) -> (u16, String) {
     stream.read_to_string(&mut response).await.unwrap();
     let status = response.split_whitespace().nth(1).unwrap().parse().unwrap();
     (status, response)
+}
+
+#[tokio::test]
+async fn the_banner_is_public_and_must_be_accepted_over_http() {
+    let app = TestApp::start(leads_testkit::TestDb::sqlite()).await;
+    let base = spawn(&app).await;
+    let banner = Client::new(&base).banner().await.unwrap();
+    assert!(
+        banner.contains("UNAUTHORIZED OR IMPROPER USE IS PROHIBITED"),
+        "{banner}"
+    );
+    let request = SignInRequest {
+        operator: "OP16A".into(),
+        password: PASSWORD.into(),
+        code: app.code(),
+        terminal: "T16A".into(),
+        accept_banner: false,
+    };
+    let session = Client::new(&base).sign_in(&request).await.unwrap();
+    assert!(!session.banner_accepted);
+    let client = Client::new(&base).with_token(session.token);
+    let query = examples::message(FileKind::Gun, Action::Query, EXAMPLE_ORI);
+    match client.send_text(&query).await {
+        Err(ClientError::Api { status: 403, body }) => {
+            assert_eq!(body.code, "auth_banner_required")
+        }
+        other => panic!("{other:?}"),
+    }
+    client.accept_banner().await.unwrap();
+    assert_eq!(client.send_text(&query).await.unwrap().status, 200);
+}
+
+#[tokio::test]
+async fn administrative_commands_over_http_take_effect_in_the_switch() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let base = spawn(&app).await;
+        let admin = signed_in(&app, &base, "ADMIN1", "T10A").await;
+        let operator = signed_in(&app, &base, "OP16A", "T16A").await;
+        let suspend = serde_json::json!({
+            "command": "suspend_service",
+            "ori": "IL0160000",
+            "scope": { "only": "gun" },
+            "reference": "SANCTION 2026-21",
+            "reason": "MAJOR VIOLATION",
+        });
+        let reply = admin.admin(&suspend).await.unwrap();
+        assert_eq!(reply.code, "admin_done", "{}", reply.message);
+        assert_eq!(
+            reply.data["agency"]["suspensions"][0]["reference"],
+            "SANCTION 2026-21"
+        );
+        let refused = operator
+            .send_json(&examples::message(
+                FileKind::Gun,
+                Action::Query,
+                EXAMPLE_ORI,
+            ))
+            .await
+            .unwrap();
+        assert_eq!(
+            (refused.code.as_str(), refused.reasons[0].rule.as_str()),
+            ("not_authorized", "O3")
+        );
+        let by_operator = operator
+            .admin(&serde_json::json!({"command": "list_agencies"}))
+            .await
+            .unwrap();
+        assert_eq!(
+            (
+                by_operator.outcome.as_str(),
+                by_operator.reasons[0].rule.as_str()
+            ),
+            ("refused", "default-deny")
+        );
+        match admin
+            .admin(&serde_json::json!({"command": "no_such_command"}))
+            .await
+        {
+            Err(ClientError::Api { status: 400, body }) => {
+                assert_eq!(body.code, "request_invalid");
+                assert!(
+                    body.message.contains("unknown variant `no_such_command`"),
+                    "{}",
+                    body.message
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

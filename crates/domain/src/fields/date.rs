@@ -135,6 +135,19 @@ impl fmt::Display for TimeOfDay {
     }
 }
 
+impl serde::Serialize for FieldDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for FieldDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FieldDate, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        FieldDate::parse("DATE", &text, Date::MAX).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -160,6 +160,19 @@ pub(crate) use display_as_str;
 
 display_as_str!(Ori, Nic, Lrn, Oca, CaseNumber);
 
+impl serde::Serialize for Ori {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Ori {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Ori, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Ori::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,108 @@
+//! Provisioning by the system itself: the first administrator (`leads admin bootstrap`), the demo
+//! and test fixtures. Not reachable over HTTP; every step is audited as a `provision` event.
+//! Everything afterwards goes through the administrative commands and their policies.
+
+use leads_audit::AuditEntry;
+use leads_domain::access::{Agency, Person, Terminal};
+use leads_domain::reply::Outcome;
+use leads_store::{Account, AccountStatus};
+
+use crate::admin::Enrollment;
+use crate::{Service, ServiceError, hash_password, password, totp};
+
+/// System-level setup.
+#[derive(Debug)]
+pub struct Provisioning<'a> {
+    service: &'a Service,
+}
+
+impl Service {
+    /// Provisioning over this service's store and clock.
+    pub fn provisioning(&self) -> Provisioning<'_> {
+        Provisioning { service: self }
+    }
+}
+
+impl Provisioning<'_> {
+    fn entry(&self, detail: String) -> AuditEntry {
+        AuditEntry {
+            operation_id: uuid::Uuid::new_v4().to_string(),
+            at_micros: self.service.clock.now().as_micros(),
+            event: "provision".into(),
+            operator: None,
+            terminal: None,
+            ori: None,
+            key: None,
+            purpose: None,
+            case_number: None,
+            outcome: Outcome::Accepted.name().into(),
+            code: "provisioned".into(),
+            rules: vec![],
+            records: vec![],
+            detail,
+        }
+    }
+
+    /// Writes an agency as given.
+    pub async fn agency(&self, agency: &Agency) -> Result<(), ServiceError> {
+        let mut tx = self.service.store.begin().await?;
+        tx.put_agency(agency).await?;
+        tx.append_audit(self.entry(format!("AGENCY {} {:?}", agency.ori, agency.status)))
+            .await?;
+        Ok(tx.commit().await?)
+    }
+
+    /// Writes a terminal as given.
+    pub async fn terminal(&self, terminal: &Terminal) -> Result<(), ServiceError> {
+        let mut tx = self.service.store.begin().await?;
+        tx.put_terminal(terminal).await?;
+        tx.append_audit(self.entry(format!("TERMINAL {} {}", terminal.id, terminal.ori)))
+            .await?;
+        Ok(tx.commit().await?)
+    }
+
+    /// Creates a person with a password (checked against the rules) and a TOTP secret: a new
+    /// random one, or `secret` where a fixture needs a known one.
+    pub async fn person(
+        &self,
+        person: Person,
+        password_text: &str,
+        secret: Option<&str>,
+    ) -> Result<Enrollment, ServiceError> {
+        password::check(&person.id, password_text)
+            .map_err(|why| ServiceError::PasswordRejected(why.into()))?;
+        self.person_with_hash(person, hash_password(password_text)?, secret)
+            .await
+    }
+
+    /// As [`Provisioning::person`] with a password hash computed beforehand (test fixtures).
+    pub async fn person_with_hash(
+        &self,
+        person: Person,
+        password_hash: String,
+        secret: Option<&str>,
+    ) -> Result<Enrollment, ServiceError> {
+        let now = self.service.clock.now();
+        let secret = secret.map_or_else(totp::new_secret, str::to_owned);
+        let id = person.id.clone();
+        let account = Account {
+            person,
+            status: AccountStatus::Active,
+            password_hash,
+            password_changed_at: now,
+            totp_secret: Some(secret.clone()),
+            totp_last_step: None,
+            created_at: now,
+            last_sign_in_at: None,
+        };
+        let mut tx = self.service.store.begin().await?;
+        tx.put_account(&account).await?;
+        tx.append_audit(self.entry(format!("ACCOUNT {id} {}", account.person.ori)))
+            .await?;
+        tx.commit().await?;
+        Ok(Enrollment {
+            uri: totp::provisioning_uri(&secret, &id),
+            secret,
+        })
+    }
+}

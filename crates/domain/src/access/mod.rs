@@ -1,0 +1,43 @@
+//! Who may take part: agencies and their eligibility (1240.30), connection requests (1240.40),
+//! people, their background checks and certification (1240.50, 1240.90), and terminals.
+//!
+//! These are facts and their invariants; whether a given request is allowed is decided by the
+//! policy engine from these facts.
+
+mod agency;
+mod command;
+mod connection;
+mod person;
+mod service;
+mod terminal;
+
+pub use agency::{
+    AccessLevel, Agency, AgencyStatus, Agreement, BasisEvidence, EligibilityBasis,
+    SUBSTANTIAL_BUDGET_PERCENT, Suspension,
+};
+pub use command::AdminCommand;
+pub use connection::{Conference, ConnectionRequest, NOTICE_DAYS};
+pub use person::{
+    Background, Certification, CertificationLevel, Charge, ChargeDenial, Conviction, OffenseClass,
+    Person, Role,
+};
+pub use service::{Service, ServiceScope};
+pub use terminal::Terminal;
+
+use crate::rules::RuleId;
+
+/// A fact that keeps something from happening, with the rule it comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shortfall {
+    pub rule: RuleId,
+    pub text: String,
+}
+
+impl Shortfall {
+    pub(crate) fn new(rule: RuleId, text: impl Into<String>) -> Shortfall {
+        Shortfall {
+            rule,
+            text: text.into(),
+        }
+    }
+}

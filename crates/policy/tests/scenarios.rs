@@ -1,0 +1,440 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code"
+)]
+//! Who may do what: one scenario per situation, named by the rule it checks. Each starts from a
+//! fully eligible operator and changes one fact.
+
+use leads_domain::access::{
+    AccessLevel, Agency, AgencyStatus, Agreement, Background, BasisEvidence, Certification,
+    CertificationLevel, ChargeDenial, Conviction, OffenseClass, Person, Role, Service,
+    ServiceScope, Suspension, Terminal,
+};
+use leads_domain::fields::{FieldDate, Ori};
+use leads_domain::files::{Action, FileKind};
+use leads_policy::{
+    Act, AdminAction, Authorizer, AuthzRequest, CedarAuthorizer, Decision, Principal, Target,
+};
+use time::{Date, Month};
+
+fn ori(text: &str) -> Ori {
+    Ori::parse(text).unwrap()
+}
+
+fn date(text: &str) -> FieldDate {
+    FieldDate::parse("DATE", text, Date::MAX).unwrap()
+}
+
+fn today() -> Date {
+    Date::from_calendar_date(2026, Month::November, 21).unwrap()
+}
+
+fn eligible(roles: &[Role]) -> Principal {
+    let mut agency = Agency::new(ori("IL0160000"), "SPRINGFIELD PD");
+    agency.evidence = Some(BasisEvidence::CriminalJusticeAgency {
+        authority: "65 ILCS 5/11-1-2".into(),
+    });
+    agency.agreement = Some(Agreement {
+        reference: "IA-16".into(),
+        signed_on: date("20260105"),
+    });
+    agency.status = AgencyStatus::Active;
+    let mut person = Person::new(
+        "OP1",
+        "PAT ALVAREZ",
+        ori("IL0160000"),
+        roles.iter().copied(),
+    );
+    person.background = Some(Background {
+        state_clear: true,
+        fbi_clear: true,
+        completed_on: date("20250101"),
+        reference: "TCN".into(),
+    });
+    person.certification = Some(Certification {
+        level: CertificationLevel::Full,
+        certified_on: date("20250101"),
+        expires_on: date("20270101"),
+    });
+    let mut terminal = Terminal::register("T1", ori("IL0160000"), "DISPATCH ROOM 2", None);
+    terminal.approved_on = Some(date("20250101"));
+    terminal.active = true;
+    Principal {
+        person,
+        agency,
+        terminal,
+    }
+}
+
+struct Ask<'a> {
+    act: Act,
+    target: Target<'a>,
+    message_ori: &'a str,
+    roles_granted: &'a [Role],
+}
+
+fn query(file: FileKind) -> Ask<'static> {
+    Ask {
+        act: Act::Transaction(Action::Query),
+        target: Target::File(file),
+        message_ori: "IL0160000",
+        roles_granted: &[],
+    }
+}
+
+fn decide(principal: &Principal, ask: Ask<'_>) -> Decision {
+    let authorizer = CedarAuthorizer::new().unwrap();
+    let message_ori = ori(ask.message_ori);
+    authorizer.authorize(&AuthzRequest {
+        principal,
+        act: ask.act,
+        target: ask.target,
+        message_ori: &message_ori,
+        roles_granted: ask.roles_granted,
+        today: today(),
+    })
+}
+
+fn refused_by(decision: &Decision) -> Vec<&str> {
+    assert!(!decision.allowed, "expected a refusal");
+    decision.reasons.iter().map(|r| r.rule.as_str()).collect()
+}
+
+#[test]
+fn policies_validate_against_the_schema_in_strict_mode() {
+    let authorizer = CedarAuthorizer::new().unwrap();
+    assert!(authorizer.policy_ids().len() >= 18);
+    let broken = leads_policy::POLICIES.replace(
+        "principal.fingerprint_on_file",
+        "principal.no_such_attribute",
+    );
+    let error = CedarAuthorizer::from_sources(&broken, leads_policy::SCHEMA).unwrap_err();
+    assert!(error.to_string().contains("no_such_attribute"), "{error}");
+}
+
+#[test]
+fn every_policy_has_an_id_and_a_citation_and_forbids_name_a_rule() {
+    let authorizer = CedarAuthorizer::new().unwrap();
+    let text = leads_policy::POLICIES;
+    for id in authorizer.policy_ids() {
+        let start = text.find(&format!("@id(\"{id}\")")).unwrap();
+        let block = &text[start..text[start..].find(';').map_or(text.len(), |e| start + e)];
+        assert!(block.contains("@cite("), "{id} has no @cite");
+        assert!(block.contains("@advice("), "{id} has no @advice");
+        if block.contains("forbid") {
+            let rule = block
+                .split("@rule(\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .unwrap();
+            assert!(
+                leads_domain::RuleId::from_id(rule).is_some(),
+                "{id} cites unknown rule {rule}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_eligible_operator_may_run_every_transaction_on_own_records() {
+    let p = eligible(&[Role::Operator]);
+    for action in [Action::Enter, Action::Query] {
+        let d = decide(
+            &p,
+            Ask {
+                act: Act::Transaction(action),
+                ..query(FileKind::Wanted)
+            },
+        );
+        assert!(d.allowed, "{action:?}: {:?}", d.reasons);
+    }
+    let own = ori("IL0160000");
+    for action in [
+        Action::Modify,
+        Action::Cancel,
+        Action::Clear,
+        Action::Locate,
+    ] {
+        let target = Target::Record {
+            file: FileKind::Wanted,
+            owner: &own,
+        };
+        assert!(
+            decide(
+                &p,
+                Ask {
+                    act: Act::Transaction(action),
+                    target,
+                    ..query(FileKind::Wanted)
+                }
+            )
+            .allowed
+        );
+    }
+}
+
+#[test]
+fn s1_operator_without_fingerprint_check_is_refused() {
+    let mut p = eligible(&[Role::Operator]);
+    p.person.background = None;
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Wanted))), ["S1"]);
+    p.person.background = Some(Background {
+        state_clear: true,
+        fbi_clear: false,
+        completed_on: date("20250101"),
+        reference: "X".into(),
+    });
+    let d = decide(&p, query(FileKind::Wanted));
+    assert_eq!(refused_by(&d), ["S1"]);
+    assert_eq!(d.reasons[0].citation, "20 Ill. Adm. Code 1240.50(b)(1)");
+}
+
+#[test]
+fn s2_felony_conviction_bars_access() {
+    let mut p = eligible(&[Role::Operator]);
+    p.person.convictions.push(Conviction {
+        class: OffenseClass::Felony,
+        description: "BURGLARY".into(),
+        on: date("20100101"),
+    });
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Gun))), ["S2"]);
+}
+
+#[test]
+fn s2_pending_charge_denied_by_the_administrator_bars_access() {
+    let mut p = eligible(&[Role::Operator]);
+    p.person.charge_denial = Some(ChargeDenial {
+        reason: "PENDING FELONY".into(),
+        on: date("20261101"),
+        by: "ADMIN".into(),
+    });
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Gun))), ["S2"]);
+}
+
+#[test]
+fn t2_expired_certification_means_no_access() {
+    let mut p = eligible(&[Role::Operator]);
+    p.person.certification = Some(Certification {
+        level: CertificationLevel::Full,
+        certified_on: date("20230101"),
+        expires_on: date("20261120"),
+    });
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Wanted))), ["T2"]);
+}
+
+#[test]
+fn t2_less_than_full_certification_may_only_inquire() {
+    let mut p = eligible(&[Role::Operator]);
+    p.person.certification = Some(Certification {
+        level: CertificationLevel::LessThanFull,
+        certified_on: date("20250101"),
+        expires_on: date("20270101"),
+    });
+    assert!(decide(&p, query(FileKind::Wanted)).allowed);
+    let enter = Ask {
+        act: Act::Transaction(Action::Enter),
+        ..query(FileKind::Wanted)
+    };
+    assert_eq!(refused_by(&decide(&p, enter)), ["T2"]);
+}
+
+#[test]
+fn a1_agency_without_eligibility_basis_is_refused() {
+    let mut p = eligible(&[Role::Operator]);
+    p.agency.evidence = Some(BasisEvidence::AuthorizedByLaw {
+        statute: "X".into(),
+        no_adverse_impact_finding: "".into(),
+    });
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Wanted))), ["A1"]);
+}
+
+#[test]
+fn a2_agency_without_signed_agreement_is_refused() {
+    let mut p = eligible(&[Role::Operator]);
+    p.agency.agreement = None;
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Wanted))), ["A2"]);
+}
+
+#[test]
+fn a2_inactive_agency_is_refused() {
+    let mut p = eligible(&[Role::Operator]);
+    p.agency.status = AgencyStatus::Inactive;
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Wanted))), ["A2"]);
+}
+
+#[test]
+fn a3_less_than_full_agency_cannot_use_ungranted_file() {
+    let mut p = eligible(&[Role::Operator]);
+    p.agency.access = AccessLevel::LessThanFull {
+        services: [Service::Vehicle, Service::Plate].into(),
+    };
+    assert!(decide(&p, query(FileKind::Vehicle)).allowed);
+    let d = decide(&p, query(FileKind::Wanted));
+    assert_eq!(refused_by(&d), ["A3"]);
+    assert_eq!(d.reasons[0].citation, "20 Ill. Adm. Code 1240.30(b)(5)");
+}
+
+#[test]
+fn o3_suspended_service_is_refused_and_others_still_work() {
+    let mut p = eligible(&[Role::Operator]);
+    p.agency.suspensions.push(Suspension {
+        scope: ServiceScope::Only(Service::Wanted),
+        reference: "SANCTION 2026-7".into(),
+        reason: "MAJOR VIOLATION".into(),
+        since_micros: 0,
+        imposed_by: "ADMIN".into(),
+    });
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Wanted))), ["O3"]);
+    assert!(decide(&p, query(FileKind::Gun)).allowed);
+    p.agency.suspensions[0].scope = ServiceScope::All;
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Gun))), ["O3"]);
+    p.agency.suspensions.clear();
+    assert!(
+        decide(&p, query(FileKind::Wanted)).allowed,
+        "lifting the suspension restores the service"
+    );
+}
+
+#[test]
+fn s5_unapproved_or_foreign_terminal_is_refused() {
+    let mut p = eligible(&[Role::Operator]);
+    p.terminal.approved_on = None;
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Wanted))), ["S5"]);
+    let mut p = eligible(&[Role::Operator]);
+    p.terminal.ori = ori("IL0840000");
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Wanted))), ["S5"]);
+}
+
+#[test]
+fn s3_message_in_another_agencys_name_is_refused() {
+    let p = eligible(&[Role::Operator]);
+    let ask = Ask {
+        message_ori: "IL0840000",
+        ..query(FileKind::Wanted)
+    };
+    assert_eq!(refused_by(&decide(&p, ask)), ["S3"]);
+}
+
+#[test]
+fn h7_another_agency_cannot_change_a_record() {
+    let p = eligible(&[Role::Operator]);
+    let other = ori("IL0840000");
+    let target = Target::Record {
+        file: FileKind::Wanted,
+        owner: &other,
+    };
+    for action in [Action::Modify, Action::Cancel, Action::Clear] {
+        let d = decide(
+            &p,
+            Ask {
+                act: Act::Transaction(action),
+                target,
+                ..query(FileKind::Wanted)
+            },
+        );
+        assert_eq!(refused_by(&d), ["H7"]);
+    }
+    assert!(
+        decide(
+            &p,
+            Ask {
+                act: Act::Transaction(Action::Locate),
+                target,
+                ..query(FileKind::Wanted)
+            }
+        )
+        .allowed
+    );
+}
+
+#[test]
+fn every_failing_rule_is_cited_together() {
+    let mut p = eligible(&[Role::Operator]);
+    p.person.background = None;
+    p.agency.agreement = None;
+    p.terminal.active = false;
+    let decision = decide(&p, query(FileKind::Wanted));
+    let mut rules = refused_by(&decision);
+    rules.sort_unstable();
+    assert_eq!(rules, ["A2", "S1", "S5"]);
+}
+
+#[test]
+fn default_deny_says_which_action_no_policy_permits() {
+    let p = eligible(&[Role::Auditor]);
+    let d = decide(&p, query(FileKind::Wanted));
+    assert_eq!(refused_by(&d), ["default-deny"]);
+    assert_eq!(
+        d.reasons[0].text,
+        "NO POLICY PERMITS QUERY FOR ROLE AUDITOR"
+    );
+}
+
+#[test]
+fn t1_coordinator_manages_only_own_agency_and_only_agency_roles() {
+    let p = eligible(&[Role::Coordinator, Role::Operator]);
+    let own = ori("IL0160000");
+    let other = ori("IL0840000");
+    fn manage<'a>(target: &'a Ori, roles: &'a [Role]) -> Ask<'a> {
+        Ask {
+            act: Act::Admin(AdminAction::ManagePerson),
+            target: Target::Agency(target),
+            message_ori: "IL0160000",
+            roles_granted: roles,
+        }
+    }
+    assert!(decide(&p, manage(&own, &[Role::Operator])).allowed);
+    assert_eq!(
+        refused_by(&decide(&p, manage(&other, &[Role::Operator]))),
+        ["default-deny"]
+    );
+    assert_eq!(
+        refused_by(&decide(&p, manage(&own, &[Role::Administrator]))),
+        ["T1"]
+    );
+    let suspend = Ask {
+        act: Act::Admin(AdminAction::SuspendService),
+        target: Target::Agency(&own),
+        message_ori: "IL0160000",
+        roles_granted: &[],
+    };
+    assert_eq!(refused_by(&decide(&p, suspend)), ["default-deny"]);
+}
+
+#[test]
+fn the_administrator_administers_and_auditors_only_read_the_audit_log() {
+    let admin = eligible(&[Role::Administrator]);
+    let other = ori("IL0840000");
+    for action in [
+        AdminAction::ManageAgency,
+        AdminAction::SuspendService,
+        AdminAction::ManagePerson,
+        AdminAction::ReadAudit,
+    ] {
+        let ask = Ask {
+            act: Act::Admin(action),
+            target: Target::Agency(&other),
+            message_ori: "IL0160000",
+            roles_granted: &[Role::Administrator],
+        };
+        assert!(decide(&admin, ask).allowed, "{action:?}");
+    }
+    let auditor = eligible(&[Role::Auditor]);
+    let read = Ask {
+        act: Act::Admin(AdminAction::ReadAudit),
+        target: Target::AuditLog,
+        message_ori: "IL0160000",
+        roles_granted: &[],
+    };
+    assert!(decide(&auditor, read).allowed);
+    let suspend = Ask {
+        act: Act::Admin(AdminAction::SuspendService),
+        target: Target::Agency(&other),
+        message_ori: "IL0160000",
+        roles_granted: &[],
+    };
+    assert_eq!(refused_by(&decide(&auditor, suspend)), ["default-deny"]);
+}
