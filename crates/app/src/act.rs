@@ -25,12 +25,12 @@ impl Service {
         let key = &message.key;
         match &message.transaction {
             Transaction::Enter(entry) => {
-                self.authorize(principal, key, &message.ori, None, now)?;
+                self.authorize(principal, key, &message.ori, None, now, None)?;
                 enter(tx, entry, &message.ori, now).await
             }
             Transaction::Modify(m) => {
                 let record = resolve(tx, key, &message.ori, m.target()).await?;
-                self.authorize(principal, key, &message.ori, Some(record.ori()), now)?;
+                self.authorize(principal, key, &message.ori, Some(record.ori()), now, None)?;
                 let changed = record.modified(m.changes(), now)?;
                 let new_keys: Vec<String> = RecordIndex::of(&changed)
                     .duplicate_keys
@@ -49,7 +49,7 @@ impl Service {
             }
             Transaction::Cancel(r) | Transaction::Clear(r) => {
                 let record = resolve(tx, key, &message.ori, r.target()).await?;
-                self.authorize(principal, key, &message.ori, Some(record.ori()), now)?;
+                self.authorize(principal, key, &message.ori, Some(record.ori()), now, None)?;
                 let (removed, code, word) = if key.action == Action::Cancel {
                     (
                         record.cancelled(r.date(), r.reason().clone(), now)?,
@@ -68,7 +68,7 @@ impl Service {
             }
             Transaction::Locate(l) => {
                 let record = resolve(tx, key, &message.ori, l.target()).await?;
-                self.authorize(principal, key, &message.ori, Some(record.ori()), now)?;
+                self.authorize(principal, key, &message.ori, Some(record.ori()), now, None)?;
                 let located = record.located(&message.ori, l.date(), l.case().clone(), now)?;
                 write(tx, &located, RecordIndex::of(&located)).await?;
                 Ok(done(
@@ -82,7 +82,9 @@ impl Service {
                 ))
             }
             Transaction::Query(inquiry) => {
-                self.authorize(principal, key, &message.ori, None, now)?;
+                let case = inquiry.case().to_string();
+                let context = (inquiry.purpose().code(), case.as_str());
+                self.authorize(principal, key, &message.ori, None, now, Some(context))?;
                 self.search(tx, inquiry).await
             }
         }
@@ -95,7 +97,9 @@ impl Service {
         ori: &Ori,
         owner: Option<&Ori>,
         now: Timestamp,
+        inquiry: Option<(&str, &str)>,
     ) -> Result<(), Refusal> {
+        let (purpose, case_number) = inquiry.unwrap_or(("", ""));
         let file = key.file.kind;
         let target = match owner {
             Some(owner) => Target::Record { file, owner },
@@ -107,6 +111,8 @@ impl Service {
             target,
             message_ori: ori,
             roles_granted: &[],
+            purpose,
+            case_number,
             today: now.date(),
         });
         if !decision.errors.is_empty() {

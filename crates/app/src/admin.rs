@@ -263,6 +263,7 @@ impl Service {
             outcome: Outcome::Accepted.name().into(),
             code: "admin_done".into(),
             rules: vec![],
+            citations: vec![],
             records: vec![],
             detail: summary(&command),
         };
@@ -276,6 +277,8 @@ impl Service {
                     target: Target::Agency(&target),
                     message_ori: &principal.agency.ori,
                     roles_granted: &roles,
+                    purpose: "",
+                    case_number: "",
                     today: now.date(),
                 });
                 if decision.allowed {
@@ -317,6 +320,7 @@ impl Service {
                 entry.outcome = refused.outcome.name().into();
                 entry.code = refused.code.into();
                 entry.rules = refused.reasons.iter().map(|r| r.rule.clone()).collect();
+                entry.citations = refused.reasons.iter().map(|r| r.citation.clone()).collect();
                 let mut tx = self.store.begin().await?;
                 tx.append_audit(entry).await?;
                 tx.commit().await?;

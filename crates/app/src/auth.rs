@@ -107,6 +107,7 @@ pub(crate) fn account_event(
         outcome: Outcome::Accepted.name().into(),
         code: event.into(),
         rules: vec![],
+        citations: vec![],
         records: vec![],
         detail: String::new(),
     }

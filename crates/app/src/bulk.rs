@@ -80,6 +80,7 @@ impl Service {
                 outcome: Outcome::Accepted.name().into(),
                 code: "entered".into(),
                 rules: vec![],
+                citations: vec![],
                 records: vec![],
                 detail: format!("{label}: RECORDS ENTERED {added}"),
             })

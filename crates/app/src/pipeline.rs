@@ -254,14 +254,13 @@ impl Service {
         if subject.detail.is_empty() {
             subject.detail = refusal.message.clone();
         }
-        let rules: Vec<String> = refusal.reasons.iter().map(|r| r.rule.clone()).collect();
         let entry = self.audit_entry(
             &subject,
             &operation_id,
             now,
             refusal.outcome,
             refusal.code,
-            &rules,
+            &refusal.reasons,
             &refusal.records,
             None,
         );
@@ -293,7 +292,7 @@ impl Service {
         now: Timestamp,
         outcome: Outcome,
         code: &str,
-        rules: &[String],
+        reasons: &[Reason],
         records: &[Record],
         criteria: Option<String>,
     ) -> AuditEntry {
@@ -312,7 +311,8 @@ impl Service {
             case_number: subject.case.clone(),
             outcome: outcome.name().into(),
             code: code.into(),
-            rules: rules.to_vec(),
+            rules: reasons.iter().map(|r| r.rule.clone()).collect(),
+            citations: reasons.iter().map(|r| r.citation.clone()).collect(),
             records: records.iter().map(|r| r.lrn().to_string()).collect(),
             detail: criteria.unwrap_or_else(|| subject.detail.clone()),
         }

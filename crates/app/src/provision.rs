@@ -38,6 +38,7 @@ impl Provisioning<'_> {
             outcome: Outcome::Accepted.name().into(),
             code: "provisioned".into(),
             rules: vec![],
+            citations: vec![],
             records: vec![],
             detail,
         }

@@ -423,7 +423,14 @@ async fn s1_operator_without_fingerprint_check_is_refused_until_it_is_recorded()
                 .collect::<Vec<_>>(),
             ["S1"]
         );
-        assert_eq!(app.audit().await.pop().unwrap().entry.rules, ["S1"]);
+        let entry = app.audit().await.pop().unwrap().entry;
+        assert_eq!(
+            (entry.rules.as_slice(), entry.citations.as_slice()),
+            (
+                ["S1".to_owned()].as_slice(),
+                ["20 Ill. Adm. Code 1240.50(b)(1)".to_owned()].as_slice()
+            )
+        );
         let record = C::RecordBackground {
             id: "OP16N".into(),
             state_clear: true,

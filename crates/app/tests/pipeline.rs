@@ -131,6 +131,7 @@ async fn h2_phone_report_alone_cannot_support_entry() {
         assert_eq!(app.store.record_count().await.unwrap(), 0);
         let audit = app.audit().await;
         let last = &audit.last().unwrap().entry;
+        assert_eq!(last.citations, ["20 Ill. Adm. Code 1240.60(a)(2)"]);
         assert_eq!(
             (last.outcome.as_str(), last.rules.as_slice()),
             ("refused", ["H2".to_owned()].as_slice())

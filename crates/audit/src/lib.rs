@@ -31,6 +31,10 @@ pub struct AuditEntry {
     pub code: String,
     /// Rule ids that decided a refusal.
     pub rules: Vec<String>,
+    /// The regulation each deciding rule comes from, in the order of `rules`. Left out of the
+    /// canonical encoding when empty, so entries written before it existed still verify.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<String>,
     /// LEADS record numbers entered, changed or returned.
     pub records: Vec<String>,
     /// What was asked (inquiry criteria) or what failed.
@@ -113,6 +117,7 @@ mod tests {
             outcome: "accepted".into(),
             code: "no_hit".into(),
             rules: vec![],
+            citations: vec![],
             records: vec![],
             detail: "NAM/DOE, JOHN".into(),
         }
@@ -139,6 +144,23 @@ mod tests {
         );
         assert_eq!(sealed, entry().seal(7));
         assert_ne!(sealed.leaf_hash, entry().seal(8).leaf_hash);
+        assert!(sealed.verify());
+    }
+
+    #[test]
+    fn citations_are_sealed_when_present_and_absent_when_empty() {
+        assert!(!entry().seal(1).canonical.contains("citations"));
+        let mut refused = entry();
+        refused.rules = vec!["S1".into()];
+        refused.citations = vec!["20 Ill. Adm. Code 1240.50(b)(1)".into()];
+        let sealed = refused.seal(1);
+        assert!(
+            sealed
+                .canonical
+                .contains(r#""citations":["20 Ill. Adm. Code 1240.50(b)(1)"]"#),
+            "{}",
+            sealed.canonical
+        );
         assert!(sealed.verify());
     }
 

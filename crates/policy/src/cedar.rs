@@ -201,6 +201,11 @@ impl CedarAuthorizer {
                 "terminal": entity_ref("Terminal", &p.terminal.id),
                 "service": service,
                 "roles_granted": roles_granted,
+                "purpose": request.purpose,
+                "case_number": request.case_number,
+                "today": i64::from(request.today.year()) * 10_000
+                    + i64::from(u8::from(request.today.month())) * 100
+                    + i64::from(request.today.day()),
             }),
             Some((&self.schema, &action)),
         )

@@ -107,6 +107,9 @@ pub struct AuthzRequest<'a> {
     pub message_ori: &'a Ori,
     /// Roles a person-management action would give.
     pub roles_granted: &'a [Role],
+    /// An inquiry's purpose code and case number (D1); empty otherwise.
+    pub purpose: &'a str,
+    pub case_number: &'a str,
     /// Today (certifications expire).
     pub today: Date,
 }

@@ -94,6 +94,8 @@ fn decide(principal: &Principal, ask: Ask<'_>) -> Decision {
         target: ask.target,
         message_ori: &message_ori,
         roles_granted: ask.roles_granted,
+        purpose: "C",
+        case_number: "2026-1",
         today: today(),
     })
 }

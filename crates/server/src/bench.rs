@@ -222,6 +222,8 @@ fn bench_policy(principal: &leads_policy::Principal, repetitions: usize) {
             target,
             message_ori: &owner,
             roles_granted: &[],
+            purpose: "C",
+            case_number: "BENCH-1",
             today,
         });
         allowed += usize::from(decision.allowed);
