@@ -38,8 +38,9 @@ pub struct CedarAuthorizer {
     schema: Schema,
     policies: PolicySet,
     engine: CedarEngine,
-    /// The action hierarchy (`enter` in `transaction`, …), taken from the schema once.
-    actions: Vec<Entity>,
+    /// The action hierarchy (`enter` in `transaction`, …), built from the schema once; each
+    /// request adds its own entities to a copy.
+    actions: Entities,
     types: Types,
     /// Re-validate every request's entities and context against the schema (tests).
     strict: bool,
@@ -144,10 +145,7 @@ impl CedarAuthorizer {
         }
         let actions = schema
             .action_entities()
-            .map_err(|e| PolicyLoadError::Schema(e.to_string()))?
-            .iter()
-            .cloned()
-            .collect();
+            .map_err(|e| PolicyLoadError::Schema(e.to_string()))?;
         Ok(CedarAuthorizer {
             schema,
             policies: named,
@@ -300,11 +298,11 @@ impl CedarAuthorizer {
         ])
         .map_err(|e| e.to_string())?;
         let schema = self.strict.then_some(&self.schema);
-        let entities = Entities::from_entities(
-            self.actions.iter().cloned().chain(self.entities(request)?),
-            schema,
-        )
-        .map_err(|e| e.to_string())?;
+        let entities = self
+            .actions
+            .clone()
+            .add_entities(self.entities(request)?, schema)
+            .map_err(|e| e.to_string())?;
         let cedar_request = Request::new(
             uid(&t.operator, &p.person.id),
             action,
