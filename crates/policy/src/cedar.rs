@@ -1,15 +1,16 @@
 //! The Cedar authorizer: the application's facts as Cedar entities, the decision with its
 //! reasons.
 
+use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
 use cedar_policy::{
-    Authorizer as CedarEngine, Context, Decision as CedarDecision, Entities, EntityUid, PolicyId,
-    PolicySet, Request, Schema, ValidationMode, Validator,
+    Authorizer as CedarEngine, Context, Decision as CedarDecision, Entities, Entity, EntityId,
+    EntityTypeName, EntityUid, PolicyId, PolicySet, Request, RestrictedExpression, Schema,
+    ValidationMode, Validator,
 };
-use leads_domain::access::{Agency, Service};
+use leads_domain::access::{AgencyStatus, Service};
 use leads_domain::reply::Reason;
-use serde_json::{Value, json};
 
 use crate::{Act, Authorizer, AuthzRequest, Decision, Target};
 
@@ -37,44 +38,86 @@ pub struct CedarAuthorizer {
     schema: Schema,
     policies: PolicySet,
     engine: CedarEngine,
+    /// The action hierarchy (`enter` in `transaction`, …), built from the schema once; each
+    /// request adds its own entities to a copy.
+    actions: Entities,
+    types: Types,
+    /// Re-validate every request's entities and context against the schema (tests).
+    strict: bool,
 }
 
-fn entity_ref(kind: &str, id: &str) -> Value {
-    json!({ "__entity": { "type": format!("LEADS::{kind}"), "id": id } })
+/// Entity type names, parsed once.
+#[derive(Debug)]
+struct Types {
+    agency: EntityTypeName,
+    operator: EntityTypeName,
+    terminal: EntityTypeName,
+    file: EntityTypeName,
+    record: EntityTypeName,
+    audit_log: EntityTypeName,
+    action: EntityTypeName,
 }
 
-fn agency_entity(agency: &Agency) -> Value {
-    let has_basis = agency
-        .evidence
-        .as_ref()
-        .is_some_and(|e| e.shortfalls().is_empty());
-    let granted: Vec<&str> = Service::ALL
-        .into_iter()
-        .filter(|s| agency.access.grants(*s))
-        .map(Service::name)
-        .collect();
-    json!({
-        "uid": { "type": "LEADS::Agency", "id": agency.ori.as_str() },
-        "attrs": {
-            "status": match agency.status {
-                leads_domain::access::AgencyStatus::Pending => "pending",
-                leads_domain::access::AgencyStatus::Active => "active",
-                leads_domain::access::AgencyStatus::Inactive => "inactive",
-            },
-            "has_basis": has_basis,
-            "agreement_signed": agency.agreement.is_some(),
-            "access_level": agency.access.name(),
-            "granted": granted,
-            "suspended": agency.suspended_scopes().into_iter().collect::<Vec<_>>(),
-        },
-        "parents": [],
-    })
+impl Types {
+    fn new() -> Result<Types, PolicyLoadError> {
+        let name = |n: &str| {
+            EntityTypeName::from_str(n).map_err(|e| PolicyLoadError::Schema(e.to_string()))
+        };
+        Ok(Types {
+            agency: name("LEADS::Agency")?,
+            operator: name("LEADS::Operator")?,
+            terminal: name("LEADS::Terminal")?,
+            file: name("LEADS::File")?,
+            record: name("LEADS::Record")?,
+            audit_log: name("LEADS::AuditLog")?,
+            action: name("LEADS::Action")?,
+        })
+    }
+}
+
+fn uid(kind: &EntityTypeName, id: &str) -> EntityUid {
+    let Ok(id) = EntityId::from_str(id);
+    EntityUid::from_type_name_and_id(kind.clone(), id)
+}
+
+fn text(value: &str) -> RestrictedExpression {
+    RestrictedExpression::new_string(value.to_owned())
+}
+
+fn flag(value: bool) -> RestrictedExpression {
+    RestrictedExpression::new_bool(value)
+}
+
+fn texts<'a>(values: impl IntoIterator<Item = &'a str>) -> RestrictedExpression {
+    RestrictedExpression::new_set(values.into_iter().map(text))
+}
+
+fn entity(uid: EntityUid, attrs: Vec<(&str, RestrictedExpression)>) -> Result<Entity, String> {
+    let attrs: HashMap<String, RestrictedExpression> =
+        attrs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    Entity::new(uid, attrs, HashSet::new()).map_err(|e| e.to_string())
+}
+
+fn status_name(status: AgencyStatus) -> &'static str {
+    match status {
+        AgencyStatus::Pending => "pending",
+        AgencyStatus::Active => "active",
+        AgencyStatus::Inactive => "inactive",
+    }
 }
 
 impl CedarAuthorizer {
     /// The authorizer over the compiled-in policies.
     pub fn new() -> Result<CedarAuthorizer, PolicyLoadError> {
         CedarAuthorizer::from_sources(POLICIES, SCHEMA)
+    }
+
+    /// As [`CedarAuthorizer::new`], re-validating every request against the schema.
+    pub fn strict() -> Result<CedarAuthorizer, PolicyLoadError> {
+        Ok(CedarAuthorizer {
+            strict: true,
+            ..CedarAuthorizer::new()?
+        })
     }
 
     /// An authorizer over given policy and schema texts (validated strictly).
@@ -100,10 +143,16 @@ impl CedarAuthorizer {
                 .collect();
             return Err(PolicyLoadError::Validation(errors.join("; ")));
         }
+        let actions = schema
+            .action_entities()
+            .map_err(|e| PolicyLoadError::Schema(e.to_string()))?;
         Ok(CedarAuthorizer {
             schema,
             policies: named,
             engine: CedarEngine::new(),
+            actions,
+            types: Types::new()?,
+            strict: false,
         })
     }
 
@@ -124,64 +173,100 @@ impl CedarAuthorizer {
         }
     }
 
-    fn entities(&self, request: &AuthzRequest<'_>) -> Value {
+    fn entities(&self, request: &AuthzRequest<'_>) -> Result<Vec<Entity>, String> {
+        let t = &self.types;
         let p = request.principal;
         let person = &p.person;
+        let agency = &p.agency;
+        let has_basis = agency
+            .evidence
+            .as_ref()
+            .is_some_and(|e| e.shortfalls().is_empty());
+        let granted = Service::ALL
+            .into_iter()
+            .filter(|s| agency.access.grants(*s))
+            .map(Service::name);
         let certification = person
             .certification_on(request.today)
             .map_or("none", |level| level.name());
-        let roles: Vec<&str> = person.roles.iter().map(|r| r.name()).collect();
         let mut entities = vec![
-            agency_entity(&p.agency),
-            json!({
-                "uid": { "type": "LEADS::Operator", "id": person.id },
-                "attrs": {
-                    "agency": entity_ref("Agency", p.agency.ori.as_str()),
-                    "roles": roles,
-                    "fingerprint_on_file": person.fingerprint_check_on_file(),
-                    "disqualified": person.disqualifying_conviction(),
-                    "denied_for_charge": person.denied_for_charge(),
-                    "certification": certification,
-                },
-                "parents": [],
-            }),
-            json!({
-                "uid": { "type": "LEADS::Terminal", "id": p.terminal.id },
-                "attrs": {
-                    "agency": entity_ref("Agency", p.terminal.ori.as_str()),
-                    "approved": p.terminal.approved_on.is_some(),
-                    "active": p.terminal.active,
-                },
-                "parents": [],
-            }),
+            entity(
+                uid(&t.agency, agency.ori.as_str()),
+                vec![
+                    ("status", text(status_name(agency.status))),
+                    ("has_basis", flag(has_basis)),
+                    ("agreement_signed", flag(agency.agreement.is_some())),
+                    ("access_level", text(agency.access.name())),
+                    ("granted", texts(granted)),
+                    ("suspended", texts(agency.suspended_scopes())),
+                ],
+            )?,
+            entity(
+                uid(&t.operator, &person.id),
+                vec![
+                    (
+                        "agency",
+                        RestrictedExpression::new_entity_uid(uid(&t.agency, agency.ori.as_str())),
+                    ),
+                    ("roles", texts(person.roles.iter().map(|r| r.name()))),
+                    (
+                        "fingerprint_on_file",
+                        flag(person.fingerprint_check_on_file()),
+                    ),
+                    ("disqualified", flag(person.disqualifying_conviction())),
+                    ("denied_for_charge", flag(person.denied_for_charge())),
+                    ("certification", text(certification)),
+                ],
+            )?,
+            entity(
+                uid(&t.terminal, &p.terminal.id),
+                vec![
+                    (
+                        "agency",
+                        RestrictedExpression::new_entity_uid(uid(
+                            &t.agency,
+                            p.terminal.ori.as_str(),
+                        )),
+                    ),
+                    ("approved", flag(p.terminal.approved_on.is_some())),
+                    ("active", flag(p.terminal.active)),
+                ],
+            )?,
         ];
         match request.target {
-            Target::File(file) => entities.push(json!({
-                "uid": { "type": "LEADS::File", "id": file.storage_name() },
-                "attrs": { "service": Service::of_file(file).name() },
-                "parents": [],
-            })),
-            Target::Record { file, owner } => entities.push(json!({
-                "uid": { "type": "LEADS::Record", "id": "record" },
-                "attrs": { "owner": entity_ref("Agency", owner.as_str()), "service": Service::of_file(file).name() },
-                "parents": [],
-            })),
+            Target::File(file) => {
+                entities.push(entity(
+                    uid(&t.file, file.storage_name()),
+                    vec![("service", text(Service::of_file(file).name()))],
+                )?);
+            }
+            Target::Record { file, owner } => entities.push(entity(
+                uid(&t.record, "record"),
+                vec![
+                    (
+                        "owner",
+                        RestrictedExpression::new_entity_uid(uid(&t.agency, owner.as_str())),
+                    ),
+                    ("service", text(Service::of_file(file).name())),
+                ],
+            )?),
             Target::Agency(_) | Target::AuditLog => {}
         }
-        Value::Array(entities)
+        Ok(entities)
     }
 
-    fn resource(request: &AuthzRequest<'_>) -> Result<EntityUid, String> {
-        let text = match request.target {
-            Target::File(file) => format!("LEADS::File::\"{}\"", file.storage_name()),
-            Target::Record { .. } => "LEADS::Record::\"record\"".to_owned(),
-            Target::Agency(ori) => format!("LEADS::Agency::\"{ori}\""),
-            Target::AuditLog => "LEADS::AuditLog::\"audit\"".to_owned(),
-        };
-        EntityUid::from_str(&text).map_err(|e| e.to_string())
+    fn resource(&self, request: &AuthzRequest<'_>) -> EntityUid {
+        let t = &self.types;
+        match request.target {
+            Target::File(file) => uid(&t.file, file.storage_name()),
+            Target::Record { .. } => uid(&t.record, "record"),
+            Target::Agency(ori) => uid(&t.agency, ori.as_str()),
+            Target::AuditLog => uid(&t.audit_log, "audit"),
+        }
     }
 
     fn decide(&self, request: &AuthzRequest<'_>) -> Result<Decision, String> {
+        let t = &self.types;
         let p = request.principal;
         let service = match (request.act, request.target) {
             (Act::Transaction(_), Target::File(file) | Target::Record { file, .. }) => {
@@ -189,31 +274,43 @@ impl CedarAuthorizer {
             }
             _ => "",
         };
-        let principal = EntityUid::from_str(&format!("LEADS::Operator::{:?}", p.person.id))
+        let action = uid(&t.action, request.act.name());
+        let today = i64::from(request.today.year()) * 10_000
+            + i64::from(u8::from(request.today.month())) * 100
+            + i64::from(request.today.day());
+        let context = Context::from_pairs([
+            (
+                "message_agency".to_owned(),
+                RestrictedExpression::new_entity_uid(uid(&t.agency, request.message_ori.as_str())),
+            ),
+            (
+                "terminal".to_owned(),
+                RestrictedExpression::new_entity_uid(uid(&t.terminal, &p.terminal.id)),
+            ),
+            ("service".to_owned(), text(service)),
+            (
+                "roles_granted".to_owned(),
+                texts(request.roles_granted.iter().map(|r| r.name())),
+            ),
+            ("purpose".to_owned(), text(request.purpose)),
+            ("case_number".to_owned(), text(request.case_number)),
+            ("today".to_owned(), RestrictedExpression::new_long(today)),
+        ])
+        .map_err(|e| e.to_string())?;
+        let schema = self.strict.then_some(&self.schema);
+        let entities = self
+            .actions
+            .clone()
+            .add_entities(self.entities(request)?, schema)
             .map_err(|e| e.to_string())?;
-        let action = EntityUid::from_str(&format!("LEADS::Action::\"{}\"", request.act.name()))
-            .map_err(|e| e.to_string())?;
-        let resource = CedarAuthorizer::resource(request)?;
-        let roles_granted: Vec<&str> = request.roles_granted.iter().map(|r| r.name()).collect();
-        let context = Context::from_json_value(
-            json!({
-                "message_agency": entity_ref("Agency", request.message_ori.as_str()),
-                "terminal": entity_ref("Terminal", &p.terminal.id),
-                "service": service,
-                "roles_granted": roles_granted,
-                "purpose": request.purpose,
-                "case_number": request.case_number,
-                "today": i64::from(request.today.year()) * 10_000
-                    + i64::from(u8::from(request.today.month())) * 100
-                    + i64::from(request.today.day()),
-            }),
-            Some((&self.schema, &action)),
+        let cedar_request = Request::new(
+            uid(&t.operator, &p.person.id),
+            action,
+            self.resource(request),
+            context,
+            schema,
         )
         .map_err(|e| e.to_string())?;
-        let entities = Entities::from_json_value(self.entities(request), Some(&self.schema))
-            .map_err(|e| e.to_string())?;
-        let cedar_request = Request::new(principal, action, resource, context, Some(&self.schema))
-            .map_err(|e| e.to_string())?;
         let response = self
             .engine
             .is_authorized(&cedar_request, &self.policies, &entities);

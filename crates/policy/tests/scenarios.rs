@@ -86,7 +86,7 @@ fn query(file: FileKind) -> Ask<'static> {
 }
 
 fn decide(principal: &Principal, ask: Ask<'_>) -> Decision {
-    let authorizer = CedarAuthorizer::new().unwrap();
+    let authorizer = CedarAuthorizer::strict().unwrap();
     let message_ori = ori(ask.message_ori);
     authorizer.authorize(&AuthzRequest {
         principal,
