@@ -67,6 +67,7 @@ impl Report {
     }
 }
 
+#[derive(Debug)]
 struct Verifier<'a> {
     key: &'a VerifyingKey,
     frontier: Frontier,
@@ -169,28 +170,48 @@ impl Verifier<'_> {
     }
 }
 
-/// Verifies an export, line by line; stops at the first problem.
-pub fn verify_lines(lines: impl IntoIterator<Item = String>, key: &VerifyingKey) -> Report {
-    let mut verifier = Verifier {
-        key,
-        frontier: Frontier::new(),
-        base: 0,
-        last_good_checkpoint: 0,
-        entries: 0,
-        checkpoints: 0,
-    };
-    let mut problem = None;
-    for (number, line) in lines.into_iter().enumerate() {
-        if line.trim().is_empty() {
-            continue;
+/// Verifies an export line by line, as the lines come.
+#[derive(Debug)]
+pub struct StreamVerifier<'a> {
+    inner: Verifier<'a>,
+    lines: usize,
+    problem: Option<Problem>,
+}
+
+impl<'a> StreamVerifier<'a> {
+    /// A verifier for a log signed with `key`.
+    pub fn new(key: &'a VerifyingKey) -> StreamVerifier<'a> {
+        let inner = Verifier {
+            key,
+            frontier: Frontier::new(),
+            base: 0,
+            last_good_checkpoint: 0,
+            entries: 0,
+            checkpoints: 0,
+        };
+        StreamVerifier {
+            inner,
+            lines: 0,
+            problem: None,
         }
-        let result = match serde_json::from_str::<ExportLine>(&line) {
-            Ok(ExportLine::Header {
+    }
+
+    /// Checks the next line; after the first problem further lines are ignored. Returns whether
+    /// everything is still in order.
+    pub fn line(&mut self, line: &ExportLine) -> bool {
+        if self.problem.is_some() {
+            return false;
+        }
+        let first = self.lines == 0;
+        self.lines += 1;
+        let v = &mut self.inner;
+        let result = match line {
+            ExportLine::Header {
                 format,
                 base_size,
                 base_frontier,
                 ..
-            }) if number == 0 && format == FORMAT => {
+            } if first && format == FORMAT => {
                 let nodes: Option<Vec<(u32, Hash)>> = base_frontier
                     .iter()
                     .map(|(h, hash)| {
@@ -200,11 +221,11 @@ pub fn verify_lines(lines: impl IntoIterator<Item = String>, key: &VerifyingKey)
                             .map(|b| (*h, b))
                     })
                     .collect();
-                match nodes.and_then(|n| Frontier::from_parts(base_size, n)) {
+                match nodes.and_then(|n| Frontier::from_parts(*base_size, n)) {
                     Some(frontier) => {
-                        verifier.frontier = frontier;
-                        verifier.base = base_size;
-                        verifier.last_good_checkpoint = base_size;
+                        v.frontier = frontier;
+                        v.base = *base_size;
+                        v.last_good_checkpoint = *base_size;
                         Ok(())
                     }
                     None => Err(Problem {
@@ -213,35 +234,68 @@ pub fn verify_lines(lines: impl IntoIterator<Item = String>, key: &VerifyingKey)
                     }),
                 }
             }
-            Ok(ExportLine::Header { .. }) => Err(Problem {
-                first_seq: verifier.next_seq(),
+            ExportLine::Header { .. } => Err(Problem {
+                first_seq: v.next_seq(),
                 what: "unexpected header line".into(),
             }),
-            Ok(ExportLine::Entry {
+            ExportLine::Entry {
                 seq,
                 leaf_hash,
                 entry,
-            }) => verifier.entry(seq, &leaf_hash, &entry),
-            Ok(ExportLine::Checkpoint(checkpoint)) => verifier.checkpoint(&checkpoint),
-            Err(e) => Err(Problem {
-                first_seq: verifier.next_seq(),
-                what: format!("line {} is not an export line: {e}", number + 1),
-            }),
+            } => v.entry(*seq, leaf_hash, entry),
+            ExportLine::Checkpoint(checkpoint) => v.checkpoint(checkpoint),
         };
-        if let Err(found) = result {
-            problem = Some(found);
-            break;
+        if let Err(problem) = result {
+            self.problem = Some(problem);
+        }
+        self.problem.is_none()
+    }
+
+    /// Records a line that could not be read.
+    pub fn unreadable(&mut self, detail: &str) {
+        if self.problem.is_none() {
+            self.problem = Some(Problem {
+                first_seq: self.inner.next_seq(),
+                what: format!("unreadable line: {detail}"),
+            });
         }
     }
-    Report {
-        entries: verifier.entries,
-        checkpoints: verifier.checkpoints,
-        unsigned_tail: verifier
-            .frontier
-            .size()
-            .saturating_sub(verifier.last_good_checkpoint),
-        problem,
+
+    /// The verdict.
+    pub fn finish(self) -> Report {
+        Report {
+            entries: self.inner.entries,
+            checkpoints: self.inner.checkpoints,
+            unsigned_tail: self
+                .inner
+                .frontier
+                .size()
+                .saturating_sub(self.inner.last_good_checkpoint),
+            problem: self.problem,
+        }
     }
+}
+
+/// Verifies an export given as text lines; stops at the first problem.
+pub fn verify_lines(lines: impl IntoIterator<Item = String>, key: &VerifyingKey) -> Report {
+    let mut verifier = StreamVerifier::new(key);
+    for (number, line) in lines.into_iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<ExportLine>(&line) {
+            Ok(parsed) => {
+                if !verifier.line(&parsed) {
+                    break;
+                }
+            }
+            Err(e) => {
+                verifier.unreadable(&format!("line {}: {e}", number + 1));
+                break;
+            }
+        }
+    }
+    verifier.finish()
 }
 
 #[cfg(test)]
