@@ -2,6 +2,7 @@
 
 mod act;
 mod admin;
+mod audit_log;
 mod auth;
 mod banner;
 mod bulk;
@@ -18,6 +19,7 @@ use leads_policy::Authorizer;
 use leads_store::{Store, StoreError};
 
 pub use admin::{AdminData, AdminReply, Enrollment, PersonView};
+pub use audit_log::{ADMINISTRATOR_QUEUE, audit_write_failures};
 pub use auth::{Session, SignIn, hash_password};
 pub use banner::SYSTEM_USE_BANNER;
 pub use bulk::LoadReport;

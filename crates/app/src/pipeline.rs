@@ -204,15 +204,16 @@ impl Service {
                     &done.records,
                     done.criteria.clone(),
                 );
-                let committed = match tx.update_session(token_hash, None, now).await {
-                    Ok(()) => match tx.append_audit(entry).await {
-                        Ok(_) => tx.commit().await,
-                        Err(error) => Err(error),
-                    },
-                    Err(error) => Err(error),
-                };
+                // The block owns the transaction: on failure it is rolled back and released
+                // before the alert opens one of its own.
+                let committed = async move {
+                    tx.update_session(token_hash, None, now).await?;
+                    tx.append_audit(entry).await?;
+                    tx.commit().await
+                }
+                .await;
                 if let Err(error) = committed {
-                    tracing::error!(%error, operation_id, "audit entry could not be written; transaction not committed");
+                    self.alert_audit_failure(&error, &operation_id).await;
                     return Err(ServiceError::Storage(error));
                 }
                 Ok(Reply {

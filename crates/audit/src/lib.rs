@@ -1,5 +1,9 @@
 #![doc = include_str!("../README.md")]
 
+pub mod checkpoint;
+pub mod merkle;
+pub mod verify;
+
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 

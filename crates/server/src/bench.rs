@@ -144,7 +144,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         args.inquiries
     );
 
-    bench_http(&args, store, service, &session.token).await?;
+    bench_http(&args, service, &session.token).await?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }
@@ -274,11 +274,10 @@ fn time_today() -> time::Date {
 
 async fn bench_http(
     args: &BenchArgs,
-    store: Arc<leads_store_sql::SqlStore>,
     service: leads_app::Service,
     token: &str,
 ) -> anyhow::Result<()> {
-    let app = server::Application::build(store, service, "127.0.0.1:0").await?;
+    let app = server::Application::build(service, "127.0.0.1:0").await?;
     let base = format!("http://{}", app.local_addr()?);
     let (stop_tx, stop_rx) = tokio::sync::oneshot::channel::<()>();
     let server = tokio::spawn(app.run_until(async {

@@ -24,6 +24,8 @@ pub enum Command {
     /// Administer agencies, connections, terminals and people on a running server, or
     /// bootstrap the first administrator directly in the database.
     Admin(AdminArgs),
+    /// Export, verify and checkpoint the tamper-evident audit log.
+    Audit(crate::audit_cmd::AuditArgs),
     /// Measure parsing, search and HTTP throughput and print the figures.
     Bench(crate::bench::BenchArgs),
 }
@@ -58,6 +60,12 @@ pub struct ServeArgs {
     /// print its credentials. Uses `demo.db` unless --database-url is given.
     #[arg(long)]
     pub demo: bool,
+    /// Seconds between signed audit checkpoints.
+    #[arg(long, env = "LEADS_CHECKPOINT_SECONDS", default_value_t = 60)]
+    pub checkpoint_seconds: u64,
+    /// The audit signing key (hex Ed25519 seed); default `<data dir>/audit-signing.key`.
+    #[arg(long, env = "LEADS_AUDIT_KEY_FILE")]
+    pub audit_key_file: Option<PathBuf>,
     /// Number of synthetic records in the demo.
     #[arg(long, default_value_t = 10_000, requires = "demo")]
     pub demo_records: usize,

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod admin_cmd;
+pub mod audit_cmd;
 pub mod bench;
 pub mod cli;
 pub mod client_cmd;

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use leads::cli::{Cli, Command};
-use leads::{admin_cmd, bench, client_cmd, demo, server};
+use leads::{admin_cmd, audit_cmd, bench, client_cmd, demo, server};
 use tracing_subscriber::EnvFilter;
 
 fn init_logging() {
@@ -37,13 +37,30 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             if args.demo && demo::seed(&service, args.demo_records).await? {
                 tracing::info!(records = args.demo_records, "demo seeded");
             }
-            let app = server::Application::build(store, service, &args.listen).await?;
+            let key_path = args
+                .audit_key_file
+                .clone()
+                .unwrap_or_else(|| audit_cmd::default_key_path(&args.database.data_dir));
+            let key = audit_cmd::load_or_create_key(&key_path)?;
+            let period = std::time::Duration::from_secs(args.checkpoint_seconds.max(1));
+            let checkpoints = tokio::spawn(audit_cmd::checkpointer(
+                service.clone(),
+                key.clone(),
+                period,
+            ));
+            let app = server::Application::build(service.clone(), &args.listen).await?;
             let address = format!("http://{}", app.local_addr()?);
             if args.demo {
                 println!("{}", demo::banner(&address));
             }
             tracing::info!(%address, "listening");
             app.run_until(server::shutdown_signal()).await?;
+            checkpoints.abort();
+            // A last checkpoint on the way out covers everything written.
+            if let Some(checkpoint) = service.checkpoint(&key).await? {
+                tracing::info!(size = checkpoint.size, "final audit checkpoint signed");
+            }
+            store.close().await;
             Ok(0)
         }
         Command::Migrate(args) => {
@@ -58,6 +75,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         Command::Client(command) => Ok(u8::try_from(client_cmd::run(command).await?).unwrap_or(2)),
         Command::Admin(args) => Ok(u8::try_from(admin_cmd::run(args).await?).unwrap_or(2)),
+        Command::Audit(args) => Ok(u8::try_from(audit_cmd::run(args).await?).unwrap_or(2)),
         Command::Bench(args) => {
             bench::run(args).await?;
             Ok(0)

@@ -38,24 +38,15 @@ pub fn service(store: Arc<SqlStore>) -> anyhow::Result<Service> {
 pub struct Application {
     listener: TcpListener,
     service: Service,
-    store: Arc<SqlStore>,
 }
 
 impl Application {
     /// Binds `listen` (port 0 picks a free port).
-    pub async fn build(
-        store: Arc<SqlStore>,
-        service: Service,
-        listen: &str,
-    ) -> anyhow::Result<Application> {
+    pub async fn build(service: Service, listen: &str) -> anyhow::Result<Application> {
         let listener = TcpListener::bind(listen)
             .await
             .with_context(|| format!("binding {listen}"))?;
-        Ok(Application {
-            listener,
-            service,
-            store,
-        })
+        Ok(Application { listener, service })
     }
 
     /// The address actually bound.
@@ -63,7 +54,7 @@ impl Application {
         Ok(self.listener.local_addr()?)
     }
 
-    /// Serves until `shutdown` completes, then closes the database cleanly.
+    /// Serves until `shutdown` completes (the caller closes the database afterwards).
     pub async fn run_until(
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
@@ -72,7 +63,6 @@ impl Application {
         axum::serve(self.listener, router)
             .with_graceful_shutdown(shutdown)
             .await?;
-        self.store.close().await;
         Ok(())
     }
 }

@@ -22,9 +22,7 @@ async fn demo_server(dir: &std::path::Path, records: usize) -> String {
         !demo::seed(&service, records).await.unwrap(),
         "a second start does not seed again"
     );
-    let app = Application::build(store, service, "127.0.0.1:0")
-        .await
-        .unwrap();
+    let app = Application::build(service, "127.0.0.1:0").await.unwrap();
     let url = format!("http://{}", app.local_addr().unwrap());
     tokio::spawn(app.run_until(std::future::pending()));
     url

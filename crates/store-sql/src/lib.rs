@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod audit_rows;
 mod directory;
 mod migrate;
 mod rows;
@@ -7,8 +8,10 @@ mod tx;
 
 use async_trait::async_trait;
 use leads_audit::SealedEntry;
+use leads_audit::checkpoint::Checkpoint;
 use leads_store::{
-    Backend, DatabaseUrl, SessionPrincipal, Store, StoreError, StoreResult, StoreTx,
+    Backend, DatabaseUrl, Message, SessionPrincipal, Store, StoreError, StoreResult, StoreTx,
+    StoredCheckpoint,
 };
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::{AnyPool, Executor};
@@ -156,6 +159,26 @@ impl Store for SqlStore {
 
     async fn audit_entries(&self, from_seq: u64, limit: u32) -> StoreResult<Vec<SealedEntry>> {
         rows::audit_entries(&self.reader, from_seq, limit).await
+    }
+
+    async fn audit_leaves(&self, from_seq: u64, limit: u32) -> StoreResult<Vec<(u64, String)>> {
+        audit_rows::audit_leaves(&self.reader, from_seq, limit).await
+    }
+
+    async fn latest_checkpoint(&self) -> StoreResult<Option<StoredCheckpoint>> {
+        audit_rows::latest_checkpoint(&self.reader).await
+    }
+
+    async fn checkpoints(&self, from_size: u64, limit: u32) -> StoreResult<Vec<Checkpoint>> {
+        audit_rows::checkpoints(&self.reader, from_size, limit).await
+    }
+
+    async fn audit_base(&self) -> StoreResult<(u64, Vec<(u32, String)>)> {
+        audit_rows::audit_base(&self.reader).await
+    }
+
+    async fn messages(&self, recipient: &str, limit: u32) -> StoreResult<Vec<Message>> {
+        audit_rows::messages(&self.reader, recipient, limit).await
     }
 
     async fn record_count(&self) -> StoreResult<u64> {

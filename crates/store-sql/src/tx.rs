@@ -8,7 +8,7 @@ use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldCode, Lrn, Nic, Oca, Ori};
 use leads_domain::files::FileKind;
 use leads_domain::search::{PersonQuery, RecordIndex};
-use leads_store::{Account, SessionRow, StoreError, StoreResult, StoreTx};
+use leads_store::{Account, SessionRow, StoreError, StoreResult, StoreTx, StoredCheckpoint};
 use sqlx::{Any, AssertSqlSafe, Transaction};
 
 use crate::classify;
@@ -537,6 +537,20 @@ impl StoreTx for SqlTx {
         .await
         .map_err(classify)?;
         Ok(sealed)
+    }
+
+    async fn insert_checkpoint(&mut self, checkpoint: &StoredCheckpoint) -> StoreResult<()> {
+        crate::audit_rows::insert_checkpoint(&mut self.tx, checkpoint).await
+    }
+
+    async fn post_message(
+        &mut self,
+        recipient: &str,
+        kind: &str,
+        text: &str,
+        at: Timestamp,
+    ) -> StoreResult<i64> {
+        crate::audit_rows::post_message(&mut self.tx, recipient, kind, text, at).await
     }
 
     async fn commit(self: Box<Self>) -> StoreResult<()> {

@@ -3,6 +3,7 @@
 mod url;
 
 use async_trait::async_trait;
+use leads_audit::checkpoint::Checkpoint;
 use leads_audit::{AuditEntry, SealedEntry};
 use leads_domain::access::{Agency, ConnectionRequest, Person, Terminal};
 use leads_domain::clock::Timestamp;
@@ -93,6 +94,26 @@ pub struct SessionPrincipal {
     pub principal: Principal,
 }
 
+/// A checkpoint as stored: the signed tree head and the tree edge it was computed from (so the
+/// next checkpoint can continue without re-reading the log).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredCheckpoint {
+    pub checkpoint: Checkpoint,
+    /// `(height, hash hex)`, largest subtree first.
+    pub frontier: Vec<(u32, String)>,
+}
+
+/// A message in a queue (alerts, notices).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: i64,
+    pub at: Timestamp,
+    pub recipient: String,
+    pub kind: String,
+    pub text: String,
+    pub read_at: Option<Timestamp>,
+}
+
 /// The database.
 #[async_trait]
 pub trait Store: Send + Sync + std::fmt::Debug {
@@ -107,6 +128,21 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// Audit entries from `from_seq` on, in order, at most `limit`.
     async fn audit_entries(&self, from_seq: u64, limit: u32) -> StoreResult<Vec<SealedEntry>>;
+
+    /// `(seq, leaf hash)` of audit entries from `from_seq` on, in order, at most `limit`.
+    async fn audit_leaves(&self, from_seq: u64, limit: u32) -> StoreResult<Vec<(u64, String)>>;
+
+    /// The latest signed checkpoint with the tree edge it was made from.
+    async fn latest_checkpoint(&self) -> StoreResult<Option<StoredCheckpoint>>;
+
+    /// Checkpoints of size `from_size` or more, in order, at most `limit`.
+    async fn checkpoints(&self, from_size: u64, limit: u32) -> StoreResult<Vec<Checkpoint>>;
+
+    /// The size and tree edge of the pruned prefix of the audit log (0 and empty if none).
+    async fn audit_base(&self) -> StoreResult<(u64, Vec<(u32, String)>)>;
+
+    /// Messages to a recipient (an ORI, or `ADMINISTRATOR`), newest first, at most `limit`.
+    async fn messages(&self, recipient: &str, limit: u32) -> StoreResult<Vec<Message>>;
 
     /// Number of records in the file (any status).
     async fn record_count(&self) -> StoreResult<u64>;
@@ -204,6 +240,18 @@ pub trait StoreTx: Send {
 
     /// Appends an audit entry; returns it sealed with its sequence number.
     async fn append_audit(&mut self, entry: AuditEntry) -> StoreResult<SealedEntry>;
+
+    /// Stores a signed checkpoint with the tree edge it was made from.
+    async fn insert_checkpoint(&mut self, checkpoint: &StoredCheckpoint) -> StoreResult<()>;
+
+    /// Puts a message in a recipient's queue.
+    async fn post_message(
+        &mut self,
+        recipient: &str,
+        kind: &str,
+        text: &str,
+        at: Timestamp,
+    ) -> StoreResult<i64>;
 
     async fn commit(self: Box<Self>) -> StoreResult<()>;
     async fn rollback(self: Box<Self>) -> StoreResult<()>;

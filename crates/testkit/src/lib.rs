@@ -200,6 +200,19 @@ impl TestApp {
         self.service.administer(token, command, None).await.unwrap()
     }
 
+    /// Runs raw SQL against the test database, outside the application (to tamper with it, or
+    /// to make it fail, as an attacker or a broken disk would).
+    pub async fn execute_sql(&self, sql: &str) {
+        sqlx::any::install_default_drivers();
+        let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(self.db.url.expose())
+            .await
+            .unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+    }
+
     /// Every audit entry so far.
     pub async fn audit(&self) -> Vec<leads_audit::SealedEntry> {
         self.store.audit_entries(1, 1_000_000).await.unwrap()

@@ -22,6 +22,7 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 pub fn router(service: Service) -> Router {
     Router::new()
         .route("/healthz", get(handlers::health))
+        .route("/metrics", get(handlers::metrics))
         .route("/api/v1/banner", get(admin::banner))
         .route(
             "/api/v1/sessions",

@@ -182,6 +182,11 @@ async fn errors_have_stable_codes_and_statuses() {
     let base = spawn(&app).await;
     let anonymous = Client::new(&base);
     assert!(anonymous.health().await.unwrap());
+    let metrics = reqwest_get(&base, "/metrics").await;
+    assert!(
+        metrics.contains("\nleads_audit_write_failures_total "),
+        "{metrics}"
+    );
 
     let wrong = SignInRequest {
         operator: "OP16A".into(),
@@ -361,4 +366,16 @@ async fn administrative_commands_over_http_take_effect_in_the_switch() {
             other => panic!("{other:?}"),
         }
     }
+}
+
+/// A plain GET (the typed client has no call for the metrics page).
+async fn reqwest_get(base: &str, path: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let address = base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).await.unwrap();
+    response
 }

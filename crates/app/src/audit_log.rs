@@ -1,0 +1,257 @@
+//! The audit log as a tamper-evident record: signed checkpoints over its Merkle tree, export in
+//! the documented format, verification of the live database, and the alert raised when an entry
+//! cannot be written. Reading the log is itself audited.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use ed25519_dalek::{SigningKey, VerifyingKey};
+use leads_audit::AuditEntry;
+use leads_audit::checkpoint::Checkpoint;
+use leads_audit::merkle::{Frontier, Hash};
+use leads_audit::verify::{ExportLine, FORMAT, Report, StreamVerifier};
+use leads_domain::reply::Outcome;
+use leads_store::StoredCheckpoint;
+
+use crate::{Service, ServiceError};
+
+/// Entries read per database round trip.
+const BATCH: u32 = 5_000;
+
+/// The recipient of system alerts.
+pub const ADMINISTRATOR_QUEUE: &str = "ADMINISTRATOR";
+
+static AUDIT_WRITE_FAILURES: AtomicU64 = AtomicU64::new(0);
+
+/// Transactions refused because their audit entry could not be written (a metric).
+pub fn audit_write_failures() -> u64 {
+    AUDIT_WRITE_FAILURES.load(Ordering::Relaxed)
+}
+
+fn frontier_of(nodes: &[(u32, String)], size: u64) -> Result<Frontier, ServiceError> {
+    let parsed: Option<Vec<(u32, Hash)>> = nodes
+        .iter()
+        .map(|(h, hex)| {
+            hex::decode(hex)
+                .ok()
+                .and_then(|b| b.try_into().ok())
+                .map(|b| (*h, b))
+        })
+        .collect();
+    parsed
+        .and_then(|nodes| Frontier::from_parts(size, nodes))
+        .ok_or_else(|| {
+            ServiceError::Internal(format!("stored tree edge of size {size} is malformed"))
+        })
+}
+
+fn nodes_of(frontier: &Frontier) -> Vec<(u32, String)> {
+    frontier
+        .nodes()
+        .iter()
+        .map(|(h, hash)| (*h, hex::encode(hash)))
+        .collect()
+}
+
+fn system_entry(event: &str, detail: String, at_micros: i64) -> AuditEntry {
+    AuditEntry {
+        operation_id: uuid::Uuid::new_v4().to_string(),
+        at_micros,
+        event: event.into(),
+        operator: None,
+        terminal: None,
+        ori: None,
+        key: None,
+        purpose: None,
+        case_number: None,
+        outcome: Outcome::Accepted.name().into(),
+        code: event.into(),
+        rules: vec![],
+        citations: vec![],
+        records: vec![],
+        detail,
+    }
+}
+
+impl Service {
+    /// Signs a checkpoint over every entry written so far, if there are new ones.
+    pub async fn checkpoint(&self, key: &SigningKey) -> Result<Option<Checkpoint>, ServiceError> {
+        let mut frontier = match self.store.latest_checkpoint().await? {
+            Some(stored) => frontier_of(&stored.frontier, stored.checkpoint.size)?,
+            None => {
+                let (size, nodes) = self.store.audit_base().await?;
+                frontier_of(&nodes, size)?
+            }
+        };
+        let start = frontier.size();
+        loop {
+            let leaves = self.store.audit_leaves(frontier.size() + 1, BATCH).await?;
+            if leaves.is_empty() {
+                break;
+            }
+            for (seq, hash) in leaves {
+                if seq != frontier.size() + 1 {
+                    return Err(ServiceError::Internal(format!(
+                        "audit entry {} is missing",
+                        frontier.size() + 1
+                    )));
+                }
+                let hash: Hash = hex::decode(&hash)
+                    .ok()
+                    .and_then(|b| b.try_into().ok())
+                    .ok_or_else(|| {
+                        ServiceError::Internal(format!(
+                            "audit entry {seq} has a malformed leaf hash"
+                        ))
+                    })?;
+                frontier.push(hash);
+            }
+        }
+        if frontier.size() == start {
+            return Ok(None);
+        }
+        let checkpoint = Checkpoint::sign(
+            frontier.size(),
+            &frontier.root(),
+            self.clock.now().as_micros(),
+            key,
+        );
+        let mut tx = self.store.begin().await?;
+        tx.insert_checkpoint(&StoredCheckpoint {
+            checkpoint: checkpoint.clone(),
+            frontier: nodes_of(&frontier),
+        })
+        .await?;
+        tx.commit().await?;
+        Ok(Some(checkpoint))
+    }
+
+    /// Writes the whole log, with its checkpoints, in the export format, line by line.
+    /// `reader` names who reads it; the reading is audited.
+    pub async fn export_audit(
+        &self,
+        reader: &str,
+        sink: &mut dyn FnMut(&ExportLine) -> std::io::Result<()>,
+    ) -> Result<u64, ServiceError> {
+        let written = self.write_export(sink).await?;
+        self.audit_reading(
+            "audit_export",
+            reader,
+            format!("EXPORTED {written} ENTRIES"),
+        )
+        .await?;
+        Ok(written)
+    }
+
+    async fn write_export(
+        &self,
+        sink: &mut dyn FnMut(&ExportLine) -> std::io::Result<()>,
+    ) -> Result<u64, ServiceError> {
+        let io = |e: std::io::Error| ServiceError::Internal(format!("writing the export: {e}"));
+        let (base_size, base_frontier) = self.store.audit_base().await?;
+        sink(&ExportLine::Header {
+            format: FORMAT.into(),
+            version: 1,
+            base_size,
+            base_frontier,
+        })
+        .map_err(io)?;
+        let mut checkpoints = self
+            .store
+            .checkpoints(base_size + 1, u32::MAX)
+            .await?
+            .into_iter()
+            .peekable();
+        let mut next = base_size + 1;
+        let mut written = 0;
+        loop {
+            let entries = self.store.audit_entries(next, BATCH).await?;
+            if entries.is_empty() {
+                break;
+            }
+            for sealed in entries {
+                next = sealed.seq + 1;
+                let seq = sealed.seq;
+                sink(&ExportLine::Entry {
+                    seq,
+                    leaf_hash: sealed.leaf_hash,
+                    entry: sealed.canonical,
+                })
+                .map_err(io)?;
+                written += 1;
+                while let Some(checkpoint) = checkpoints.next_if(|c| c.size <= seq) {
+                    sink(&ExportLine::Checkpoint(checkpoint)).map_err(io)?;
+                }
+            }
+        }
+        Ok(written)
+    }
+
+    /// Verifies the live log against its signed checkpoints with the public key.
+    pub async fn verify_audit(
+        &self,
+        reader: &str,
+        key: &VerifyingKey,
+    ) -> Result<Report, ServiceError> {
+        let mut verifier = StreamVerifier::new(key);
+        let mut sink = |line: &ExportLine| {
+            verifier.line(line);
+            Ok(())
+        };
+        self.write_export(&mut sink).await?;
+        let report = verifier.finish();
+        let verdict = match &report.problem {
+            None => format!(
+                "VERIFIED {} ENTRIES AGAINST {} CHECKPOINTS",
+                report.entries, report.checkpoints
+            ),
+            Some(problem) => format!(
+                "VERIFICATION FAILED AT ENTRY {}: {}",
+                problem.first_seq, problem.what
+            ),
+        };
+        self.audit_reading("audit_verify", reader, verdict).await?;
+        Ok(report)
+    }
+
+    async fn audit_reading(
+        &self,
+        event: &str,
+        reader: &str,
+        detail: String,
+    ) -> Result<(), ServiceError> {
+        let mut entry = system_entry(event, detail, self.clock.now().as_micros());
+        entry.operator = Some(reader.to_owned());
+        let mut tx = self.store.begin().await?;
+        tx.append_audit(entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// An audit entry could not be written, so the transaction was not committed: log it at error
+    /// level, count it, and tell the Administrator (as far as the database still allows).
+    pub(crate) async fn alert_audit_failure(
+        &self,
+        error: &leads_store::StoreError,
+        operation_id: &str,
+    ) {
+        AUDIT_WRITE_FAILURES.fetch_add(1, Ordering::Relaxed);
+        tracing::error!(%error, operation_id, "AUDIT WRITE FAILED: the transaction was refused and nothing was committed");
+        let text = format!(
+            "AUDIT ENTRY COULD NOT BE WRITTEN FOR OPERATION {operation_id}; THE TRANSACTION WAS REFUSED: {error}"
+        );
+        let posted = async {
+            let mut tx = self.store.begin().await?;
+            tx.post_message(
+                ADMINISTRATOR_QUEUE,
+                "audit_failure",
+                &text,
+                self.clock.now(),
+            )
+            .await?;
+            tx.commit().await
+        };
+        if let Err(queue_error) = posted.await {
+            tracing::error!(%queue_error, "the audit failure alert could not be queued for the Administrator either");
+        }
+    }
+}

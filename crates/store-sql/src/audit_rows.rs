@@ -1,0 +1,159 @@
+//! Checkpoints, the pruned base of the audit log, and message queues.
+
+use leads_audit::checkpoint::Checkpoint;
+use leads_domain::clock::Timestamp;
+use leads_store::{Message, StoreError, StoreResult, StoredCheckpoint};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool};
+
+use crate::classify;
+use crate::rows::get;
+
+fn corrupt(what: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(what.to_string())
+}
+
+fn as_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+fn as_u64(n: i64) -> StoreResult<u64> {
+    u64::try_from(n).map_err(corrupt)
+}
+
+fn checkpoint_from(row: &AnyRow) -> StoreResult<Checkpoint> {
+    Ok(Checkpoint {
+        size: as_u64(get(row, "size")?)?,
+        root: get(row, "root")?,
+        at_micros: get(row, "at")?,
+        key_id: get(row, "key_id")?,
+        signature: get(row, "signature")?,
+    })
+}
+
+const CHECKPOINT_COLUMNS: &str = "size, root, at, key_id, signature, frontier";
+
+pub(crate) async fn audit_leaves(
+    pool: &AnyPool,
+    from_seq: u64,
+    limit: u32,
+) -> StoreResult<Vec<(u64, String)>> {
+    let rows =
+        sqlx::query("SELECT seq, leaf_hash FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2")
+            .bind(as_i64(from_seq))
+            .bind(i64::from(limit))
+            .fetch_all(pool)
+            .await
+            .map_err(classify)?;
+    rows.iter()
+        .map(|row| Ok((as_u64(get(row, "seq")?)?, get(row, "leaf_hash")?)))
+        .collect()
+}
+
+pub(crate) async fn latest_checkpoint(pool: &AnyPool) -> StoreResult<Option<StoredCheckpoint>> {
+    let sql =
+        format!("SELECT {CHECKPOINT_COLUMNS} FROM audit_checkpoints ORDER BY size DESC LIMIT 1");
+    let row = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .fetch_optional(pool)
+        .await
+        .map_err(classify)?;
+    row.map(|row| {
+        let frontier: Vec<(u32, String)> =
+            serde_json::from_str(&get::<String>(&row, "frontier")?).map_err(corrupt)?;
+        Ok(StoredCheckpoint {
+            checkpoint: checkpoint_from(&row)?,
+            frontier,
+        })
+    })
+    .transpose()
+}
+
+pub(crate) async fn checkpoints(
+    pool: &AnyPool,
+    from_size: u64,
+    limit: u32,
+) -> StoreResult<Vec<Checkpoint>> {
+    let sql = format!(
+        "SELECT {CHECKPOINT_COLUMNS} FROM audit_checkpoints WHERE size >= $1 ORDER BY size LIMIT $2"
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
+        .bind(as_i64(from_size))
+        .bind(i64::from(limit))
+        .fetch_all(pool)
+        .await
+        .map_err(classify)?;
+    rows.iter().map(checkpoint_from).collect()
+}
+
+pub(crate) async fn audit_base(pool: &AnyPool) -> StoreResult<(u64, Vec<(u32, String)>)> {
+    let row = sqlx::query("SELECT size, frontier FROM audit_base WHERE id = 1")
+        .fetch_one(pool)
+        .await
+        .map_err(classify)?;
+    let frontier = serde_json::from_str(&get::<String>(&row, "frontier")?).map_err(corrupt)?;
+    Ok((as_u64(get(&row, "size")?)?, frontier))
+}
+
+pub(crate) async fn insert_checkpoint(
+    conn: &mut AnyConnection,
+    stored: &StoredCheckpoint,
+) -> StoreResult<()> {
+    let c = &stored.checkpoint;
+    let frontier =
+        serde_json::to_string(&stored.frontier).map_err(|e| StoreError::Backend(e.to_string()))?;
+    sqlx::query("INSERT INTO audit_checkpoints (size, root, at, key_id, signature, frontier) VALUES ($1, $2, $3, $4, $5, $6)")
+        .bind(as_i64(c.size))
+        .bind(c.root.clone())
+        .bind(c.at_micros)
+        .bind(c.key_id.clone())
+        .bind(c.signature.clone())
+        .bind(frontier)
+        .execute(conn)
+        .await
+        .map_err(classify)?;
+    Ok(())
+}
+
+pub(crate) async fn post_message(
+    conn: &mut AnyConnection,
+    recipient: &str,
+    kind: &str,
+    text: &str,
+    at: Timestamp,
+) -> StoreResult<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO messages (at, recipient, kind, text) VALUES ($1, $2, $3, $4) RETURNING id",
+    )
+    .bind(at.as_micros())
+    .bind(recipient.to_owned())
+    .bind(kind.to_owned())
+    .bind(text.to_owned())
+    .fetch_one(conn)
+    .await
+    .map_err(classify)
+}
+
+pub(crate) async fn messages(
+    pool: &AnyPool,
+    recipient: &str,
+    limit: u32,
+) -> StoreResult<Vec<Message>> {
+    let rows = sqlx::query("SELECT id, at, recipient, kind, text, read_at FROM messages WHERE recipient = $1 ORDER BY id DESC LIMIT $2")
+        .bind(recipient.to_owned())
+        .bind(i64::from(limit))
+        .fetch_all(pool)
+        .await
+        .map_err(classify)?;
+    rows.iter()
+        .map(|row| {
+            Ok(Message {
+                id: get(row, "id")?,
+                at: Timestamp::from_micros(get(row, "at")?),
+                recipient: get(row, "recipient")?,
+                kind: get(row, "kind")?,
+                text: get(row, "text")?,
+                read_at: get::<Option<i64>>(row, "read_at")?.map(Timestamp::from_micros),
+            })
+        })
+        .collect()
+}
