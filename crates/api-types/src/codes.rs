@@ -18,6 +18,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "the inquiry found records (caution records first)",
     ),
     ("no_hit", 200, "the inquiry found nothing"),
+    (
+        "audit_report",
+        200,
+        "the audit report was produced (the reading is itself audited)",
+    ),
     ("signed_in", 200, "sign-in succeeded"),
     ("signed_out", 200, "sign-out succeeded"),
     (

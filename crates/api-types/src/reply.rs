@@ -1,6 +1,6 @@
 //! Transaction replies as JSON.
 
-use leads_domain::reply::Reply;
+use leads_domain::reply::{Reason, Reply};
 use leads_domain::{Record, RecordStatus};
 use serde::{Deserialize, Serialize};
 
@@ -10,6 +10,16 @@ pub struct ReasonBody {
     pub rule: String,
     pub citation: String,
     pub text: String,
+}
+
+impl From<&Reason> for ReasonBody {
+    fn from(reason: &Reason) -> ReasonBody {
+        ReasonBody {
+            rule: reason.rule.clone(),
+            citation: reason.citation.clone(),
+            text: reason.text.clone(),
+        }
+    }
 }
 
 /// A caution or medical condition (CMC), shown first.
@@ -143,15 +153,7 @@ impl From<&Reply> for ReplyBody {
             outcome: reply.outcome.name().into(),
             code: reply.code.into(),
             message: reply.message.clone(),
-            reasons: reply
-                .reasons
-                .iter()
-                .map(|r| ReasonBody {
-                    rule: r.rule.clone(),
-                    citation: r.citation.clone(),
-                    text: r.text.clone(),
-                })
-                .collect(),
+            reasons: reply.reasons.iter().map(ReasonBody::from).collect(),
             records: reply.records.iter().map(RecordBody::from).collect(),
             criteria: reply.criteria.clone(),
             text: leads_message::render_reply(reply),

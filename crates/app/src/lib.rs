@@ -3,6 +3,7 @@
 mod act;
 mod admin;
 mod audit_log;
+mod audit_report;
 mod auth;
 mod banner;
 mod bulk;
@@ -20,11 +21,13 @@ use leads_store::{Store, StoreError};
 
 pub use admin::{AdminData, AdminReply, Enrollment, PersonView};
 pub use audit_log::{ADMINISTRATOR_QUEUE, audit_write_failures};
+pub use audit_report::{AuditReport, MAX_REPORT_ENTRIES, describe_audit_query};
 pub use auth::{Session, SignIn, hash_password};
 pub use banner::SYSTEM_USE_BANNER;
 pub use bulk::LoadReport;
 pub use leads_domain::access::AdminCommand;
 pub use leads_domain::reply::Reply;
+pub use leads_store::AuditQuery;
 pub use pipeline::Input;
 pub use provision::Provisioning;
 

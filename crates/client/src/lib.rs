@@ -1,8 +1,8 @@
 #![doc = include_str!("../README.md")]
 
 use leads_api_types::{
-    AdminReplyBody, ErrorBody, PasswordChangeRequest, ReplyBody, SignInRequest, SignInResponse,
-    TransactionRequest,
+    AdminReplyBody, AuditReportBody, ErrorBody, PasswordChangeRequest, ReplyBody, SignInRequest,
+    SignInResponse, TransactionRequest,
 };
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 
@@ -238,5 +238,53 @@ impl Client {
             .post(self.url("/api/v1/transactions"))
             .json(request);
         Client::reply(self.authorized(request).send().await?).await
+    }
+
+    /// Reads an audit report (`criteria` as `name=value` pairs, e.g. `("operator", "DEMO1")`).
+    /// A refused report is an answer too: its outcome, code and reasons say why.
+    pub async fn audit_report(
+        &self,
+        criteria: &[(String, String)],
+    ) -> Result<AuditReportBody, ClientError> {
+        let request = self
+            .http
+            .get(self.url("/api/v1/audit/entries"))
+            .query(criteria)
+            .header(ACCEPT, "application/json");
+        let response = self.authorized(request).send().await?;
+        let status = response.status().as_u16();
+        let text = response.text().await?;
+        if let Ok(report) = serde_json::from_str::<AuditReportBody>(&text) {
+            return Ok(report);
+        }
+        match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(body) => Err(ClientError::Api { status, body }),
+            Err(e) => Err(ClientError::Decode {
+                status,
+                detail: format!("{e}: {text}"),
+            }),
+        }
+    }
+
+    /// Reads an audit report as CSV (the header line first).
+    pub async fn audit_report_csv(
+        &self,
+        criteria: &[(String, String)],
+    ) -> Result<String, ClientError> {
+        let request = self
+            .http
+            .get(self.url("/api/v1/audit/entries"))
+            .query(criteria)
+            .header(ACCEPT, "text/csv");
+        let response = self.authorized(request).send().await?;
+        let is_csv = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("text/csv"));
+        if !response.status().is_success() || !is_csv {
+            return Err(Client::error(response).await);
+        }
+        Ok(response.text().await?)
     }
 }

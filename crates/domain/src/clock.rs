@@ -42,6 +42,29 @@ impl Timestamp {
         let t = self.to_offset();
         format!("{:02}{:02}", t.hour(), t.minute())
     }
+
+    /// Parses RFC 3339 (`2026-11-21T12:00:00Z`, any offset) or a bare date (`2026-11-21`,
+    /// meaning its first instant in UTC).
+    pub fn parse(text: &str) -> Option<Timestamp> {
+        let text = text.trim();
+        let at = match OffsetDateTime::parse(text, &time::format_description::well_known::Rfc3339) {
+            Ok(at) => at,
+            Err(_) => {
+                let mut parts = text.splitn(3, '-');
+                let year: i32 = parts.next()?.parse().ok()?;
+                let month: u8 = parts.next()?.parse().ok()?;
+                let day: u8 = parts.next()?.parse().ok()?;
+                let month = time::Month::try_from(month).ok()?;
+                Date::from_calendar_date(year, month, day)
+                    .ok()?
+                    .midnight()
+                    .assume_utc()
+            }
+        };
+        i64::try_from(at.unix_timestamp_nanos() / 1000)
+            .ok()
+            .map(Timestamp)
+    }
 }
 
 impl fmt::Display for Timestamp {
@@ -125,6 +148,29 @@ mod tests {
         let t = Timestamp::from_micros(1_795_290_012_345_678);
         assert_eq!(t.to_string(), "2026-11-21T19:40:12.345678Z");
         assert_eq!(t.hhmm(), "1940");
+    }
+
+    #[test]
+    fn timestamps_parse_from_rfc3339_or_a_date() {
+        let t = Timestamp::from_micros(1_795_290_012_345_678);
+        assert_eq!(Timestamp::parse(&t.to_string()), Some(t));
+        assert_eq!(
+            Timestamp::parse("2026-11-21T14:40:12.345678-05:00"),
+            Some(t)
+        );
+        assert_eq!(
+            Timestamp::parse("2026-11-21").map(|d| d.to_string()),
+            Some("2026-11-21T00:00:00.000000Z".into())
+        );
+        for bad in [
+            "",
+            "2026-13-01",
+            "2026-02-30",
+            "yesterday",
+            "2026-11-21T25:00:00Z",
+        ] {
+            assert_eq!(Timestamp::parse(bad), None, "{bad}");
+        }
     }
 
     #[test]

@@ -440,3 +440,38 @@ fn the_administrator_administers_and_auditors_only_read_the_audit_log() {
     };
     assert_eq!(refused_by(&decide(&auditor, suspend)), ["default-deny"]);
 }
+
+#[test]
+fn t1_coordinator_reads_only_the_own_agencys_audit_records() {
+    let coordinator = eligible(&[Role::Coordinator, Role::Operator]);
+    let own = ori("IL0160000");
+    let other = ori("IL0840000");
+    let read = |target| Ask {
+        act: Act::Admin(AdminAction::ReadAudit),
+        target,
+        message_ori: "IL0160000",
+        roles_granted: &[],
+    };
+    assert!(decide(&coordinator, read(Target::Agency(&own))).allowed);
+    let refused = decide(&coordinator, read(Target::Agency(&other)));
+    assert_eq!(refused_by(&refused), ["T1"]);
+    assert_eq!(
+        refused.reasons[0].text,
+        "AN AGENCY COORDINATOR READS ONLY THE OWN AGENCY'S AUDIT RECORDS"
+    );
+    assert_eq!(
+        refused.reasons[0].citation,
+        "20 Ill. Adm. Code 1240.90(a)(3)(C)"
+    );
+    assert_eq!(
+        refused_by(&decide(&coordinator, read(Target::AuditLog))),
+        ["default-deny"],
+        "the whole log is for auditors and the Administrator"
+    );
+    let operator = eligible(&[Role::Operator]);
+    assert_eq!(
+        refused_by(&decide(&operator, read(Target::Agency(&own)))),
+        ["default-deny"],
+        "an operator reads no audit records, not even the own agency's"
+    );
+}

@@ -97,6 +97,9 @@ pub enum AuditCommand {
     },
     /// Print the log's public key.
     PublicKey,
+    /// Search the log on a running server (auditors, the Administrator, coordinators for their
+    /// own agency); the search is itself audited.
+    Report(crate::audit_report_cmd::ReportArgs),
     /// Sign a checkpoint over everything written so far.
     Checkpoint,
 }
@@ -124,6 +127,7 @@ pub async fn run(args: AuditArgs) -> anyhow::Result<i32> {
         .clone()
         .unwrap_or_else(|| default_key_path(&args.database.data_dir));
     match args.command {
+        AuditCommand::Report(report) => crate::audit_report_cmd::run(report).await,
         AuditCommand::PublicKey => {
             let key = load_or_create_key(&key_path)?;
             println!("{}", hex::encode(key.verifying_key().as_bytes()));
@@ -182,7 +186,7 @@ pub async fn run(args: AuditArgs) -> anyhow::Result<i32> {
                     }
                     0
                 }
-                AuditCommand::PublicKey => bail!("handled above"),
+                AuditCommand::PublicKey | AuditCommand::Report(_) => bail!("handled above"),
             };
             store.close().await;
             Ok(code)

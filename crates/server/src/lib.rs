@@ -2,6 +2,7 @@
 
 pub mod admin_cmd;
 pub mod audit_cmd;
+pub mod audit_report_cmd;
 pub mod bench;
 pub mod cli;
 pub mod client_cmd;

@@ -176,29 +176,8 @@ async fn leads_admin_runs_commands_over_http_and_they_take_effect() {
     let dir = tempfile::tempdir().unwrap();
     let url = demo_server(dir.path(), 50).await;
     let [demo1, _, admin] = DEMO_OPERATORS;
-    let login = |who: leads::demo::DemoOperator, url: String| {
-        tokio::task::spawn_blocking(move || {
-            let (code, token, err) = leads(&[
-                "client",
-                "login",
-                "--url",
-                &url,
-                "--operator",
-                who.operator,
-                "--password",
-                who.password,
-                "--terminal",
-                who.terminal,
-                "--totp-secret",
-                who.totp_secret,
-                "--accept-banner",
-            ]);
-            assert_eq!(code, 0, "{err}");
-            token.trim().to_owned()
-        })
-    };
-    let admin_token = login(admin, url.clone()).await.unwrap();
-    let operator_token = login(demo1, url.clone()).await.unwrap();
+    let admin_token = cli_login(admin, &url).await;
+    let operator_token = cli_login(demo1, &url).await;
     let (code, out, err) = tokio::task::spawn_blocking({
         let (url, token) = (url.clone(), admin_token.clone());
         move || {
@@ -310,4 +289,93 @@ async fn bootstrap_creates_the_first_administrator() {
         .await
         .unwrap();
     assert_eq!(reply.code, "admin_done", "{}", reply.message);
+}
+
+async fn cli_login(who: leads::demo::DemoOperator, url: &str) -> String {
+    let url = url.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let (code, token, err) = leads(&[
+            "client",
+            "login",
+            "--url",
+            &url,
+            "--operator",
+            who.operator,
+            "--password",
+            who.password,
+            "--terminal",
+            who.terminal,
+            "--totp-secret",
+            who.totp_secret,
+            "--accept-banner",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        token.trim().to_owned()
+    })
+    .await
+    .unwrap()
+}
+
+async fn cli(args: Vec<String>) -> (i32, String, String) {
+    tokio::task::spawn_blocking(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        leads(&args)
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leads_audit_report_searches_the_log_by_subject_and_exports_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = demo_server(dir.path(), 50).await;
+    let [demo1, _, admin] = DEMO_OPERATORS;
+    let operator = cli_login(demo1, &url).await;
+    let (code, _, err) = cli([
+        "client", "send", "--url", &url, "--token", &operator, DEMO_QUERY,
+    ]
+    .map(String::from)
+    .to_vec())
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let report = |token: &str, format: &str| {
+        [
+            "audit",
+            "report",
+            "--url",
+            &url,
+            "--token",
+            token,
+            "--subject",
+            "NAM/DOE, JOHN",
+            "--event",
+            "transaction",
+            "--format",
+            format,
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let administrator = cli_login(admin, &url).await;
+    let (code, out, err) = cli(report(&administrator, "csv")).await;
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("seq,at,operation_id,event,operator"),
+        "{out}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(",DEMO1,T16A,IL0160000,QW,")),
+        "the inquiry is in the report: {out}"
+    );
+    let (code, out, err) = cli(report(&administrator, "text")).await;
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("DEMO1") && out.contains("hit"), "{out}");
+    assert!(err.contains("entries"), "{err}");
+
+    let (code, _, err) = cli(report(&operator, "text")).await;
+    assert_eq!(code, 1, "an operator's report is refused");
+    assert!(err.contains("not_authorized"), "{err}");
 }

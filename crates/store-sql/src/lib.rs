@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod audit_read;
 mod audit_rows;
 mod directory;
 mod migrate;
@@ -158,7 +159,15 @@ impl Store for SqlStore {
     }
 
     async fn audit_entries(&self, from_seq: u64, limit: u32) -> StoreResult<Vec<SealedEntry>> {
-        rows::audit_entries(&self.reader, from_seq, limit).await
+        audit_read::audit_entries(&self.reader, from_seq, limit).await
+    }
+
+    async fn audit_search(
+        &self,
+        query: &leads_store::AuditQuery,
+        limit: u32,
+    ) -> StoreResult<Vec<SealedEntry>> {
+        audit_read::audit_search(&self.reader, query, limit).await
     }
 
     async fn audit_leaves(&self, from_seq: u64, limit: u32) -> StoreResult<Vec<(u64, String)>> {

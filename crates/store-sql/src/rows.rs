@@ -1,6 +1,5 @@
 //! Rows to domain values and back.
 
-use leads_audit::{AuditEntry, SealedEntry};
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::{
     CaseNumber, FieldCode, FieldDate, FreeText, Lrn, Nic, Ori, ParseContext,
@@ -206,31 +205,4 @@ pub(crate) async fn session_principal(
         account,
         principal,
     }))
-}
-
-pub(crate) async fn audit_entries(
-    pool: &AnyPool,
-    from_seq: u64,
-    limit: u32,
-) -> StoreResult<Vec<SealedEntry>> {
-    let rows = sqlx::query(
-        "SELECT seq, entry, leaf_hash FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2",
-    )
-    .bind(i64::try_from(from_seq).unwrap_or(i64::MAX))
-    .bind(i64::from(limit))
-    .fetch_all(pool)
-    .await
-    .map_err(classify)?;
-    rows.iter()
-        .map(|row| {
-            let canonical: String = get(row, "entry")?;
-            let entry: AuditEntry = serde_json::from_str(&canonical).map_err(corrupt)?;
-            Ok(SealedEntry {
-                seq: u64::try_from(get::<i64>(row, "seq")?).map_err(corrupt)?,
-                entry,
-                canonical,
-                leaf_hash: get(row, "leaf_hash")?,
-            })
-        })
-        .collect()
 }

@@ -103,6 +103,27 @@ pub struct StoredCheckpoint {
     pub frontier: Vec<(u32, String)>,
 }
 
+/// What an audit report selects. Every given condition must hold; `subject` matches entries
+/// whose canonical text contains any of the strings (inquiry criteria such as `NAM/DOE, JOHN` or
+/// `SOC/219099999`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    pub ori: Option<String>,
+    pub operator: Option<String>,
+    pub terminal: Option<String>,
+    /// Audit event (`transaction`, `sign_in`, `audit_read`, …).
+    pub event: Option<String>,
+    /// A LEADS record number the entry touched or returned.
+    pub record: Option<String>,
+    pub subject: Vec<String>,
+    /// Inclusive, UTC microseconds.
+    pub from_micros: Option<i64>,
+    /// Exclusive, UTC microseconds.
+    pub to_micros: Option<i64>,
+    /// Only entries after this sequence number (the next page of a report).
+    pub after_seq: Option<u64>,
+}
+
 /// A message in a queue (alerts, notices).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -128,6 +149,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// Audit entries from `from_seq` on, in order, at most `limit`.
     async fn audit_entries(&self, from_seq: u64, limit: u32) -> StoreResult<Vec<SealedEntry>>;
+
+    /// Audit entries matching a report query, in log order, at most `limit`.
+    async fn audit_search(&self, query: &AuditQuery, limit: u32) -> StoreResult<Vec<SealedEntry>>;
 
     /// `(seq, leaf hash)` of audit entries from `from_seq` on, in order, at most `limit`.
     async fn audit_leaves(&self, from_seq: u64, limit: u32) -> StoreResult<Vec<(u64, String)>>;

@@ -48,15 +48,7 @@ fn reply_body(reply: &AdminReply) -> AdminReplyBody {
         outcome: reply.outcome.name().into(),
         code: reply.code.into(),
         message: reply.message.clone(),
-        reasons: reply
-            .reasons
-            .iter()
-            .map(|r| ReasonBody {
-                rule: r.rule.clone(),
-                citation: r.citation.clone(),
-                text: r.text.clone(),
-            })
-            .collect(),
+        reasons: reply.reasons.iter().map(ReasonBody::from).collect(),
         data: data_json(&reply.data),
     }
 }

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod admin;
+mod audit;
 mod error;
 mod handlers;
 
@@ -31,6 +32,7 @@ pub fn router(service: Service) -> Router {
         .route("/api/v1/sessions/banner", post(admin::accept_banner))
         .route("/api/v1/account/password", post(admin::change_password))
         .route("/api/v1/admin", post(admin::administer))
+        .route("/api/v1/audit/entries", get(audit::report))
         .route("/api/v1/messages", post(handlers::message))
         .route("/api/v1/transactions", post(handlers::transaction))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))

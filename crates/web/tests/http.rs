@@ -379,3 +379,106 @@ async fn reqwest_get(base: &str, path: &str) -> String {
     stream.read_to_string(&mut response).await.unwrap();
     response
 }
+
+#[tokio::test]
+async fn audit_reports_over_http_as_json_and_csv_by_role() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let base = spawn(&app).await;
+        let own = signed_in(&app, &base, "OP16A", "T16A").await;
+        own.send_json(&examples::message(
+            FileKind::Wanted,
+            Action::Query,
+            EXAMPLE_ORI,
+        ))
+        .await
+        .unwrap();
+        let other = signed_in(&app, &base, "OP84A", "T84A").await;
+        other
+            .send_json(&examples::message(
+                FileKind::Wanted,
+                Action::Query,
+                OTHER_ORI,
+            ))
+            .await
+            .unwrap();
+        let criteria = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+                .collect()
+        };
+        let subject = criteria(&[("subject", "NAM/DOE, JOHN"), ("event", "transaction")]);
+
+        let auditor = signed_in(&app, &base, "AUD1", "T10A").await;
+        let report = auditor.audit_report(&subject).await.unwrap();
+        assert_eq!(
+            (report.outcome.as_str(), report.code.as_str()),
+            ("accepted", "audit_report")
+        );
+        let who: Vec<_> = report
+            .entries
+            .iter()
+            .map(|e| e.operator.clone().unwrap())
+            .collect();
+        assert_eq!(who, ["OP16A", "OP84A"]);
+        assert_eq!(report.criteria, "event=transaction subject=NAM/DOE, JOHN");
+
+        let csv = auditor.audit_report_csv(&subject).await.unwrap();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines.len(), 3, "{csv}");
+        assert!(lines[0].starts_with("seq,at,operation_id,event,operator"));
+        assert!(
+            lines[1].contains(",OP16A,T16A,IL0160000,QW,"),
+            "{}",
+            lines[1]
+        );
+        assert!(
+            lines[1].contains("\"NAM/DOE, JOHN SEX/M DOB/19800115\""),
+            "{}",
+            lines[1]
+        );
+
+        // The coordinator sees the own agency only; asking for another is refused with T1.
+        let coordinator = signed_in(&app, &base, "CO16", "T16A").await;
+        let own_agency = coordinator.audit_report(&subject).await.unwrap();
+        let who: Vec<_> = own_agency
+            .entries
+            .iter()
+            .map(|e| e.operator.clone().unwrap())
+            .collect();
+        assert_eq!(who, ["OP16A"]);
+        let mut elsewhere = subject.clone();
+        elsewhere.push(("ori".into(), OTHER_ORI.into()));
+        let refused = coordinator.audit_report(&elsewhere).await.unwrap();
+        assert_eq!(
+            (refused.outcome.as_str(), refused.code.as_str()),
+            ("refused", "not_authorized")
+        );
+        assert_eq!(refused.reasons[0].rule, "T1");
+        match coordinator.audit_report_csv(&elsewhere).await {
+            Err(ClientError::Api { status, body }) => {
+                assert_eq!((status, body.code.as_str()), (403, "not_authorized"));
+            }
+            other => panic!("{other:?}"),
+        }
+
+        // An operator reads nothing; a malformed criterion names itself.
+        let refused = own.audit_report(&subject).await.unwrap();
+        assert_eq!(refused.outcome, "refused");
+        match auditor
+            .audit_report(&criteria(&[("from", "last tuesday")]))
+            .await
+        {
+            Err(ClientError::Api { status, body }) => {
+                assert_eq!((status, body.code.as_str()), (422, "invalid_request"));
+                assert!(
+                    body.message.starts_with("from=last tuesday"),
+                    "{}",
+                    body.message
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}
