@@ -19,6 +19,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
     ),
     ("no_hit", 200, "the inquiry found nothing"),
     (
+        "disseminated",
+        200,
+        "the secondary dissemination was recorded with its verification",
+    ),
+    (
         "audit_report",
         200,
         "the audit report was produced (the reading is itself audited)",

@@ -2,6 +2,7 @@
 
 mod audit;
 pub mod codes;
+mod dissemination;
 mod reply;
 
 use std::collections::BTreeMap;
@@ -9,6 +10,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use audit::{AuditEntryBody, AuditReportBody, CSV_COLUMNS, entries_csv};
+pub use dissemination::DisseminationRequest;
 pub use reply::{CautionBody, FieldBody, ReasonBody, RecordBody, ReplyBody, StatusBody};
 
 /// `POST /api/v1/sessions`: password and the current second-factor (TOTP) code.

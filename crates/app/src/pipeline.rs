@@ -101,13 +101,15 @@ impl From<leads_domain::TransactionError> for Refusal {
 }
 
 /// Who and what an audit entry is about.
-struct Subject<'a> {
-    principal: &'a Principal,
-    key: Option<String>,
-    ori: Option<String>,
-    purpose: Option<String>,
-    case: Option<String>,
-    detail: String,
+pub(crate) struct Subject<'a> {
+    pub principal: &'a Principal,
+    /// The audit event (`transaction`, `dissemination`).
+    pub event: &'static str,
+    pub key: Option<String>,
+    pub ori: Option<String>,
+    pub purpose: Option<String>,
+    pub case: Option<String>,
+    pub detail: String,
 }
 
 impl Service {
@@ -158,6 +160,7 @@ impl Service {
         };
         let subject = Subject {
             principal,
+            event: "transaction",
             key: error.key.clone(),
             ori: error.ori.clone(),
             purpose: None,
@@ -185,6 +188,7 @@ impl Service {
         };
         let subject = Subject {
             principal,
+            event: "transaction",
             key: Some(message.key.key.to_owned()),
             ori: Some(message.ori.to_string()),
             purpose,
@@ -192,7 +196,23 @@ impl Service {
             detail: String::new(),
         };
         let mut tx = self.store.begin().await?;
-        match self.act(tx.as_mut(), principal, &message, now).await {
+        let result = self.act(tx.as_mut(), principal, &message, now).await;
+        self.finish(subject, tx, token_hash, result, operation_id, now)
+            .await
+    }
+
+    /// Commits accepted work with its audit entry, or rolls it back and audits the refusal;
+    /// then builds the reply.
+    pub(crate) async fn finish(
+        &self,
+        subject: Subject<'_>,
+        tx: Box<dyn leads_store::StoreTx>,
+        token_hash: &str,
+        result: Result<Done, Refusal>,
+        operation_id: String,
+        now: Timestamp,
+    ) -> Result<Reply, ServiceError> {
+        match result {
             Ok(done) => {
                 let entry = self.audit_entry(
                     &subject,
@@ -204,18 +224,8 @@ impl Service {
                     &done.records,
                     done.criteria.clone(),
                 );
-                // The block owns the transaction: on failure it is rolled back and released
-                // before the alert opens one of its own.
-                let committed = async move {
-                    tx.update_session(token_hash, None, now).await?;
-                    tx.append_audit(entry).await?;
-                    tx.commit().await
-                }
-                .await;
-                if let Err(error) = committed {
-                    self.alert_audit_failure(&error, &operation_id).await;
-                    return Err(ServiceError::Storage(error));
-                }
+                self.commit_with_audit(tx, token_hash, entry, &operation_id, now)
+                    .await?;
                 Ok(Reply {
                     operation_id,
                     at: now,
@@ -237,8 +247,33 @@ impl Service {
         }
     }
 
+    /// Writes the audit entry of accepted work and commits both; if the entry cannot be
+    /// written nothing is committed and the Administrator is alerted.
+    async fn commit_with_audit(
+        &self,
+        mut tx: Box<dyn leads_store::StoreTx>,
+        token_hash: &str,
+        entry: AuditEntry,
+        operation_id: &str,
+        now: Timestamp,
+    ) -> Result<(), ServiceError> {
+        // The block owns the transaction: on failure it is rolled back and released before the
+        // alert opens one of its own.
+        let committed = async move {
+            tx.update_session(token_hash, None, now).await?;
+            tx.append_audit(entry).await?;
+            tx.commit().await
+        }
+        .await;
+        if let Err(error) = committed {
+            self.alert_audit_failure(&error, operation_id).await;
+            return Err(ServiceError::Storage(error));
+        }
+        Ok(())
+    }
+
     /// Audits a refusal in its own transaction and builds the reply.
-    async fn finish_refusal(
+    pub(crate) async fn finish_refusal(
         &self,
         mut subject: Subject<'_>,
         token_hash: &str,
@@ -300,7 +335,7 @@ impl Service {
         AuditEntry {
             operation_id: operation_id.to_owned(),
             at_micros: now.as_micros(),
-            event: "transaction".into(),
+            event: subject.event.into(),
             operator: Some(subject.principal.person.id.clone()),
             terminal: Some(subject.principal.terminal.id.clone()),
             ori: subject

@@ -1,8 +1,8 @@
 #![doc = include_str!("../README.md")]
 
 use leads_api_types::{
-    AdminReplyBody, AuditReportBody, ErrorBody, PasswordChangeRequest, ReplyBody, SignInRequest,
-    SignInResponse, TransactionRequest,
+    AdminReplyBody, AuditReportBody, DisseminationRequest, ErrorBody, PasswordChangeRequest,
+    ReplyBody, SignInRequest, SignInResponse, TransactionRequest,
 };
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 
@@ -236,6 +236,18 @@ impl Client {
         let request = self
             .http
             .post(self.url("/api/v1/transactions"))
+            .json(request);
+        Client::reply(self.authorized(request).send().await?).await
+    }
+
+    /// Records a secondary dissemination.
+    pub async fn disseminate(
+        &self,
+        request: &DisseminationRequest,
+    ) -> Result<ReplyBody, ClientError> {
+        let request = self
+            .http
+            .post(self.url("/api/v1/disseminations"))
             .json(request);
         Client::reply(self.authorized(request).send().await?).await
     }

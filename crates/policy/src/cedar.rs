@@ -269,9 +269,10 @@ impl CedarAuthorizer {
         let t = &self.types;
         let p = request.principal;
         let service = match (request.act, request.target) {
-            (Act::Transaction(_), Target::File(file) | Target::Record { file, .. }) => {
-                Service::of_file(file).name()
-            }
+            (
+                Act::Transaction(_) | Act::Disseminate,
+                Target::File(file) | Target::Record { file, .. },
+            ) => Service::of_file(file).name(),
             _ => "",
         };
         let action = uid(&t.action, request.act.name());

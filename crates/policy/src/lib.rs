@@ -66,6 +66,8 @@ impl AdminAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {
     Transaction(Action),
+    /// Recording a secondary dissemination of a record (a transaction on that record).
+    Disseminate,
     Admin(AdminAction),
 }
 
@@ -79,6 +81,7 @@ impl Act {
             Act::Transaction(Action::Clear) => "clear",
             Act::Transaction(Action::Locate) => "locate",
             Act::Transaction(Action::Query) => "query",
+            Act::Disseminate => "disseminate",
             Act::Admin(admin) => admin.name(),
         }
     }

@@ -475,3 +475,36 @@ fn t1_coordinator_reads_only_the_own_agencys_audit_records() {
         "an operator reads no audit records, not even the own agency's"
     );
 }
+
+#[test]
+fn s3_recording_a_dissemination_is_a_transaction_of_the_own_agency() {
+    let owner = ori("IL0840000");
+    let disseminate = |message_ori| Ask {
+        act: Act::Disseminate,
+        target: Target::Record {
+            file: FileKind::Wanted,
+            owner: &owner,
+        },
+        message_ori,
+        roles_granted: &[],
+    };
+    let mut p = eligible(&[Role::Operator]);
+    assert!(
+        decide(&p, disseminate("IL0160000")).allowed,
+        "an operator passes on a record another agency owns"
+    );
+    assert_eq!(refused_by(&decide(&p, disseminate("IL0840000"))), ["S3"]);
+    p.agency.suspensions.push(Suspension {
+        scope: ServiceScope::Only(Service::Wanted),
+        reference: "SANCTION 2026-7".into(),
+        reason: "MAJOR VIOLATION".into(),
+        since_micros: 0,
+        imposed_by: "ADMIN".into(),
+    });
+    assert_eq!(refused_by(&decide(&p, disseminate("IL0160000"))), ["O3"]);
+    let auditor = eligible(&[Role::Auditor]);
+    assert_eq!(
+        refused_by(&decide(&auditor, disseminate("IL0160000"))),
+        ["default-deny"]
+    );
+}

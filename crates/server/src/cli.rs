@@ -126,6 +126,34 @@ pub enum ClientCommand {
         /// The message, e.g. `QW.IL0160000.NAM/DOE, JOHN.SEX/M.DOB/19800115.PUR/C.CAS/1`.
         message: Option<String>,
     },
+    /// Record that data of a record was passed to another agency (secondary dissemination).
+    Disseminate {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        /// The record: `LRN/…`, `NIC/…` or a LEADS record number.
+        #[arg(long)]
+        record: String,
+        /// The recipient agency's ORI.
+        #[arg(long)]
+        to_ori: Option<String>,
+        /// The recipient agency's name (required without an ORI).
+        #[arg(long)]
+        to_agency: Option<String>,
+        /// The person who received it.
+        #[arg(long)]
+        to_person: String,
+        /// Purpose code (PUR), e.g. C.
+        #[arg(long)]
+        purpose: String,
+        /// Case or incident number.
+        #[arg(long)]
+        case: String,
+        /// How the recipient was verified, when it is not an active LEADS agency.
+        #[arg(long)]
+        verified: Option<String>,
+    },
     /// End a session.
     Logout {
         #[command(flatten)]

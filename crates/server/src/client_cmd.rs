@@ -3,7 +3,7 @@
 use std::io::Read;
 
 use anyhow::{Context, bail};
-use leads_api_types::SignInRequest;
+use leads_api_types::{DisseminationRequest, SignInRequest};
 use leads_client::{Client, ClientError};
 
 use crate::cli::{ClientCommand, Credentials};
@@ -37,6 +37,34 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
                 .await
                 .map_err(explain)?;
             Ok(0)
+        }
+        ClientCommand::Disseminate {
+            server,
+            token,
+            record,
+            to_ori,
+            to_agency,
+            to_person,
+            purpose,
+            case,
+            verified,
+        } => {
+            let request = DisseminationRequest {
+                record,
+                recipient_ori: to_ori,
+                recipient_agency: to_agency,
+                recipient_person: to_person,
+                purpose,
+                case_number: case,
+                verification: verified,
+            };
+            let reply = Client::new(&server.url)
+                .with_token(token)
+                .disseminate(&request)
+                .await
+                .map_err(explain)?;
+            print!("{}", reply.text);
+            Ok(if reply.outcome == "accepted" { 0 } else { 1 })
         }
         ClientCommand::Code { secret } => {
             println!("{}", current_code(&secret)?);

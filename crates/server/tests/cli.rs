@@ -379,3 +379,75 @@ async fn leads_audit_report_searches_the_log_by_subject_and_exports_csv() {
     assert_eq!(code, 1, "an operator's report is refused");
     assert!(err.contains("not_authorized"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leads_client_disseminate_records_who_received_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = demo_server(dir.path(), 50).await;
+    let [demo1, _, admin] = DEMO_OPERATORS;
+    let operator = cli_login(demo1, &url).await;
+    let (code, out, err) = cli([
+        "client", "send", "--url", &url, "--token", &operator, "--json", DEMO_QUERY,
+    ]
+    .map(String::from)
+    .to_vec())
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let reply: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let lrn = reply["records"][0]["lrn"].as_str().unwrap().to_owned();
+    let disseminate = |recipient: &str| {
+        [
+            "client",
+            "disseminate",
+            "--url",
+            &url,
+            "--token",
+            &operator,
+            "--record",
+            &lrn,
+            "--to-ori",
+            recipient,
+            "--to-person",
+            "DET K OWENS",
+            "--purpose",
+            "C",
+            "--case",
+            "2026-000001",
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let (code, out, err) = cli(disseminate("IL0840000")).await;
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("DISSEMINATION RECORDED"), "{out}");
+    let (code, out, _) = cli(disseminate("WI0130000")).await;
+    assert_eq!(code, 1, "an unverified out-of-state recipient is refused");
+    assert!(out.contains("S3"), "{out}");
+
+    let administrator = cli_login(admin, &url).await;
+    let (code, out, err) = cli([
+        "audit",
+        "report",
+        "--url",
+        &url,
+        "--token",
+        &administrator,
+        "--event",
+        "dissemination",
+        "--format",
+        "json",
+    ]
+    .map(String::from)
+    .to_vec())
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let outcomes: Vec<&str> = report["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["accepted", "refused"]);
+    assert_eq!(report["entries"][0]["records"][0], lrn.as_str());
+}

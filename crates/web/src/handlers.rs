@@ -6,7 +6,9 @@ use axum::extract::rejection::{JsonRejection, StringRejection};
 use axum::http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use leads_api_types::{ReplyBody, SignInRequest, SignInResponse, TransactionRequest};
+use leads_api_types::{
+    DisseminationRequest, ReplyBody, SignInRequest, SignInResponse, TransactionRequest,
+};
 use leads_app::{Input, Service};
 
 use crate::error::{ApiError, status_of, with_operation_id};
@@ -155,6 +157,20 @@ pub(crate) async fn transaction(
             Input::Raw(request.to_raw()),
             Some(op.clone()),
         )
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(reply_response(&reply, true))
+}
+
+pub(crate) async fn disseminate(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    body: Result<Json<DisseminationRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let reply = service
+        .disseminate(bearer(&headers), request.into(), Some(op.clone()))
         .await
         .map_err(|e| ApiError::service(e, &op))?;
     Ok(reply_response(&reply, true))

@@ -35,6 +35,7 @@ pub fn router(service: Service) -> Router {
         .route("/api/v1/audit/entries", get(audit::report))
         .route("/api/v1/messages", post(handlers::message))
         .route("/api/v1/transactions", post(handlers::transaction))
+        .route("/api/v1/disseminations", post(handlers::disseminate))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
