@@ -15,7 +15,7 @@ use leads_store::StoredCheckpoint;
 use crate::{Service, ServiceError};
 
 /// Entries read per database round trip.
-const BATCH: u32 = 5_000;
+pub(crate) const BATCH: u32 = 5_000;
 
 /// The recipient of system alerts.
 pub const ADMINISTRATOR_QUEUE: &str = "ADMINISTRATOR";
@@ -27,7 +27,7 @@ pub fn audit_write_failures() -> u64 {
     AUDIT_WRITE_FAILURES.load(Ordering::Relaxed)
 }
 
-fn frontier_of(nodes: &[(u32, String)], size: u64) -> Result<Frontier, ServiceError> {
+pub(crate) fn frontier_of(nodes: &[(u32, String)], size: u64) -> Result<Frontier, ServiceError> {
     let parsed: Option<Vec<(u32, Hash)>> = nodes
         .iter()
         .map(|(h, hex)| {
@@ -44,7 +44,7 @@ fn frontier_of(nodes: &[(u32, String)], size: u64) -> Result<Frontier, ServiceEr
         })
 }
 
-fn nodes_of(frontier: &Frontier) -> Vec<(u32, String)> {
+pub(crate) fn nodes_of(frontier: &Frontier) -> Vec<(u32, String)> {
     frontier
         .nodes()
         .iter()
@@ -52,7 +52,7 @@ fn nodes_of(frontier: &Frontier) -> Vec<(u32, String)> {
         .collect()
 }
 
-fn system_entry(event: &str, detail: String, at_micros: i64) -> AuditEntry {
+pub(crate) fn system_entry(event: &str, detail: String, at_micros: i64) -> AuditEntry {
     AuditEntry {
         operation_id: uuid::Uuid::new_v4().to_string(),
         at_micros,

@@ -4,6 +4,7 @@ mod act;
 mod admin;
 mod audit_log;
 mod audit_report;
+mod audit_retention;
 mod auth;
 mod banner;
 mod bulk;
@@ -23,6 +24,7 @@ use leads_store::{Store, StoreError};
 pub use admin::{AdminData, AdminReply, Enrollment, PersonView};
 pub use audit_log::{ADMINISTRATOR_QUEUE, audit_write_failures};
 pub use audit_report::{AuditReport, MAX_REPORT_ENTRIES, describe_audit_query};
+pub use audit_retention::{MIN_AUDIT_RETENTION_DAYS, PruneReport};
 pub use auth::{Session, SignIn, hash_password};
 pub use banner::SYSTEM_USE_BANNER;
 pub use bulk::LoadReport;
@@ -49,6 +51,8 @@ pub struct ServiceConfig {
     pub inactivity_days: i64,
     /// The most records one search criterion returns.
     pub search_limit: u32,
+    /// Days audit entries are kept at least (365 or more; AU-11).
+    pub audit_retention_days: i64,
 }
 
 impl Default for ServiceConfig {
@@ -60,6 +64,7 @@ impl Default for ServiceConfig {
             lockout_window_seconds: 15 * 60,
             inactivity_days: 90,
             search_limit: 100,
+            audit_retention_days: MIN_AUDIT_RETENTION_DAYS,
         }
     }
 }

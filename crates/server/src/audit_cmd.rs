@@ -62,6 +62,18 @@ pub async fn checkpointer(service: Service, key: SigningKey, period: Duration) {
     }
 }
 
+/// Prunes audit entries past retention once a day (and once at start) until dropped.
+pub async fn pruner(service: Service) {
+    let mut interval = tokio::time::interval(Duration::from_secs(24 * 3600));
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        interval.tick().await;
+        if let Err(error) = service.prune_audit().await {
+            tracing::error!(%error, "audit pruning failed");
+        }
+    }
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct AuditArgs {
     #[command(subcommand)]
@@ -102,6 +114,14 @@ pub enum AuditCommand {
     Report(crate::audit_report_cmd::ReportArgs),
     /// Sign a checkpoint over everything written so far.
     Checkpoint,
+    /// Remove entries older than the retention period that a signed checkpoint covers (the
+    /// server does this daily).
+    Prune {
+        /// Days entries are kept (at least 365).
+        #[arg(long, env = "LEADS_AUDIT_RETENTION_DAYS", default_value_t = 365,
+              value_parser = clap::value_parser!(i64).range(365..))]
+        retention_days: i64,
+    },
 }
 
 fn print_report(report: &Report) -> i32 {
@@ -149,7 +169,11 @@ pub async fn run(args: AuditArgs) -> anyhow::Result<i32> {
         }
         command => {
             let store = server::open_store(&args.database.url("leads.db")).await?;
-            let service = server::service(store.clone())?;
+            let mut config = leads_app::ServiceConfig::default();
+            if let AuditCommand::Prune { retention_days } = &command {
+                config.audit_retention_days = *retention_days;
+            }
+            let service = server::service_with(store.clone(), config)?;
             let code = match command {
                 AuditCommand::Export { out, reader } => {
                     let target: Box<dyn Write> = match &out {
@@ -183,6 +207,20 @@ pub async fn run(args: AuditArgs) -> anyhow::Result<i32> {
                             println!("checkpoint of size {} signed: root {}", c.size, c.root)
                         }
                         None => println!("no new entries since the last checkpoint"),
+                    }
+                    0
+                }
+                AuditCommand::Prune { .. } => {
+                    let report = service.prune_audit().await?;
+                    println!(
+                        "{} entries pruned (older than {}); the log starts after entry {}",
+                        report.pruned, report.cutoff, report.base_size
+                    );
+                    if report.awaiting_checkpoint > 0 {
+                        println!(
+                            "{} due entries wait for a signed checkpoint",
+                            report.awaiting_checkpoint
+                        );
                     }
                     0
                 }

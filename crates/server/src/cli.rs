@@ -66,6 +66,10 @@ pub struct ServeArgs {
     /// The audit signing key (hex Ed25519 seed); default `<data dir>/audit-signing.key`.
     #[arg(long, env = "LEADS_AUDIT_KEY_FILE")]
     pub audit_key_file: Option<PathBuf>,
+    /// Days audit entries are kept before they are pruned (at least 365).
+    #[arg(long, env = "LEADS_AUDIT_RETENTION_DAYS", default_value_t = 365,
+          value_parser = clap::value_parser!(i64).range(365..))]
+    pub audit_retention_days: i64,
     /// Number of synthetic records in the demo.
     #[arg(long, default_value_t = 10_000, requires = "demo")]
     pub demo_records: usize,

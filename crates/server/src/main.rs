@@ -33,7 +33,11 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
                 .database
                 .url(if args.demo { "demo.db" } else { "leads.db" });
             let store = server::open_store(&url).await?;
-            let service = server::service(store.clone())?;
+            let config = leads_app::ServiceConfig {
+                audit_retention_days: args.audit_retention_days,
+                ..leads_app::ServiceConfig::default()
+            };
+            let service = server::service_with(store.clone(), config)?;
             if args.demo && demo::seed(&service, args.demo_records).await? {
                 tracing::info!(records = args.demo_records, "demo seeded");
             }
@@ -48,6 +52,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
                 key.clone(),
                 period,
             ));
+            let pruning = tokio::spawn(audit_cmd::pruner(service.clone()));
             let app = server::Application::build(service.clone(), &args.listen).await?;
             let address = format!("http://{}", app.local_addr()?);
             if args.demo {
@@ -56,6 +61,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             tracing::info!(%address, "listening");
             app.run_until(server::shutdown_signal()).await?;
             checkpoints.abort();
+            pruning.abort();
             // A last checkpoint on the way out covers everything written.
             if let Some(checkpoint) = service.checkpoint(&key).await? {
                 tracing::info!(size = checkpoint.size, "final audit checkpoint signed");

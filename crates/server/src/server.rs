@@ -24,12 +24,17 @@ pub async fn open_store(url: &str) -> anyhow::Result<Arc<SqlStore>> {
 
 /// The service with the Cedar policies and the wall clock.
 pub fn service(store: Arc<SqlStore>) -> anyhow::Result<Service> {
+    service_with(store, ServiceConfig::default())
+}
+
+/// The service with a configuration of its own.
+pub fn service_with(store: Arc<SqlStore>, config: ServiceConfig) -> anyhow::Result<Service> {
     let policy = CedarAuthorizer::new().context("loading the authorization policies")?;
     Ok(Service::new(
         store,
         Arc::new(SystemClock) as Arc<dyn Clock>,
         Arc::new(policy),
-        ServiceConfig::default(),
+        config,
     ))
 }
 

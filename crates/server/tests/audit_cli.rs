@@ -124,6 +124,30 @@ async fn export_and_verify_with_the_public_key_only() {
         &export_path,
     ]);
     assert_eq!(code, 1, "{out}");
+
+    // Pruning keeps at least a year: today's entries stay, and a shorter period is refused.
+    let (code, out, err) = leads(&[
+        "audit",
+        "--data-dir",
+        &data,
+        "--database-url",
+        &url,
+        "prune",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("0 entries pruned"), "{out}");
+    let (code, _, err) = leads(&[
+        "audit",
+        "--data-dir",
+        &data,
+        "--database-url",
+        &url,
+        "prune",
+        "--retention-days",
+        "30",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("365"), "{err}");
 }
 
 fn free_port() -> u16 {

@@ -94,6 +94,54 @@ pub(crate) async fn audit_base(pool: &AnyPool) -> StoreResult<(u64, Vec<(u32, St
     Ok((as_u64(get(&row, "size")?)?, frontier))
 }
 
+pub(crate) async fn audit_older_prefix(pool: &AnyPool, before_micros: i64) -> StoreResult<u64> {
+    // The first entry young enough to keep ends the prefix; scanning in sequence order touches
+    // only the old entries (a day's worth when pruning runs daily).
+    let first_young: Option<i64> =
+        sqlx::query_scalar("SELECT seq FROM audit_log WHERE at >= $1 ORDER BY seq LIMIT 1")
+            .bind(before_micros)
+            .fetch_optional(pool)
+            .await
+            .map_err(classify)?;
+    if let Some(seq) = first_young {
+        return as_u64(seq.saturating_sub(1));
+    }
+    let last: Option<i64> = sqlx::query_scalar("SELECT MAX(seq) FROM audit_log")
+        .fetch_one(pool)
+        .await
+        .map_err(classify)?;
+    match last {
+        Some(seq) => as_u64(seq),
+        None => Ok(audit_base(pool).await?.0),
+    }
+}
+
+pub(crate) async fn prune_audit(
+    conn: &mut AnyConnection,
+    through_seq: u64,
+    frontier: &[(u32, String)],
+) -> StoreResult<u64> {
+    let frontier = serde_json::to_string(frontier).map_err(corrupt)?;
+    let moved =
+        sqlx::query("UPDATE audit_base SET size = $1, frontier = $2 WHERE id = 1 AND size < $1")
+            .bind(as_i64(through_seq))
+            .bind(frontier)
+            .execute(&mut *conn)
+            .await
+            .map_err(classify)?;
+    if moved.rows_affected() != 1 {
+        return Err(StoreError::Conflict(format!(
+            "the audit log is already pruned to {through_seq} or beyond"
+        )));
+    }
+    let deleted = sqlx::query("DELETE FROM audit_log WHERE seq <= $1")
+        .bind(as_i64(through_seq))
+        .execute(&mut *conn)
+        .await
+        .map_err(classify)?;
+    Ok(deleted.rows_affected())
+}
+
 pub(crate) async fn insert_checkpoint(
     conn: &mut AnyConnection,
     stored: &StoredCheckpoint,

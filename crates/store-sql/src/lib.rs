@@ -186,6 +186,10 @@ impl Store for SqlStore {
         audit_rows::audit_base(&self.reader).await
     }
 
+    async fn audit_older_prefix(&self, before_micros: i64) -> StoreResult<u64> {
+        audit_rows::audit_older_prefix(&self.reader, before_micros).await
+    }
+
     async fn messages(&self, recipient: &str, limit: u32) -> StoreResult<Vec<Message>> {
         audit_rows::messages(&self.reader, recipient, limit).await
     }

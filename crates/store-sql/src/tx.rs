@@ -543,6 +543,14 @@ impl StoreTx for SqlTx {
         crate::audit_rows::insert_checkpoint(&mut self.tx, checkpoint).await
     }
 
+    async fn prune_audit(
+        &mut self,
+        through_seq: u64,
+        frontier: &[(u32, String)],
+    ) -> StoreResult<u64> {
+        crate::audit_rows::prune_audit(&mut self.tx, through_seq, frontier).await
+    }
+
     async fn post_message(
         &mut self,
         recipient: &str,

@@ -165,6 +165,10 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// The size and tree edge of the pruned prefix of the audit log (0 and empty if none).
     async fn audit_base(&self) -> StoreResult<(u64, Vec<(u32, String)>)>;
 
+    /// The longest prefix of the audit log whose entries are all older than `before_micros`:
+    /// the sequence number of its last entry (the pruned base size when there is none).
+    async fn audit_older_prefix(&self, before_micros: i64) -> StoreResult<u64>;
+
     /// Messages to a recipient (an ORI, or `ADMINISTRATOR`), newest first, at most `limit`.
     async fn messages(&self, recipient: &str, limit: u32) -> StoreResult<Vec<Message>>;
 
@@ -267,6 +271,13 @@ pub trait StoreTx: Send {
 
     /// Stores a signed checkpoint with the tree edge it was made from.
     async fn insert_checkpoint(&mut self, checkpoint: &StoredCheckpoint) -> StoreResult<()>;
+    /// Removes the audit entries up to `through_seq` and records the tree edge they leave
+    /// (`frontier`, of size `through_seq`) as the new base; returns the entries removed.
+    async fn prune_audit(
+        &mut self,
+        through_seq: u64,
+        frontier: &[(u32, String)],
+    ) -> StoreResult<u64>;
 
     /// Puts a message in a recipient's queue.
     async fn post_message(
