@@ -19,6 +19,16 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
     ),
     ("no_hit", 200, "the inquiry found nothing"),
     (
+        "misuse_flags",
+        200,
+        "the misuse review queue was read (the reading is audited)",
+    ),
+    (
+        "flag_disposed",
+        200,
+        "the disposition of a misuse flag was recorded",
+    ),
+    (
         "disseminated",
         200,
         "the secondary dissemination was recorded with its verification",
@@ -148,6 +158,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "not_found",
         404,
         "the agency, person, terminal or request named does not exist",
+    ),
+    (
+        "flag_already_disposed",
+        409,
+        "the misuse flag already has a disposition",
     ),
     (
         "already_exists",

@@ -4,6 +4,7 @@ mod audit;
 pub mod codes;
 mod dissemination;
 mod reply;
+mod review;
 
 use std::collections::BTreeMap;
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 pub use audit::{AuditEntryBody, AuditReportBody, CSV_COLUMNS, entries_csv};
 pub use dissemination::DisseminationRequest;
 pub use reply::{CautionBody, FieldBody, ReasonBody, RecordBody, ReplyBody, StatusBody};
+pub use review::{DispositionBody, DispositionRequest, FlagBody, ReviewReplyBody};
 
 /// `POST /api/v1/sessions`: password and the current second-factor (TOTP) code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -645,8 +645,10 @@ impl Service {
                 ori,
                 roles,
                 password: initial,
+                dob,
             } => {
-                let person = Person::new(&id, &name, ori.clone(), roles);
+                let mut person = Person::new(&id, &name, ori.clone(), roles);
+                person.dob = dob;
                 if !valid_person_id(&person.id) {
                     return Err(Refused::reject(
                         "invalid_request",

@@ -9,8 +9,9 @@ use leads_audit::AuditEntry;
 use leads_audit::checkpoint::Checkpoint;
 use leads_audit::merkle::{Frontier, Hash};
 use leads_audit::verify::{ExportLine, FORMAT, Report, StreamVerifier};
-use leads_domain::reply::Outcome;
-use leads_store::StoredCheckpoint;
+use leads_domain::clock::Timestamp;
+use leads_domain::reply::{Outcome, Reason};
+use leads_store::{StoreTx, StoredCheckpoint};
 
 use crate::{Service, ServiceError};
 
@@ -72,7 +73,54 @@ pub(crate) fn system_entry(event: &str, detail: String, at_micros: i64) -> Audit
     }
 }
 
+/// The audit entry of something a signed-in person does outside the message pipeline (reports,
+/// the review queue); the outcome is filled in by [`Service::write_outcome`].
+pub(crate) fn principal_entry(
+    principal: &leads_policy::Principal,
+    operation_id: &str,
+    at: Timestamp,
+    event: &str,
+) -> AuditEntry {
+    let mut entry = system_entry(event, String::new(), at.as_micros());
+    entry.operation_id = operation_id.to_owned();
+    entry.operator = Some(principal.person.id.clone());
+    entry.terminal = Some(principal.terminal.id.clone());
+    entry.ori = Some(principal.agency.ori.to_string());
+    entry
+}
+
 impl Service {
+    /// Completes `entry` with an outcome and writes it with the session's activity — in `tx`
+    /// together with the work done there, or in a transaction of its own. Nothing is answered
+    /// before this succeeds.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "an outcome is outcome, code and reasons"
+    )]
+    pub(crate) async fn write_outcome(
+        &self,
+        tx: Option<Box<dyn StoreTx>>,
+        mut entry: AuditEntry,
+        outcome: Outcome,
+        code: &str,
+        reasons: &[Reason],
+        token_hash: &str,
+        at: Timestamp,
+    ) -> Result<(), ServiceError> {
+        entry.outcome = outcome.name().into();
+        entry.code = code.into();
+        entry.rules = reasons.iter().map(|r| r.rule.clone()).collect();
+        entry.citations = reasons.iter().map(|r| r.citation.clone()).collect();
+        let mut tx = match tx {
+            Some(tx) => tx,
+            None => self.store.begin().await?,
+        };
+        tx.update_session(token_hash, None, at).await?;
+        tx.append_audit(entry).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Signs a checkpoint over every entry written so far, if there are new ones.
     pub async fn checkpoint(&self, key: &SigningKey) -> Result<Option<Checkpoint>, ServiceError> {
         let mut frontier = match self.store.latest_checkpoint().await? {

@@ -10,6 +10,7 @@ use leads_domain::reply::{Outcome, Reason};
 use leads_policy::{Act, AdminAction, AuthzRequest, Principal, Target};
 use leads_store::AuditQuery;
 
+use crate::audit_log::principal_entry;
 use crate::{Service, ServiceError};
 
 /// The most entries one report page holds.
@@ -94,23 +95,7 @@ impl Service {
         let operation_id = operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
         let now = self.clock.now();
         let limit = limit.clamp(1, MAX_REPORT_ENTRIES);
-        let mut entry = AuditEntry {
-            operation_id: operation_id.clone(),
-            at_micros: now.as_micros(),
-            event: "audit_read".into(),
-            operator: Some(principal.person.id.clone()),
-            terminal: Some(principal.terminal.id.clone()),
-            ori: Some(principal.agency.ori.to_string()),
-            key: None,
-            purpose: None,
-            case_number: None,
-            outcome: Outcome::Accepted.name().into(),
-            code: "audit_report".into(),
-            rules: vec![],
-            citations: vec![],
-            records: vec![],
-            detail: String::new(),
-        };
+        let mut entry = principal_entry(&principal, &operation_id, now, "audit_read");
         let mut report = AuditReport {
             operation_id,
             at: now,
@@ -178,18 +163,20 @@ impl Service {
     /// Writes the report's own audit entry; the report is answered only once it is written.
     async fn finish_report(
         &self,
-        mut entry: AuditEntry,
+        entry: AuditEntry,
         report: AuditReport,
         token_hash: String,
     ) -> Result<AuditReport, ServiceError> {
-        entry.outcome = report.outcome.name().into();
-        entry.code = report.code.into();
-        entry.rules = report.reasons.iter().map(|r| r.rule.clone()).collect();
-        entry.citations = report.reasons.iter().map(|r| r.citation.clone()).collect();
-        let mut tx = self.store.begin().await?;
-        tx.update_session(&token_hash, None, report.at).await?;
-        tx.append_audit(entry).await?;
-        tx.commit().await?;
+        self.write_outcome(
+            None,
+            entry,
+            report.outcome,
+            report.code,
+            &report.reasons,
+            &token_hash,
+            report.at,
+        )
+        .await?;
         Ok(report)
     }
 }

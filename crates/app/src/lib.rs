@@ -13,6 +13,8 @@ pub mod password;
 mod pipeline;
 mod provision;
 mod query;
+mod review_queue;
+mod review_run;
 pub mod totp;
 
 use std::sync::Arc;
@@ -32,9 +34,11 @@ pub use disseminate::{DISSEMINATION_EVENT, DISSEMINATION_KEY};
 pub use leads_domain::access::AdminCommand;
 pub use leads_domain::dissemination::DisseminationFields;
 pub use leads_domain::reply::Reply;
-pub use leads_store::AuditQuery;
+pub use leads_store::{AuditQuery, Disposition, FlagQuery, StoredFlag};
 pub use pipeline::Input;
 pub use provision::Provisioning;
+pub use review_queue::{MIN_NOTE_LENGTH, ReviewReply};
+pub use review_run::{HISTORY_DAYS, ReviewRun};
 
 /// Settings of the service.
 #[derive(Debug, Clone)]
@@ -53,6 +57,8 @@ pub struct ServiceConfig {
     pub search_limit: u32,
     /// Days audit entries are kept at least (365 or more; AU-11).
     pub audit_retention_days: i64,
+    /// What the weekly misuse review flags (AU-6).
+    pub misuse: leads_audit::misuse::Thresholds,
 }
 
 impl Default for ServiceConfig {
@@ -65,6 +71,7 @@ impl Default for ServiceConfig {
             inactivity_days: 90,
             search_limit: 100,
             audit_retention_days: MIN_AUDIT_RETENTION_DAYS,
+            misuse: leads_audit::misuse::Thresholds::default(),
         }
     }
 }

@@ -367,6 +367,7 @@ async fn enrolled(app: &TestApp, coordinator: &str, id: &str) -> String {
         ori: ori("IL0160000"),
         roles: vec![Role::Operator],
         password: "a long enough passphrase".into(),
+        dob: None,
     };
     let reply = app.admin(coordinator, create).await;
     done(&reply);
@@ -520,6 +521,7 @@ async fn t1_coordinator_manages_only_the_own_agency() {
             ori: ori("IL0840000"),
             roles: vec![Role::Operator],
             password: "a long enough passphrase".into(),
+            dob: None,
         };
         assert_eq!(
             refused_by(&app.admin(&coordinator, other_agency).await),
@@ -531,6 +533,7 @@ async fn t1_coordinator_manages_only_the_own_agency() {
             ori: ori("IL0160000"),
             roles: vec![Role::Administrator],
             password: "a long enough passphrase".into(),
+            dob: None,
         };
         assert_eq!(
             refused_by(&app.admin(&coordinator, admin_role).await),
@@ -561,6 +564,7 @@ async fn t1_coordinator_manages_only_the_own_agency() {
             ori: ori("IL0160000"),
             roles: vec![Role::Operator],
             password: "password123".into(),
+            dob: None,
         };
         assert_eq!(
             app.admin(&coordinator, blocked).await.code,

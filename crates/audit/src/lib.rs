@@ -2,6 +2,7 @@
 
 pub mod checkpoint;
 pub mod merkle;
+pub mod misuse;
 pub mod verify;
 
 use serde::{Deserialize, Serialize};

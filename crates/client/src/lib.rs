@@ -1,8 +1,9 @@
 #![doc = include_str!("../README.md")]
 
 use leads_api_types::{
-    AdminReplyBody, AuditReportBody, DisseminationRequest, ErrorBody, PasswordChangeRequest,
-    ReplyBody, SignInRequest, SignInResponse, TransactionRequest,
+    AdminReplyBody, AuditReportBody, DispositionRequest, DisseminationRequest, ErrorBody,
+    PasswordChangeRequest, ReplyBody, ReviewReplyBody, SignInRequest, SignInResponse,
+    TransactionRequest,
 };
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 
@@ -77,6 +78,24 @@ impl Client {
         }
     }
 
+    /// A typed answer, or the error body the server sent instead.
+    async fn decode<T: serde::de::DeserializeOwned>(
+        response: reqwest::Response,
+    ) -> Result<T, ClientError> {
+        let status = response.status().as_u16();
+        let text = response.text().await?;
+        if let Ok(answer) = serde_json::from_str::<T>(&text) {
+            return Ok(answer);
+        }
+        match serde_json::from_str::<ErrorBody>(&text) {
+            Ok(body) => Err(ClientError::Api { status, body }),
+            Err(e) => Err(ClientError::Decode {
+                status,
+                detail: format!("{e}: {text}"),
+            }),
+        }
+    }
+
     /// True when `/healthz` answers 200.
     pub async fn health(&self) -> Result<bool, ClientError> {
         Ok(self
@@ -147,18 +166,7 @@ impl Client {
             .json(command)
             .send()
             .await?;
-        let status = response.status().as_u16();
-        let text = response.text().await?;
-        if let Ok(reply) = serde_json::from_str::<AdminReplyBody>(&text) {
-            return Ok(reply);
-        }
-        match serde_json::from_str::<ErrorBody>(&text) {
-            Ok(body) => Err(ClientError::Api { status, body }),
-            Err(e) => Err(ClientError::Decode {
-                status,
-                detail: format!("{e}: {text}"),
-            }),
-        }
+        Client::decode(response).await
     }
 
     /// Ends the session.
@@ -203,18 +211,7 @@ impl Client {
     }
 
     async fn reply(response: reqwest::Response) -> Result<ReplyBody, ClientError> {
-        let status = response.status().as_u16();
-        let text = response.text().await?;
-        if let Ok(reply) = serde_json::from_str::<ReplyBody>(&text) {
-            return Ok(reply);
-        }
-        match serde_json::from_str::<ErrorBody>(&text) {
-            Ok(body) => Err(ClientError::Api { status, body }),
-            Err(e) => Err(ClientError::Decode {
-                status,
-                detail: format!("{e}: {text}"),
-            }),
-        }
+        Client::decode(response).await
     }
 
     /// Sends a formatted message and returns the JSON reply.
@@ -263,19 +260,7 @@ impl Client {
             .get(self.url("/api/v1/audit/entries"))
             .query(criteria)
             .header(ACCEPT, "application/json");
-        let response = self.authorized(request).send().await?;
-        let status = response.status().as_u16();
-        let text = response.text().await?;
-        if let Ok(report) = serde_json::from_str::<AuditReportBody>(&text) {
-            return Ok(report);
-        }
-        match serde_json::from_str::<ErrorBody>(&text) {
-            Ok(body) => Err(ClientError::Api { status, body }),
-            Err(e) => Err(ClientError::Decode {
-                status,
-                detail: format!("{e}: {text}"),
-            }),
-        }
+        Client::decode(self.authorized(request).send().await?).await
     }
 
     /// Reads an audit report as CSV (the header line first).
@@ -298,5 +283,31 @@ impl Client {
             return Err(Client::error(response).await);
         }
         Ok(response.text().await?)
+    }
+
+    /// Lists the misuse review queue (`criteria` as `name=value`: `ori`, `status=open|all`,
+    /// `week`, `limit`).
+    pub async fn misuse_flags(
+        &self,
+        criteria: &[(String, String)],
+    ) -> Result<ReviewReplyBody, ClientError> {
+        let request = self
+            .http
+            .get(self.url("/api/v1/review/flags"))
+            .query(criteria);
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
+    /// Records the disposition of a misuse flag.
+    pub async fn dispose_flag(
+        &self,
+        id: i64,
+        request: &DispositionRequest,
+    ) -> Result<ReviewReplyBody, ClientError> {
+        let request = self
+            .http
+            .post(self.url(&format!("/api/v1/review/flags/{id}")))
+            .json(request);
+        Client::decode(self.authorized(request).send().await?).await
     }
 }

@@ -40,6 +40,7 @@ pub enum AdminAction {
     UnlockAccount,
     SweepAccounts,
     ReadAudit,
+    ReviewMisuse,
 }
 
 impl AdminAction {
@@ -58,6 +59,7 @@ impl AdminAction {
             AdminAction::UnlockAccount => "unlock_account",
             AdminAction::SweepAccounts => "sweep_accounts",
             AdminAction::ReadAudit => "read_audit",
+            AdminAction::ReviewMisuse => "review_misuse",
         }
     }
 }

@@ -508,3 +508,35 @@ fn s3_recording_a_dissemination_is_a_transaction_of_the_own_agency() {
         ["default-deny"]
     );
 }
+
+#[test]
+fn t1_the_misuse_review_queue_is_the_coordinators_for_the_own_agency_and_the_administrators() {
+    let own = ori("IL0160000");
+    let other = ori("IL0840000");
+    let review = |target| Ask {
+        act: Act::Admin(AdminAction::ReviewMisuse),
+        target,
+        message_ori: "IL0160000",
+        roles_granted: &[],
+    };
+    let coordinator = eligible(&[Role::Coordinator, Role::Operator]);
+    assert!(decide(&coordinator, review(Target::Agency(&own))).allowed);
+    assert_eq!(
+        refused_by(&decide(&coordinator, review(Target::Agency(&other)))),
+        ["T1"]
+    );
+    assert_eq!(
+        refused_by(&decide(&coordinator, review(Target::AuditLog))),
+        ["default-deny"]
+    );
+    let admin = eligible(&[Role::Administrator]);
+    assert!(decide(&admin, review(Target::AuditLog)).allowed);
+    assert!(decide(&admin, review(Target::Agency(&other))).allowed);
+    for roles in [&[Role::Operator][..], &[Role::Auditor][..]] {
+        let p = eligible(roles);
+        assert_eq!(
+            refused_by(&decide(&p, review(Target::Agency(&own)))),
+            ["default-deny"]
+        );
+    }
+}

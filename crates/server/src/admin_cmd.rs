@@ -30,7 +30,7 @@ Commands (arguments as key=value, or key:=json for numbers, lists and objects):
   register-terminal    id= ori= location= [connection:=N]
   approve-terminal     id=
   deactivate-terminal  id= reason=
-  create-person        id= name= ori= roles:='[\"operator\"]' password=   (answers with the TOTP secret)
+  create-person        id= name= ori= roles:='[\"operator\"]' password= [dob=ccyymmdd]   (answers with the TOTP secret)
   set-roles            id= roles:='[...]'
   record-background    id= state_clear:=true fbi_clear:=true completed_on=YYYYMMDD reference=   (rule S1)
   record-conviction    id= class=felony|moral_turpitude|other description= on=YYYYMMDD   (rule S2)

@@ -26,6 +26,9 @@ pub enum Command {
     Admin(AdminArgs),
     /// Export, verify and checkpoint the tamper-evident audit log.
     Audit(crate::audit_cmd::AuditArgs),
+    /// The weekly misuse review: run it, list the queue, record dispositions.
+    #[command(subcommand)]
+    Review(crate::review_cmd::ReviewCommand),
     /// Measure parsing, search and HTTP throughput and print the figures.
     Bench(crate::bench::BenchArgs),
 }

@@ -7,4 +7,5 @@ pub mod bench;
 pub mod cli;
 pub mod client_cmd;
 pub mod demo;
+pub mod review_cmd;
 pub mod server;

@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use leads::cli::{Cli, Command};
-use leads::{admin_cmd, audit_cmd, bench, client_cmd, demo, server};
+use leads::{admin_cmd, audit_cmd, bench, client_cmd, demo, review_cmd, server};
 use tracing_subscriber::EnvFilter;
 
 fn init_logging() {
@@ -53,6 +53,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
                 period,
             ));
             let pruning = tokio::spawn(audit_cmd::pruner(service.clone()));
+            let reviewing = tokio::spawn(review_cmd::reviewer(service.clone()));
             let app = server::Application::build(service.clone(), &args.listen).await?;
             let address = format!("http://{}", app.local_addr()?);
             if args.demo {
@@ -62,6 +63,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             app.run_until(server::shutdown_signal()).await?;
             checkpoints.abort();
             pruning.abort();
+            reviewing.abort();
             // A last checkpoint on the way out covers everything written.
             if let Some(checkpoint) = service.checkpoint(&key).await? {
                 tracing::info!(size = checkpoint.size, "final audit checkpoint signed");
@@ -82,6 +84,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Client(command) => Ok(u8::try_from(client_cmd::run(command).await?).unwrap_or(2)),
         Command::Admin(args) => Ok(u8::try_from(admin_cmd::run(args).await?).unwrap_or(2)),
         Command::Audit(args) => Ok(u8::try_from(audit_cmd::run(args).await?).unwrap_or(2)),
+        Command::Review(command) => Ok(u8::try_from(review_cmd::run(command).await?).unwrap_or(2)),
         Command::Bench(args) => {
             bench::run(args).await?;
             Ok(0)

@@ -4,6 +4,7 @@ mod audit_read;
 mod audit_rows;
 mod directory;
 mod migrate;
+mod review_rows;
 mod rows;
 mod tx;
 
@@ -184,6 +185,18 @@ impl Store for SqlStore {
 
     async fn audit_base(&self) -> StoreResult<(u64, Vec<(u32, String)>)> {
         audit_rows::audit_base(&self.reader).await
+    }
+
+    async fn misuse_reviewed(&self, week_start: i64) -> StoreResult<bool> {
+        review_rows::reviewed(&self.reader, week_start).await
+    }
+
+    async fn misuse_flags(
+        &self,
+        query: &leads_store::FlagQuery,
+        limit: u32,
+    ) -> StoreResult<Vec<leads_store::StoredFlag>> {
+        review_rows::flags(&self.reader, query, limit).await
     }
 
     async fn audit_older_prefix(&self, before_micros: i64) -> StoreResult<u64> {

@@ -29,6 +29,12 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0003_audit.sql"),
         include_str!("../migrations/postgres/0003_audit.sql"),
     ),
+    (
+        4,
+        "review",
+        include_str!("../migrations/sqlite/0004_review.sql"),
+        include_str!("../migrations/postgres/0004_review.sql"),
+    ),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\

@@ -543,6 +543,28 @@ impl StoreTx for SqlTx {
         crate::audit_rows::insert_checkpoint(&mut self.tx, checkpoint).await
     }
 
+    async fn insert_misuse_review(
+        &mut self,
+        week_start: i64,
+        week_end: i64,
+        at: Timestamp,
+        flags: &[leads_audit::misuse::Flag],
+    ) -> StoreResult<()> {
+        crate::review_rows::insert_review(&mut self.tx, week_start, week_end, at, flags).await
+    }
+
+    async fn misuse_flag(&mut self, id: i64) -> StoreResult<Option<leads_store::StoredFlag>> {
+        crate::review_rows::flag(&mut self.tx, id).await
+    }
+
+    async fn dispose_misuse_flag(
+        &mut self,
+        id: i64,
+        disposition: &leads_store::Disposition,
+    ) -> StoreResult<bool> {
+        crate::review_rows::dispose(&mut self.tx, id, disposition).await
+    }
+
     async fn prune_audit(
         &mut self,
         through_seq: u64,

@@ -124,6 +124,37 @@ pub struct AuditQuery {
     pub after_seq: Option<u64>,
 }
 
+/// A misuse flag as kept in the review queue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFlag {
+    pub id: i64,
+    /// Start of the reviewed week, UTC microseconds.
+    pub week_start: i64,
+    pub flag: leads_audit::misuse::Flag,
+    pub disposition: Option<Disposition>,
+}
+
+/// A reviewer's decision on a flag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disposition {
+    pub decision: leads_audit::misuse::Decision,
+    pub note: String,
+    /// The reviewer's person id.
+    pub by: String,
+    pub at: Timestamp,
+}
+
+/// Which flags to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FlagQuery {
+    /// Flags of one agency only.
+    pub ori: Option<String>,
+    /// Only flags without a disposition.
+    pub open_only: bool,
+    /// Flags of one reviewed week only.
+    pub week_start: Option<i64>,
+}
+
 /// A message in a queue (alerts, notices).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
@@ -168,6 +199,12 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     /// The longest prefix of the audit log whose entries are all older than `before_micros`:
     /// the sequence number of its last entry (the pruned base size when there is none).
     async fn audit_older_prefix(&self, before_micros: i64) -> StoreResult<u64>;
+
+    /// Whether the week starting at `week_start` (UTC microseconds) was reviewed.
+    async fn misuse_reviewed(&self, week_start: i64) -> StoreResult<bool>;
+
+    /// Flags of the review queue, oldest first, at most `limit`.
+    async fn misuse_flags(&self, query: &FlagQuery, limit: u32) -> StoreResult<Vec<StoredFlag>>;
 
     /// Messages to a recipient (an ORI, or `ADMINISTRATOR`), newest first, at most `limit`.
     async fn messages(&self, recipient: &str, limit: u32) -> StoreResult<Vec<Message>>;
@@ -271,6 +308,24 @@ pub trait StoreTx: Send {
 
     /// Stores a signed checkpoint with the tree edge it was made from.
     async fn insert_checkpoint(&mut self, checkpoint: &StoredCheckpoint) -> StoreResult<()>;
+    /// Records a reviewed week and its flags; `Conflict` if the week was reviewed already.
+    async fn insert_misuse_review(
+        &mut self,
+        week_start: i64,
+        week_end: i64,
+        at: Timestamp,
+        flags: &[leads_audit::misuse::Flag],
+    ) -> StoreResult<()>;
+
+    async fn misuse_flag(&mut self, id: i64) -> StoreResult<Option<StoredFlag>>;
+
+    /// Records a disposition on a flag that has none; false if it already had one.
+    async fn dispose_misuse_flag(
+        &mut self,
+        id: i64,
+        disposition: &Disposition,
+    ) -> StoreResult<bool>;
+
     /// Removes the audit entries up to `through_seq` and records the tree edge they leave
     /// (`frontier`, of size `through_seq`) as the new base; returns the entries removed.
     async fn prune_audit(

@@ -4,6 +4,7 @@ mod admin;
 mod audit;
 mod error;
 mod handlers;
+mod review;
 
 use std::time::Duration;
 
@@ -33,6 +34,8 @@ pub fn router(service: Service) -> Router {
         .route("/api/v1/account/password", post(admin::change_password))
         .route("/api/v1/admin", post(admin::administer))
         .route("/api/v1/audit/entries", get(audit::report))
+        .route("/api/v1/review/flags", get(review::flags))
+        .route("/api/v1/review/flags/{id}", post(review::dispose))
         .route("/api/v1/messages", post(handlers::message))
         .route("/api/v1/transactions", post(handlers::transaction))
         .route("/api/v1/disseminations", post(handlers::disseminate))

@@ -482,3 +482,65 @@ async fn audit_reports_over_http_as_json_and_csv_by_role() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_misuse_review_queue_over_http() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let base = spawn(&app).await;
+        // Monday 2026-11-23 15:00 UTC: an operator looks up the own name.
+        app.clock.set(leads_domain::clock::Timestamp::from_micros(
+            1_795_446_000_000_000,
+        ));
+        let operator = signed_in(&app, &base, "OP16A", "T16A").await;
+        operator
+            .send_json("QW.IL0160000.NAM/ALVAREZ, PAT.SEX/M.DOB/19850312.PUR/C.CAS/2026-777")
+            .await
+            .unwrap();
+        // The next Tuesday the week is reviewed.
+        app.clock.set(leads_domain::clock::Timestamp::from_micros(
+            1_796_126_400_000_000,
+        ));
+        let run = app.service.run_misuse_review().await.unwrap().unwrap();
+        assert!(!run.flags.is_empty());
+
+        let coordinator = signed_in(&app, &base, "CO16", "T16A").await;
+        let queue = coordinator.misuse_flags(&[]).await.unwrap();
+        assert_eq!(
+            (queue.outcome.as_str(), queue.code.as_str()),
+            ("accepted", "misuse_flags")
+        );
+        let own = queue.flags.iter().find(|f| f.kind == "own_record").unwrap();
+        assert_eq!(
+            (own.operator.as_str(), own.disposition.as_ref()),
+            ("OP16A", None)
+        );
+        let request = leads_api_types::DispositionRequest {
+            decision: "violation".into(),
+            note: "personal lookup admitted in interview".into(),
+        };
+        let done = coordinator.dispose_flag(own.id, &request).await.unwrap();
+        assert_eq!(done.code, "flag_disposed");
+        assert_eq!(
+            done.flags[0].disposition.as_ref().unwrap().decision,
+            "violation"
+        );
+        match coordinator.dispose_flag(own.id, &request).await {
+            Ok(reply) => assert_eq!(reply.code, "flag_already_disposed"),
+            Err(other) => panic!("{other:?}"),
+        }
+        let open = coordinator.misuse_flags(&[]).await.unwrap();
+        assert!(
+            open.flags.iter().all(|f| f.id != own.id),
+            "disposed flags leave the open queue"
+        );
+        let all = coordinator
+            .misuse_flags(&[("status".into(), "all".into())])
+            .await
+            .unwrap();
+        assert!(all.flags.iter().any(|f| f.id == own.id));
+        let operator = signed_in(&app, &base, "OP16B", "T16A").await;
+        let refused = operator.misuse_flags(&[]).await.unwrap();
+        assert_eq!(refused.code, "not_authorized");
+    }
+}

@@ -102,6 +102,9 @@ pub enum AdminCommand {
         ori: Ori,
         roles: Vec<Role>,
         password: String,
+        /// Date of birth (`ccyymmdd`), for the misuse review.
+        #[serde(default)]
+        dob: Option<FieldDate>,
     },
     SetRoles {
         id: String,

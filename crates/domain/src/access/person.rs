@@ -129,6 +129,10 @@ pub struct Certification {
 pub struct Person {
     pub id: String,
     pub name: String,
+    /// Date of birth, when on file (the misuse review flags inquiries on the operator's own
+    /// name and date of birth).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dob: Option<FieldDate>,
     pub ori: Ori,
     pub roles: BTreeSet<Role>,
     pub background: Option<Background>,
@@ -144,6 +148,7 @@ impl Person {
         Person {
             id: id.trim().to_ascii_uppercase(),
             name: name.trim().to_owned(),
+            dob: None,
             ori,
             roles: roles.into_iter().collect(),
             background: None,
