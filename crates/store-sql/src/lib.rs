@@ -155,6 +155,27 @@ impl Store for SqlStore {
         Ok(Box::new(tx::SqlTx::new(tx)))
     }
 
+    async fn begin_read(&self) -> StoreResult<Box<dyn StoreTx>> {
+        let tx = self.reader.begin().await.map_err(classify)?;
+        Ok(Box::new(tx::SqlTx::new(tx)))
+    }
+
+    async fn append_audit_batch(
+        &self,
+        items: &[leads_store::AuditAppend],
+    ) -> StoreResult<Vec<SealedEntry>> {
+        let mut tx = self.begin().await?;
+        let mut sealed = Vec::with_capacity(items.len());
+        for item in items {
+            if let Some((token_hash, at)) = &item.session {
+                tx.update_session(token_hash, None, *at).await?;
+            }
+            sealed.push(tx.append_audit(item.entry.clone()).await?);
+        }
+        tx.commit().await?;
+        Ok(sealed)
+    }
+
     async fn session_principal(&self, token_hash: &str) -> StoreResult<Option<SessionPrincipal>> {
         rows::session_principal(&self.reader, token_hash).await
     }
