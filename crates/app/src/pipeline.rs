@@ -217,6 +217,7 @@ impl Service {
         operation_id: String,
         now: Timestamp,
     ) -> Result<Reply, ServiceError> {
+        let in_flight = self.committer.start();
         let mut tx = self.store.begin_read().await?;
         let result = self.act(tx.as_mut(), subject.principal, message, now).await;
         tx.rollback().await?;
@@ -242,7 +243,7 @@ impl Service {
             entry,
             session: Some((token_hash.to_owned(), now)),
         };
-        if let Err(error) = self.committer.append(&self.store, item).await {
+        if let Err(error) = self.committer.append(&self.store, item, in_flight).await {
             self.alert_audit_failure(&error, &operation_id).await;
             return Err(ServiceError::Storage(error));
         }

@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod audit_batch;
 mod audit_read;
 mod audit_rows;
 mod directory;
@@ -164,16 +165,7 @@ impl Store for SqlStore {
         &self,
         items: &[leads_store::AuditAppend],
     ) -> StoreResult<Vec<SealedEntry>> {
-        let mut tx = self.begin().await?;
-        let mut sealed = Vec::with_capacity(items.len());
-        for item in items {
-            if let Some((token_hash, at)) = &item.session {
-                tx.update_session(token_hash, None, *at).await?;
-            }
-            sealed.push(tx.append_audit(item.entry.clone()).await?);
-        }
-        tx.commit().await?;
-        Ok(sealed)
+        audit_batch::append_batch(&self.writer, items).await
     }
 
     async fn session_principal(&self, token_hash: &str) -> StoreResult<Option<SessionPrincipal>> {

@@ -60,21 +60,28 @@ pub(super) async fn run(
         Arc::new(CedarAuthorizer::new()?),
         ServiceConfig::default(),
     );
-    let round = seconds as f64 / 2.0;
+    const ROUNDS: u32 = 4;
+    let round = seconds as f64 / f64::from(ROUNDS);
     // Warm both paths (caches, the committer task) before measuring.
     load(&unaudited, token, clients, 1.0).await;
     load(audited, token, clients, 1.0).await;
     let (commits_before, entries_before) = leads_app::group_commit_totals();
     let (mut on, mut off) = (0.0, 0.0);
-    for _ in 0..2 {
-        off += load(&unaudited, token, clients, round).await / 2.0;
-        on += load(audited, token, clients, round).await / 2.0;
+    let mut ratios = Vec::new();
+    for _ in 0..ROUNDS {
+        let off_rate = load(&unaudited, token, clients, round).await;
+        let on_rate = load(audited, token, clients, round).await;
+        ratios.push(on_rate / off_rate);
+        off += off_rate / f64::from(ROUNDS);
+        on += on_rate / f64::from(ROUNDS);
     }
+    let low = ratios.iter().copied().fold(f64::INFINITY, f64::min);
+    let high = ratios.iter().copied().fold(0.0, f64::max);
     let (commits, entries) = leads_app::group_commit_totals();
     let per_commit = (entries - entries_before) as f64 / (commits - commits_before).max(1) as f64;
     println!(
         "audit on vs off ({backend}, {clients} concurrent in-process clients, {seconds} s each): \
-         on {on:.0} inquiries/s, off {off:.0} inquiries/s, ratio {:.2}; {per_commit:.1} entries per durable commit",
+         on {on:.0} inquiries/s, off {off:.0} inquiries/s, ratio {:.2} (rounds {low:.2}-{high:.2}); {per_commit:.1} entries per durable commit",
         on / off
     );
     Ok(())

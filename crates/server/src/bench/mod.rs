@@ -37,8 +37,9 @@ pub struct BenchArgs {
     /// Seconds of in-process load with the audit on, and as many with it off.
     #[arg(long, default_value_t = 10)]
     pub audit_seconds: u64,
-    /// Concurrent in-process clients for the audit on/off comparison.
-    #[arg(long, default_value_t = 32)]
+    /// Concurrent in-process clients for the audit on/off comparison (enough to keep both
+    /// cores busy: the comparison is of capacity).
+    #[arg(long, default_value_t = 64)]
     pub audit_clients: usize,
     /// Database URL to benchmark (default: a new SQLite file in a temporary directory).
     #[arg(long)]
