@@ -9,6 +9,7 @@ mod auth;
 mod banner;
 mod bulk;
 mod disseminate;
+mod group_commit;
 pub mod password;
 mod pipeline;
 mod provision;
@@ -31,6 +32,7 @@ pub use auth::{Session, SignIn, hash_password};
 pub use banner::SYSTEM_USE_BANNER;
 pub use bulk::LoadReport;
 pub use disseminate::{DISSEMINATION_EVENT, DISSEMINATION_KEY};
+pub use group_commit::group_commit_totals;
 pub use leads_domain::access::AdminCommand;
 pub use leads_domain::dissemination::DisseminationFields;
 pub use leads_domain::reply::Reply;
@@ -132,6 +134,7 @@ pub struct Service {
     clock: Arc<dyn Clock>,
     policy: Arc<dyn Authorizer>,
     config: ServiceConfig,
+    committer: group_commit::GroupCommitter,
 }
 
 impl Service {
@@ -147,6 +150,7 @@ impl Service {
             clock,
             policy,
             config,
+            committer: group_commit::GroupCommitter::default(),
         }
     }
 

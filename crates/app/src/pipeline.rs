@@ -8,6 +8,7 @@ use leads_domain::reply::{Outcome, Reason, Reply};
 use leads_domain::{Record, Transaction};
 use leads_message::{Message, MessageError, RawMessage, parse_message, parse_raw_message};
 use leads_policy::Principal;
+use leads_store::AuditAppend;
 
 use crate::{Service, ServiceError};
 
@@ -195,10 +196,58 @@ impl Service {
             case,
             detail: String::new(),
         };
+        if matches!(message.transaction, Transaction::Query(_)) {
+            return self
+                .run_inquiry(subject, token_hash, &message, operation_id, now)
+                .await;
+        }
         let mut tx = self.store.begin().await?;
         let result = self.act(tx.as_mut(), principal, &message, now).await;
         self.finish(subject, tx, token_hash, result, operation_id, now)
             .await
+    }
+
+    /// An inquiry reads in a read-only transaction; its audit entry joins the group commit,
+    /// and the answer waits for that commit.
+    async fn run_inquiry(
+        &self,
+        subject: Subject<'_>,
+        token_hash: &str,
+        message: &Message,
+        operation_id: String,
+        now: Timestamp,
+    ) -> Result<Reply, ServiceError> {
+        let in_flight = self.committer.start();
+        let mut tx = self.store.begin_read().await?;
+        let result = self.act(tx.as_mut(), subject.principal, message, now).await;
+        tx.rollback().await?;
+        let done = match result {
+            Ok(done) => done,
+            Err(refusal) => {
+                return self
+                    .finish_refusal(subject, token_hash, refusal, operation_id, now)
+                    .await;
+            }
+        };
+        let entry = self.audit_entry(
+            &subject,
+            &operation_id,
+            now,
+            Outcome::Accepted,
+            done.code,
+            &[],
+            &done.records,
+            done.criteria.clone(),
+        );
+        let item = AuditAppend {
+            entry,
+            session: Some((token_hash.to_owned(), now)),
+        };
+        if let Err(error) = self.committer.append(&self.store, item, in_flight).await {
+            self.alert_audit_failure(&error, &operation_id).await;
+            return Err(ServiceError::Storage(error));
+        }
+        Ok(accepted_reply(subject, done, operation_id, now))
     }
 
     /// Commits accepted work with its audit entry, or rolls it back and audits the refusal;
@@ -226,18 +275,7 @@ impl Service {
                 );
                 self.commit_with_audit(tx, token_hash, entry, &operation_id, now)
                     .await?;
-                Ok(Reply {
-                    operation_id,
-                    at: now,
-                    key: subject.key,
-                    ori: subject.ori,
-                    outcome: Outcome::Accepted,
-                    code: done.code,
-                    message: done.message,
-                    reasons: vec![],
-                    records: done.records,
-                    criteria: done.criteria,
-                })
+                Ok(accepted_reply(subject, done, operation_id, now))
             }
             Err(refusal) => {
                 tx.rollback().await?;
@@ -352,6 +390,21 @@ impl Service {
             records: records.iter().map(|r| r.lrn().to_string()).collect(),
             detail: criteria.unwrap_or_else(|| subject.detail.clone()),
         }
+    }
+}
+
+fn accepted_reply(subject: Subject<'_>, done: Done, operation_id: String, now: Timestamp) -> Reply {
+    Reply {
+        operation_id,
+        at: now,
+        key: subject.key,
+        ori: subject.ori,
+        outcome: Outcome::Accepted,
+        code: done.code,
+        message: done.message,
+        reasons: vec![],
+        records: done.records,
+        criteria: done.criteria,
     }
 }
 

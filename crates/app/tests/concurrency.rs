@@ -110,3 +110,93 @@ async fn racing_duplicate_entries_leave_exactly_one_record() {
         assert_eq!(app.audit().await.len() - before, TASKS);
     }
 }
+
+/// Concurrent inquiries share commits: every answer has its entry, in a log that verifies, and
+/// an entry the database refuses fails only its own inquiry (and raises the alert).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn grouped_inquiry_audit_entries_are_all_written_and_fail_alone() {
+    use leads_domain::files::{Action, FileKind};
+    use leads_message::examples;
+    for db in backends().await {
+        let app = Arc::new(TestApp::start(db).await);
+        let good = Arc::new(app.token("OP16A", "T16A").await);
+        let refused = Arc::new(app.token("OP16B", "T16A").await);
+        let trigger = match app.store.backend() {
+            leads_store::Backend::Sqlite => {
+                "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log \
+                 WHEN NEW.operator = 'OP16B' AND NEW.event = 'transaction' \
+                 BEGIN SELECT RAISE(ABORT, 'audit storage refused'); END;"
+            }
+            leads_store::Backend::Postgres => {
+                "CREATE FUNCTION refuse_audit() RETURNS trigger AS $$ BEGIN \
+                 IF NEW.operator = 'OP16B' AND NEW.event = 'transaction' THEN \
+                 RAISE EXCEPTION 'audit storage refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql; \
+                 CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW \
+                 EXECUTE FUNCTION refuse_audit();"
+            }
+        };
+        app.execute_sql(trigger).await;
+        let query = examples::message(FileKind::Wanted, Action::Query, "IL0160000");
+        let mut handles = Vec::new();
+        for task in 0..16 {
+            let token = if task % 4 == 3 {
+                refused.clone()
+            } else {
+                good.clone()
+            };
+            let (app, query) = (app.clone(), query.clone());
+            handles.push(tokio::spawn(async move {
+                let mut answered = Vec::new();
+                let mut failed = 0;
+                for _ in 0..10 {
+                    match app
+                        .service
+                        .submit(&token, Input::Text(query.clone()), None)
+                        .await
+                    {
+                        Ok(reply) => answered.push(reply.operation_id),
+                        Err(error) => {
+                            assert_eq!(error.code(), "storage_unavailable");
+                            failed += 1;
+                        }
+                    }
+                }
+                (answered, failed)
+            }));
+        }
+        let mut answered = HashSet::new();
+        let mut failed = 0;
+        for handle in handles {
+            let (ids, n) = handle.await.unwrap();
+            answered.extend(ids);
+            failed += n;
+        }
+        assert_eq!(answered.len(), 120, "every OP16A inquiry was answered");
+        assert_eq!(failed, 40, "every OP16B inquiry failed closed");
+        let logged: HashSet<String> = app
+            .audit()
+            .await
+            .into_iter()
+            .filter(|e| e.entry.event == "transaction")
+            .map(|e| e.entry.operation_id)
+            .collect();
+        assert!(
+            answered.is_subset(&logged),
+            "an answered inquiry without its entry"
+        );
+        let alerts = app
+            .store
+            .messages(leads_app::ADMINISTRATOR_QUEUE, 100)
+            .await
+            .unwrap();
+        assert_eq!(alerts.len(), 40);
+        let key = ed25519_dalek::SigningKey::from_bytes(&[3; 32]);
+        app.service.checkpoint(&key).await.unwrap();
+        let report = app
+            .service
+            .verify_audit("TEST", &key.verifying_key())
+            .await
+            .unwrap();
+        assert!(report.ok(), "{report:?}");
+    }
+}

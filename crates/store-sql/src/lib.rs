@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod audit_batch;
 mod audit_read;
 mod audit_rows;
 mod directory;
@@ -153,6 +154,18 @@ impl Store for SqlStore {
     async fn begin(&self) -> StoreResult<Box<dyn StoreTx>> {
         let tx = self.writer.begin().await.map_err(classify)?;
         Ok(Box::new(tx::SqlTx::new(tx)))
+    }
+
+    async fn begin_read(&self) -> StoreResult<Box<dyn StoreTx>> {
+        let tx = self.reader.begin().await.map_err(classify)?;
+        Ok(Box::new(tx::SqlTx::new(tx)))
+    }
+
+    async fn append_audit_batch(
+        &self,
+        items: &[leads_store::AuditAppend],
+    ) -> StoreResult<Vec<SealedEntry>> {
+        audit_batch::append_batch(&self.writer, items).await
     }
 
     async fn session_principal(&self, token_hash: &str) -> StoreResult<Option<SessionPrincipal>> {

@@ -103,6 +103,14 @@ pub struct StoredCheckpoint {
     pub frontier: Vec<(u32, String)>,
 }
 
+/// One audit entry to append in a batch, with the session whose activity it records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditAppend {
+    pub entry: AuditEntry,
+    /// `(token hash, last activity)` of the session to touch.
+    pub session: Option<(String, Timestamp)>,
+}
+
 /// What an audit report selects. Every given condition must hold; `subject` matches entries
 /// whose canonical text contains any of the strings (inquiry criteria such as `NAM/DOE, JOHN` or
 /// `SOC/219099999`).
@@ -174,6 +182,14 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// Starts a transaction.
     async fn begin(&self) -> StoreResult<Box<dyn StoreTx>>;
+
+    /// A transaction for reading only (inquiries), which does not take the writer: on SQLite a
+    /// reader connection's snapshot. Writing through it is an error or a wait.
+    async fn begin_read(&self) -> StoreResult<Box<dyn StoreTx>>;
+
+    /// Appends audit entries, with the session activity each records, in one transaction and
+    /// one durable commit (group commit). All or none are written.
+    async fn append_audit_batch(&self, items: &[AuditAppend]) -> StoreResult<Vec<SealedEntry>>;
 
     /// Looks a session up by token hash, with its principal.
     async fn session_principal(&self, token_hash: &str) -> StoreResult<Option<SessionPrincipal>>;

@@ -14,6 +14,9 @@ use leads_synth::Generator;
 
 use crate::server;
 
+mod audit_off;
+mod audit_ratio;
+
 #[derive(Debug, Clone, Args)]
 pub struct BenchArgs {
     /// Person records to load before the inquiry benchmarks.
@@ -31,6 +34,13 @@ pub struct BenchArgs {
     /// Concurrent HTTP clients.
     #[arg(long, default_value_t = 16)]
     pub http_clients: usize,
+    /// Seconds of in-process load with the audit on, and as many with it off.
+    #[arg(long, default_value_t = 10)]
+    pub audit_seconds: u64,
+    /// Concurrent in-process clients for the audit on/off comparison (enough to keep both
+    /// cores busy: the comparison is of capacity).
+    #[arg(long, default_value_t = 64)]
+    pub audit_clients: usize,
     /// Database URL to benchmark (default: a new SQLite file in a temporary directory).
     #[arg(long)]
     pub database_url: Option<String>,
@@ -144,6 +154,15 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         args.inquiries
     );
 
+    audit_ratio::run(
+        store.clone(),
+        &service,
+        &session.token,
+        args.audit_clients,
+        args.audit_seconds,
+        store_backend(&url),
+    )
+    .await?;
     bench_http(&args, service, &session.token).await?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
@@ -267,7 +286,7 @@ fn bench_parse(repetitions: usize) {
     );
 }
 
-fn time_today() -> time::Date {
+pub(crate) fn time_today() -> time::Date {
     use leads_domain::clock::Clock;
     leads_domain::clock::SystemClock.today()
 }
