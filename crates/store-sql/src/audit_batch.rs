@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use leads_audit::SealedEntry;
 use leads_store::{AuditAppend, StoreError, StoreResult};
-use sqlx::AnyPool;
+use sqlx::{AnyConnection, AnyPool};
 
 use crate::classify;
 
@@ -27,6 +27,37 @@ fn insert_sql(rows: usize) -> String {
         "INSERT INTO audit_log ({COLUMNS}) VALUES {}",
         values.join(", ")
     )
+}
+
+/// Inserts sealed entries, [`ROWS_PER_INSERT`] rows per statement.
+pub(crate) async fn insert_sealed(
+    conn: &mut AnyConnection,
+    sealed: &[SealedEntry],
+) -> StoreResult<()> {
+    for chunk in sealed.chunks(ROWS_PER_INSERT) {
+        let sql = insert_sql(chunk.len());
+        let mut statement = sqlx::query(sqlx::AssertSqlSafe(sql));
+        for s in chunk {
+            let e = &s.entry;
+            statement = statement
+                .bind(i64::try_from(s.seq).map_err(|e| StoreError::Corrupt(e.to_string()))?)
+                .bind(e.at_micros)
+                .bind(e.operation_id.clone())
+                .bind(e.event.clone())
+                .bind(e.operator.clone())
+                .bind(e.terminal.clone())
+                .bind(e.ori.clone())
+                .bind(e.key.clone())
+                .bind(e.purpose.clone())
+                .bind(e.case_number.clone())
+                .bind(e.outcome.clone())
+                .bind(e.code.clone())
+                .bind(s.canonical.clone())
+                .bind(s.leaf_hash.clone());
+        }
+        statement.execute(&mut *conn).await.map_err(classify)?;
+    }
+    Ok(())
 }
 
 pub(crate) async fn append_batch(
@@ -68,29 +99,7 @@ pub(crate) async fn append_batch(
         .zip(first..)
         .map(|(item, seq)| item.entry.clone().seal(seq))
         .collect();
-    for chunk in sealed.chunks(ROWS_PER_INSERT) {
-        let sql = insert_sql(chunk.len());
-        let mut statement = sqlx::query(sqlx::AssertSqlSafe(sql));
-        for s in chunk {
-            let e = &s.entry;
-            statement = statement
-                .bind(i64::try_from(s.seq).map_err(|e| StoreError::Corrupt(e.to_string()))?)
-                .bind(e.at_micros)
-                .bind(e.operation_id.clone())
-                .bind(e.event.clone())
-                .bind(e.operator.clone())
-                .bind(e.terminal.clone())
-                .bind(e.ori.clone())
-                .bind(e.key.clone())
-                .bind(e.purpose.clone())
-                .bind(e.case_number.clone())
-                .bind(e.outcome.clone())
-                .bind(e.code.clone())
-                .bind(s.canonical.clone())
-                .bind(s.leaf_hash.clone());
-        }
-        statement.execute(&mut *tx).await.map_err(classify)?;
-    }
+    insert_sealed(&mut tx, &sealed).await?;
     tx.commit().await.map_err(classify)?;
     Ok(sealed)
 }

@@ -513,29 +513,7 @@ impl StoreTx for SqlTx {
         .map_err(classify)?;
         let sealed =
             entry.seal(u64::try_from(seq).map_err(|e| StoreError::Corrupt(e.to_string()))?);
-        let e = &sealed.entry;
-        sqlx::query(
-            "INSERT INTO audit_log (seq, at, operation_id, event, operator, terminal, ori, mke, purpose, \
-             case_number, outcome, code, entry, leaf_hash) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-        )
-        .bind(seq)
-        .bind(e.at_micros)
-        .bind(e.operation_id.clone())
-        .bind(e.event.clone())
-        .bind(e.operator.clone())
-        .bind(e.terminal.clone())
-        .bind(e.ori.clone())
-        .bind(e.key.clone())
-        .bind(e.purpose.clone())
-        .bind(e.case_number.clone())
-        .bind(e.outcome.clone())
-        .bind(e.code.clone())
-        .bind(sealed.canonical.clone())
-        .bind(sealed.leaf_hash.clone())
-        .execute(&mut *self.tx)
-        .await
-        .map_err(classify)?;
+        crate::audit_batch::insert_sealed(&mut self.tx, std::slice::from_ref(&sealed)).await?;
         Ok(sealed)
     }
 
