@@ -13,4 +13,4 @@ pub use parse::{
     ImageMessage, Message, MessageError, MessageErrorKind, Parsed, parse_any, parse_message,
     parse_raw_any, parse_raw_message,
 };
-pub use render::{render_record, render_reply};
+pub use render::{render_image, render_record, render_reply};

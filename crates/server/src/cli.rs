@@ -42,6 +42,16 @@ pub struct DatabaseArgs {
     /// Database URL (`sqlite://…` or `postgres://…`); overrides --data-dir.
     #[arg(long, env = "LEADS_DATABASE_URL")]
     pub database_url: Option<String>,
+    /// Directory of the sealed image blobs (default: `<data-dir>/images`).
+    #[arg(long, env = "LEADS_IMAGE_DIR")]
+    pub image_dir: Option<PathBuf>,
+    /// File holding the image master key, 64 hex digits (default: `<data-dir>/master.key`,
+    /// created if missing).
+    #[arg(long, env = "LEADS_MASTER_KEY_FILE")]
+    pub master_key_file: Option<PathBuf>,
+    /// During a key rotation: the file of the master key being replaced.
+    #[arg(long, env = "LEADS_PREVIOUS_MASTER_KEY_FILE")]
+    pub previous_master_key_file: Option<PathBuf>,
 }
 
 impl DatabaseArgs {

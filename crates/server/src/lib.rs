@@ -9,3 +9,4 @@ pub mod client_cmd;
 pub mod demo;
 pub mod review_cmd;
 pub mod server;
+pub mod vault_cfg;

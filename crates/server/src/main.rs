@@ -37,7 +37,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
                 audit_retention_days: args.audit_retention_days,
                 ..leads_app::ServiceConfig::default()
             };
-            let service = server::service_with(store.clone(), config)?;
+            let service = server::service_with(store.clone(), &args.database, config)?;
             if args.demo && demo::seed(&service, args.demo_records).await? {
                 tracing::info!(records = args.demo_records, "demo seeded");
             }
