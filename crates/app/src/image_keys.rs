@@ -16,13 +16,9 @@ pub struct RewrapReport {
     pub current: u64,
 }
 
-fn rewrap_one(
-    vault: &leads_vault::Vault,
-    blob: &BlobRef,
-) -> Result<Option<String>, ServiceError> {
-    let failed = |e: leads_vault::VaultError| {
-        ServiceError::Internal(format!("BLOB {}: {e}", blob.id))
-    };
+fn rewrap_one(vault: &leads_vault::Vault, blob: &BlobRef) -> Result<Option<String>, ServiceError> {
+    let failed =
+        |e: leads_vault::VaultError| ServiceError::Internal(format!("BLOB {}: {e}", blob.id));
     let id = BlobId::parse(&blob.id).map_err(failed)?;
     let wrapped = WrappedKey::parse(&blob.wrapped_key).map_err(failed)?;
     Ok(vault

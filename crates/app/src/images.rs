@@ -3,12 +3,12 @@
 //! sealed into the blob store before the database transaction and removed again if it does not
 //! commit; pictures an accepted transaction replaced or cancelled are deleted after it commits.
 
+use leads_domain::Record;
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldCode, FieldDate, Imn};
 use leads_domain::image::{ImageQueryBy, ImageTransaction, ImageType};
 use leads_domain::reply::Reply;
 use leads_domain::transaction::RecordRef;
-use leads_domain::Record;
 use leads_imaging::{Crop, Frame, Normalized, PerceptualHash, SAME_IMAGE_DISTANCE};
 use leads_message::ImageMessage;
 use leads_policy::{Act, AuthzRequest, Principal, Target};
@@ -65,10 +65,9 @@ impl Service {
         now: Timestamp,
     ) -> Result<Reply, ServiceError> {
         let (purpose, case) = match &message.transaction {
-            ImageTransaction::Query(q) => (
-                Some(q.purpose.code().to_owned()),
-                Some(q.case.to_string()),
-            ),
+            ImageTransaction::Query(q) => {
+                (Some(q.purpose.code().to_owned()), Some(q.case.to_string()))
+            }
             _ => (None, None),
         };
         let subject = Subject {
@@ -123,10 +122,7 @@ impl Service {
     }
 
     /// Normalizes and seals the picture of an EIM or MII, before any database write.
-    async fn seal_picture(
-        &self,
-        message: &ImageMessage,
-    ) -> Result<Option<SealedPicture>, Refusal> {
+    async fn seal_picture(&self, message: &ImageMessage) -> Result<Option<SealedPicture>, Refusal> {
         let Some(bytes) = &message.image else {
             return Ok(None);
         };
@@ -327,7 +323,10 @@ impl Service {
                 if cancel.date < image.date {
                     return Err(Refusal::rejected(
                         "field_edit",
-                        format!("DOC/{} BEFORE THE DATE OF IMAGE {}", cancel.date, image.date),
+                        format!(
+                            "DOC/{} BEFORE THE DATE OF IMAGE {}",
+                            cancel.date, image.date
+                        ),
                     ));
                 }
                 image.status = ImageStatus::Cancelled(cancel.date);
@@ -370,7 +369,11 @@ impl Service {
                             n => format!("{n} IMAGE(S) ON LRN/{}", record.lrn()),
                         };
                         Ok(Done {
-                            code: if images.is_empty() { "no_image" } else { "images" },
+                            code: if images.is_empty() {
+                                "no_image"
+                            } else {
+                                "images"
+                            },
                             message,
                             images: images
                                 .iter()
@@ -443,7 +446,11 @@ async fn record_for(tx: &mut dyn StoreTx, target: &RecordRef) -> Result<Record, 
     if !record.status().is_in_file() {
         return Err(Refusal::rejected(
             "record_not_in_file",
-            format!("{} IS {} - NO IMAGE TRANSACTIONS", record.lrn(), record.status().name().to_uppercase()),
+            format!(
+                "{} IS {} - NO IMAGE TRANSACTIONS",
+                record.lrn(),
+                record.status().name().to_uppercase()
+            ),
         ));
     }
     Ok(record)
@@ -474,7 +481,12 @@ async fn assign_imn(
     record: &Record,
     image_type: ImageType,
 ) -> Result<Imn, Refusal> {
-    let exhausted = || Refusal::rejected("number_exhausted", "IMAGE NUMBERS EXHAUSTED FOR THIS RECORD");
+    let exhausted = || {
+        Refusal::rejected(
+            "number_exhausted",
+            "IMAGE NUMBERS EXHAUSTED FOR THIS RECORD",
+        )
+    };
     if record.nic().is_some() {
         let serial = tx.next_serial("imn:ncic").await?;
         return Imn::ncic(serial).ok_or_else(exhausted);

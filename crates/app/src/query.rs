@@ -75,7 +75,11 @@ impl Service {
         let mut images = Vec::new();
         for record in &records {
             for image in tx.images_of_record(record.lrn(), false).await? {
-                images.push(crate::image_views::view(&image, record.nic().cloned(), None));
+                images.push(crate::image_views::view(
+                    &image,
+                    record.nic().cloned(),
+                    None,
+                ));
             }
         }
         Ok(Done {

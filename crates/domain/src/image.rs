@@ -42,7 +42,9 @@ pub struct ImageKey {
     pub mandatory: &'static [FieldCode],
 }
 
-use FieldCode::{Cas, Crp, Doc, Doi, Imn as ImnCode, Imt, Lrn as LrnCode, Mis, Nic as NicCode, Pur};
+use FieldCode::{
+    Cas, Crp, Doc, Doi, Imn as ImnCode, Imt, Lrn as LrnCode, Mis, Nic as NicCode, Pur,
+};
 
 /// The image keys.
 pub static IMAGE_KEYS: &[ImageKey] = &[

@@ -121,7 +121,10 @@ fn split_attachment(text: &str) -> Result<(&str, Option<Vec<u8>>), GrammarError>
         .filter(|b| !b.is_ascii_whitespace())
         .map(|b| b.to_ascii_uppercase())
         .collect();
-    let end = compact.iter().rposition(|b| *b != b'=').map_or(0, |i| i + 1);
+    let end = compact
+        .iter()
+        .rposition(|b| *b != b'=')
+        .map_or(0, |i| i + 1);
     let unpadded = compact.get(..end).unwrap_or_default();
     let bytes = data_encoding::BASE32_NOPAD
         .decode(unpadded)

@@ -31,7 +31,10 @@ fn number<T: TryFrom<i64>>(row: &AnyRow, column: &str) -> StoreResult<T> {
 fn image_from(row: &AnyRow) -> StoreResult<StoredImage> {
     let text = |column: &str| get::<String>(row, column);
     let imn = text("imn")?;
-    let status = match (text("status")?.as_str(), get::<Option<i64>>(row, "cancelled_on")?) {
+    let status = match (
+        text("status")?.as_str(),
+        get::<Option<i64>>(row, "cancelled_on")?,
+    ) {
         ("active", _) => ImageStatus::Active,
         ("cancelled", Some(on)) => ImageStatus::Cancelled(date_from(on)?),
         (other, _) => return Err(corrupt(format!("image {imn} status {other}"))),
@@ -134,7 +137,10 @@ pub(crate) async fn update(conn: &mut AnyConnection, image: &StoredImage) -> Sto
     Ok(())
 }
 
-pub(crate) async fn by_imn(conn: &mut AnyConnection, imn: &Imn) -> StoreResult<Option<StoredImage>> {
+pub(crate) async fn by_imn(
+    conn: &mut AnyConnection,
+    imn: &Imn,
+) -> StoreResult<Option<StoredImage>> {
     let sql = format!("SELECT {IMAGE_COLUMNS} FROM images WHERE imn = $1");
     sqlx::query(AssertSqlSafe(sql))
         .bind(imn.to_string())
@@ -151,7 +157,11 @@ pub(crate) async fn of_record(
     lrn: &Lrn,
     with_cancelled: bool,
 ) -> StoreResult<Vec<StoredImage>> {
-    let filter = if with_cancelled { "" } else { " AND status = 'active'" };
+    let filter = if with_cancelled {
+        ""
+    } else {
+        " AND status = 'active'"
+    };
     let sql = format!(
         "SELECT {IMAGE_COLUMNS} FROM images WHERE lrn = $1{filter} ORDER BY entered_at, imn"
     );

@@ -15,11 +15,11 @@ use leads_store::{
 use sqlx::{Any, AssertSqlSafe, Transaction};
 
 use crate::classify;
-use crate::image_rows;
 use crate::directory::{
     self, ACCOUNT_COLUMNS, AGENCY_COLUMNS, TERMINAL_COLUMNS, account_from, agency_from,
     connection_from, terminal_from,
 };
+use crate::image_rows;
 use crate::rows::{RECORD_COLUMNS, fields_json, record_from_row, status_columns};
 
 pub(crate) struct SqlTx {

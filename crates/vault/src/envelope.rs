@@ -17,7 +17,13 @@ pub fn seal_blob(key: &DataKey, blob_id: &str, plain: &[u8]) -> VaultResult<Vec<
     let aad = [BLOB_AAD, blob_id.as_bytes()].concat();
     let sealed = key
         .cipher()
-        .encrypt(&nonce, Payload { msg: plain, aad: &aad })
+        .encrypt(
+            &nonce,
+            Payload {
+                msg: plain,
+                aad: &aad,
+            },
+        )
         .map_err(|_| VaultError::Encrypt)?;
     let mut out = Vec::with_capacity(BLOB_MAGIC.len() + nonce.len() + sealed.len());
     out.extend_from_slice(BLOB_MAGIC);
@@ -35,6 +41,12 @@ pub fn open_blob(key: &DataKey, blob_id: &str, sealed: &[u8]) -> VaultResult<Vec
     let (nonce, ciphertext) = split_nonce(body)?;
     let aad = [BLOB_AAD, blob_id.as_bytes()].concat();
     key.cipher()
-        .decrypt(&nonce, Payload { msg: ciphertext, aad: &aad })
+        .decrypt(
+            &nonce,
+            Payload {
+                msg: ciphertext,
+                aad: &aad,
+            },
+        )
         .map_err(|_| VaultError::Decrypt)
 }

@@ -96,18 +96,28 @@ impl MasterKey {
         let aad = [KEY_AAD, blob_id.as_bytes()].concat();
         let plain = self
             .cipher()
-            .decrypt(&nonce, Payload { msg: sealed, aad: &aad })
+            .decrypt(
+                &nonce,
+                Payload {
+                    msg: sealed,
+                    aad: &aad,
+                },
+            )
             .map_err(|_| VaultError::Decrypt)?;
         let key: [u8; 32] = plain.try_into().map_err(|_| VaultError::Decrypt)?;
         Ok(DataKey(key))
     }
 }
 
-pub(crate) fn split_nonce(bytes: &[u8]) -> VaultResult<(Nonce<aes_gcm::aes::cipher::consts::U12>, &[u8])> {
+pub(crate) fn split_nonce(
+    bytes: &[u8],
+) -> VaultResult<(Nonce<aes_gcm::aes::cipher::consts::U12>, &[u8])> {
     let nonce = bytes
         .get(..NONCE_LEN)
         .ok_or(VaultError::Malformed("CIPHERTEXT"))?;
-    let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| VaultError::Malformed("NONCE"))?;
+    let nonce: [u8; NONCE_LEN] = nonce
+        .try_into()
+        .map_err(|_| VaultError::Malformed("NONCE"))?;
     let rest = bytes.get(NONCE_LEN..).unwrap_or_default();
     Ok((Nonce::from(nonce), rest))
 }

@@ -86,8 +86,8 @@ impl BlobStore {
     /// Blobs in a local directory (created if missing).
     pub fn local(dir: &std::path::Path) -> VaultResult<BlobStore> {
         std::fs::create_dir_all(dir).map_err(|e| VaultError::Store(e.to_string()))?;
-        let store = object_store::local::LocalFileSystem::new_with_prefix(dir)
-            .map_err(store_error)?;
+        let store =
+            object_store::local::LocalFileSystem::new_with_prefix(dir).map_err(store_error)?;
         Ok(BlobStore {
             inner: Arc::new(store),
         })

@@ -44,7 +44,11 @@ async fn a_blob_round_trips_and_is_ciphertext_on_disk() {
     assert_eq!(files.len(), 1);
     let on_disk = std::fs::read(&files[0]).unwrap();
     assert!(on_disk.starts_with(BLOB_MAGIC));
-    assert!(!on_disk.windows(16).any(|w| PLAIN.windows(16).any(|p| p == w)));
+    assert!(
+        !on_disk
+            .windows(16)
+            .any(|w| PLAIN.windows(16).any(|p| p == w))
+    );
     assert_eq!(on_disk.len(), BLOB_MAGIC.len() + 12 + PLAIN.len() + 16);
 }
 
@@ -66,7 +70,10 @@ async fn a_tampered_ciphertext_fails_to_decrypt() {
 async fn a_blob_swapped_between_ids_fails_to_decrypt() {
     let dir = tempfile::tempdir().unwrap();
     let vault = vault_in(dir.path());
-    let (a, b) = (BlobId::parse("aa-one").unwrap(), BlobId::parse("bb-two").unwrap());
+    let (a, b) = (
+        BlobId::parse("aa-one").unwrap(),
+        BlobId::parse("bb-two").unwrap(),
+    );
     let key_a = vault.put(&a, b"record A photo").await.unwrap();
     let key_b = vault.put(&b, b"record B photo").await.unwrap();
     // Copy B's ciphertext over A's: A's key cannot open it, and B's key refuses A's id.
@@ -112,7 +119,10 @@ async fn deleting_removes_the_bytes() {
 async fn rotation_rewraps_data_keys_and_the_old_key_is_then_not_needed() {
     let dir = tempfile::tempdir().unwrap();
     let old = MasterKey::generate();
-    let before = Vault::new(Keyring::new(old.clone()), BlobStore::local(dir.path()).unwrap());
+    let before = Vault::new(
+        Keyring::new(old.clone()),
+        BlobStore::local(dir.path()).unwrap(),
+    );
     let id = BlobId::random();
     let wrapped = before.put(&id, PLAIN).await.unwrap();
     assert_eq!(wrapped.master_key_id(), old.id());

@@ -102,7 +102,9 @@ impl CropBox {
             .collect::<Result<_, _>>()
             .map_err(|_| bad())?;
         match parts.as_slice() {
-            [x, y, width, height] if *width > 0 && *height > 0 && *width <= 100_000 && *height <= 100_000 => {
+            [x, y, width, height]
+                if *width > 0 && *height > 0 && *width <= 100_000 && *height <= 100_000 =>
+            {
                 Ok(CropBox {
                     x: *x,
                     y: *y,
@@ -168,7 +170,10 @@ mod tests {
 
     #[test]
     fn crop_boxes_parse() {
-        assert_eq!(CropBox::parse("0, 10,400,500").unwrap().to_string(), "0,10,400,500");
+        assert_eq!(
+            CropBox::parse("0, 10,400,500").unwrap().to_string(),
+            "0,10,400,500"
+        );
         for bad in ["1,2,3", "A,B,C,D", "0,0,0,5", "0,0,5,-1", "0,0,200000,5"] {
             assert!(CropBox::parse(bad).is_err(), "{bad}");
         }
