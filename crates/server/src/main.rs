@@ -71,6 +71,22 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             store.close().await;
             Ok(0)
         }
+        Command::Images(leads::cli::ImagesCommand::RotateKey { database }) => {
+            if database.previous_master_key_file.is_none() {
+                anyhow::bail!("give the key being replaced with --previous-master-key-file");
+            }
+            let store = server::open_store(&database.url("leads.db")).await?;
+            let service = server::service(store.clone(), &database)?;
+            let report = service.rotate_image_keys().await?;
+            println!(
+                "image keys re-wrapped under master key {}: {} re-wrapped, {} already current",
+                service.vault().keys().current().id(),
+                report.rewrapped,
+                report.current
+            );
+            store.close().await;
+            Ok(0)
+        }
         Command::Migrate(args) => {
             let url = args.url("leads.db");
             let store = server::open_store(&url).await?;

@@ -9,6 +9,17 @@ use leads_vault::{BlobStore, Keyring, MasterKey, Vault};
 use crate::cli::DatabaseArgs;
 
 impl DatabaseArgs {
+    /// Everything under one data directory, with the default file names.
+    pub fn in_dir(data_dir: &Path) -> DatabaseArgs {
+        DatabaseArgs {
+            data_dir: data_dir.to_path_buf(),
+            database_url: None,
+            image_dir: None,
+            master_key_file: None,
+            previous_master_key_file: None,
+        }
+    }
+
     /// Where sealed image blobs are kept.
     pub fn image_dir(&self) -> PathBuf {
         self.image_dir
