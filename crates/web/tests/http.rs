@@ -250,7 +250,9 @@ async fn errors_have_stable_codes_and_statuses() {
 
     let http = reqwest_like(&base).await;
     assert_eq!(http.0, 400, "malformed JSON: {}", http.1);
-    let oversize = own.send_text(&"A".repeat(leads_web::BODY_LIMIT + 1)).await;
+    let oversize = own
+        .send_text(&"A".repeat(leads_web::MESSAGE_BODY_LIMIT + 1))
+        .await;
     match oversize {
         Err(ClientError::Api { status: 413, body }) => assert_eq!(body.code, "request_too_large"),
         other => panic!("{other:?}"),
