@@ -12,7 +12,10 @@ use serde::{Deserialize, Serialize};
 
 pub use audit::{AuditEntryBody, AuditReportBody, CSV_COLUMNS, entries_csv};
 pub use dissemination::DisseminationRequest;
-pub use reply::{CautionBody, FieldBody, ReasonBody, RecordBody, ReplyBody, StatusBody};
+pub use reply::{
+    CautionBody, FieldBody, ImageBody, PhotoDueBody, PhotosDueBody, ReasonBody, RecordBody,
+    ReplyBody, StatusBody,
+};
 pub use review::{DispositionBody, DispositionRequest, FlagBody, ReviewReplyBody};
 
 /// `POST /api/v1/sessions`: password and the current second-factor (TOTP) code.
@@ -90,11 +93,22 @@ pub struct TransactionRequest {
     pub destinations: Vec<String>,
     /// Fields by tag.
     pub fields: BTreeMap<String, FieldValues>,
+    /// The image of an EIM or MII (a JPEG or PNG file, standard base64).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image_base64: Option<String>,
 }
 
 impl TransactionRequest {
-    /// The request as a raw message.
-    pub fn to_raw(&self) -> leads_message::RawMessage {
+    /// The request as a raw message; fails if `image_base64` is not base64.
+    pub fn to_raw(&self) -> Result<leads_message::RawMessage, String> {
+        let attachment = match &self.image_base64 {
+            Some(text) => Some(
+                data_encoding::BASE64
+                    .decode(text.trim().as_bytes())
+                    .map_err(|_| "IMAGE_BASE64 IS NOT BASE64".to_owned())?,
+            ),
+            None => None,
+        };
         let mut oris = vec![self.ori.clone()];
         oris.extend(self.destinations.iter().cloned());
         let fields = self
@@ -113,12 +127,13 @@ impl TransactionRequest {
                     })
             })
             .collect();
-        leads_message::RawMessage {
+        Ok(leads_message::RawMessage {
             key: self.key.trim().to_ascii_uppercase(),
             oris: oris.iter().map(|o| o.trim().to_ascii_uppercase()).collect(),
             txt: false,
             fields,
-        }
+            attachment,
+        })
     }
 }
 

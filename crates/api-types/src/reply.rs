@@ -84,8 +84,50 @@ pub struct ReplyBody {
     pub reasons: Vec<ReasonBody>,
     pub records: Vec<RecordBody>,
     pub criteria: Option<String>,
+    /// Images entered, changed or asked for; for a record inquiry, the images of each hit.
+    #[serde(default)]
+    pub images: Vec<ImageBody>,
+    /// Things the operator should know that did not stop the transaction.
+    #[serde(default)]
+    pub warnings: Vec<String>,
     /// The same reply as terminal text.
     pub text: String,
+}
+
+/// An image on a record (rules I1, I2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageBody {
+    pub imn: String,
+    pub lrn: String,
+    /// The NCIC record the image is also attached to, if any.
+    pub nic: Option<String>,
+    pub owner: String,
+    /// `M`, `S` or `I`.
+    pub image_type: String,
+    /// Date of image, ccyymmdd.
+    pub date: String,
+    pub mis: Option<String>,
+    pub width: u32,
+    pub height: u32,
+    /// The stored JPEG (standard base64), for a query by image number.
+    pub image_base64: Option<String>,
+}
+
+impl From<&leads_domain::reply::ImageView> for ImageBody {
+    fn from(image: &leads_domain::reply::ImageView) -> ImageBody {
+        ImageBody {
+            imn: image.imn.to_string(),
+            lrn: image.lrn.to_string(),
+            nic: image.nic.as_ref().map(ToString::to_string),
+            owner: image.owner.to_string(),
+            image_type: image.image_type.code().into(),
+            date: image.date.to_string(),
+            mis: image.mis.as_ref().map(ToString::to_string),
+            width: image.width,
+            height: image.height,
+            image_base64: image.jpeg.as_ref().map(|b| data_encoding::BASE64.encode(b)),
+        }
+    }
 }
 
 impl From<&Record> for RecordBody {
@@ -156,7 +198,31 @@ impl From<&Reply> for ReplyBody {
             reasons: reply.reasons.iter().map(ReasonBody::from).collect(),
             records: reply.records.iter().map(RecordBody::from).collect(),
             criteria: reply.criteria.clone(),
+            images: reply.images.iter().map(ImageBody::from).collect(),
+            warnings: reply.warnings.clone(),
             text: leads_message::render_reply(reply),
         }
     }
+}
+
+/// `GET /api/v1/images/due`: registrant photos to replace (rule I3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotosDueBody {
+    /// Photos coming due within this many days are listed too.
+    pub notice_days: i64,
+    pub photos: Vec<PhotoDueBody>,
+}
+
+/// One registrant record whose photo is missing, overdue or coming due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PhotoDueBody {
+    pub lrn: String,
+    pub ori: String,
+    pub file: String,
+    pub newest_imn: Option<String>,
+    pub newest_date: Option<String>,
+    /// One year after the newest mugshot's date of image; null when there is none.
+    pub due: Option<String>,
+    /// `missing`, `overdue` or `due`.
+    pub standing: String,
 }

@@ -141,6 +141,7 @@ fn done(code: &'static str, message: String, record: Record) -> Done {
         message,
         records: vec![record],
         criteria: None,
+        ..Done::default()
     }
 }
 

@@ -143,6 +143,7 @@ impl Service {
                 message,
                 records: vec![record],
                 criteria: None,
+                ..Done::default()
             },
             detail,
         ))

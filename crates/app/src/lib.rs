@@ -10,6 +10,9 @@ mod banner;
 mod bulk;
 mod disseminate;
 mod group_commit;
+mod image_keys;
+mod image_views;
+mod images;
 pub mod password;
 mod pipeline;
 mod provision;
@@ -33,6 +36,8 @@ pub use banner::SYSTEM_USE_BANNER;
 pub use bulk::LoadReport;
 pub use disseminate::{DISSEMINATION_EVENT, DISSEMINATION_KEY};
 pub use group_commit::group_commit_totals;
+pub use image_keys::RewrapReport;
+pub use image_views::{PHOTO_NOTICE_DAYS, PhotoDue, PhotoStanding, one_year_after, photos_due};
 pub use leads_domain::access::AdminCommand;
 pub use leads_domain::dissemination::DisseminationFields;
 pub use leads_domain::reply::Reply;
@@ -61,6 +66,10 @@ pub struct ServiceConfig {
     pub audit_retention_days: i64,
     /// What the weekly misuse review flags (AU-6).
     pub misuse: leads_audit::misuse::Thresholds,
+    /// The most active images one record may carry (12, the NCIC figure).
+    pub max_images_per_record: usize,
+    /// What an uploaded picture may be (rule I4).
+    pub image_limits: leads_imaging::Limits,
 }
 
 impl Default for ServiceConfig {
@@ -74,6 +83,8 @@ impl Default for ServiceConfig {
             search_limit: 100,
             audit_retention_days: MIN_AUDIT_RETENTION_DAYS,
             misuse: leads_audit::misuse::Thresholds::default(),
+            max_images_per_record: 12,
+            image_limits: leads_imaging::Limits::default(),
         }
     }
 }
@@ -135,15 +146,17 @@ pub struct Service {
     policy: Arc<dyn Authorizer>,
     config: ServiceConfig,
     committer: group_commit::GroupCommitter,
+    vault: leads_vault::Vault,
 }
 
 impl Service {
-    /// A service over a store, a clock and an authorizer.
+    /// A service over a store, a clock, an authorizer and the vault that keeps image blobs.
     pub fn new(
         store: Arc<dyn Store>,
         clock: Arc<dyn Clock>,
         policy: Arc<dyn Authorizer>,
         config: ServiceConfig,
+        vault: leads_vault::Vault,
     ) -> Self {
         Service {
             store,
@@ -151,7 +164,13 @@ impl Service {
             policy,
             config,
             committer: group_commit::GroupCommitter::default(),
+            vault,
         }
+    }
+
+    /// The image vault.
+    pub fn vault(&self) -> &leads_vault::Vault {
+        &self.vault
     }
 
     /// The store (for the directory, health checks and reports).

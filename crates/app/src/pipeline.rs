@@ -6,7 +6,7 @@ use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldCode, ParseContext};
 use leads_domain::reply::{Outcome, Reason, Reply};
 use leads_domain::{Record, Transaction};
-use leads_message::{Message, MessageError, RawMessage, parse_message, parse_raw_message};
+use leads_message::{Message, MessageError, Parsed, RawMessage, parse_any, parse_raw_any};
 use leads_policy::Principal;
 use leads_store::AuditAppend;
 
@@ -22,12 +22,16 @@ pub enum Input {
 }
 
 /// A finished transaction, before it is audited.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Done {
     pub code: &'static str,
     pub message: String,
     pub records: Vec<Record>,
     pub criteria: Option<String>,
+    pub images: Vec<leads_domain::reply::ImageView>,
+    pub warnings: Vec<String>,
+    /// Records the transaction concerned that the reply does not carry (LEADS numbers).
+    pub audit_records: Vec<String>,
 }
 
 /// A transaction that will not be done; nothing it touched is kept.
@@ -128,12 +132,16 @@ impl Service {
         let now = self.clock.now();
         let ctx = ParseContext::new(now.date());
         let parsed = match &input {
-            Input::Text(text) => parse_message(text, &ctx),
-            Input::Raw(raw) => parse_raw_message(raw, &ctx),
+            Input::Text(text) => parse_any(text, &ctx),
+            Input::Raw(raw) => parse_raw_any(raw, &ctx),
         };
         match parsed {
-            Ok(message) => {
+            Ok(Parsed::Record(message)) => {
                 self.run(&principal, &token_hash, message, operation_id, now)
+                    .await
+            }
+            Ok(Parsed::Image(message)) => {
+                self.run_image(&principal, &token_hash, message, operation_id, now)
                     .await
             }
             Err(error) => {
@@ -229,7 +237,7 @@ impl Service {
                     .await;
             }
         };
-        let entry = self.audit_entry(
+        let mut entry = self.audit_entry(
             &subject,
             &operation_id,
             now,
@@ -239,6 +247,7 @@ impl Service {
             &done.records,
             done.criteria.clone(),
         );
+        entry.records.extend(done.audit_records.iter().cloned());
         let item = AuditAppend {
             entry,
             session: Some((token_hash.to_owned(), now)),
@@ -263,7 +272,7 @@ impl Service {
     ) -> Result<Reply, ServiceError> {
         match result {
             Ok(done) => {
-                let entry = self.audit_entry(
+                let mut entry = self.audit_entry(
                     &subject,
                     &operation_id,
                     now,
@@ -273,6 +282,7 @@ impl Service {
                     &done.records,
                     done.criteria.clone(),
                 );
+                entry.records.extend(done.audit_records.iter().cloned());
                 self.commit_with_audit(tx, token_hash, entry, &operation_id, now)
                     .await?;
                 Ok(accepted_reply(subject, done, operation_id, now))
@@ -352,6 +362,8 @@ impl Service {
             reasons: refusal.reasons,
             records: refusal.records,
             criteria: None,
+            images: vec![],
+            warnings: vec![],
         })
     }
 
@@ -359,7 +371,7 @@ impl Service {
         clippy::too_many_arguments,
         reason = "one audit entry gathers every AU-3 element"
     )]
-    fn audit_entry(
+    pub(crate) fn audit_entry(
         &self,
         subject: &Subject<'_>,
         operation_id: &str,
@@ -405,6 +417,8 @@ fn accepted_reply(subject: Subject<'_>, done: Done, operation_id: String, now: T
         reasons: vec![],
         records: done.records,
         criteria: done.criteria,
+        images: done.images,
+        warnings: done.warnings,
     }
 }
 

@@ -62,6 +62,7 @@ impl Service {
                 message: "NO RECORD".into(),
                 records,
                 criteria,
+                ..Done::default()
             });
         }
         let plural = if records.len() == 1 { "" } else { "S" };
@@ -71,11 +72,23 @@ impl Service {
                 " - SEARCH LIMIT {limit} REACHED, REFINE THE INQUIRY"
             ));
         }
+        let mut images = Vec::new();
+        for record in &records {
+            for image in tx.images_of_record(record.lrn(), false).await? {
+                images.push(crate::image_views::view(
+                    &image,
+                    record.nic().cloned(),
+                    None,
+                ));
+            }
+        }
         Ok(Done {
             code: "hit",
             message,
             records,
             criteria,
+            images,
+            ..Done::default()
         })
     }
 }

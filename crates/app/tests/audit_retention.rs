@@ -149,6 +149,7 @@ async fn retention_is_never_shorter_than_a_year() {
                 audit_retention_days: 30,
                 ..ServiceConfig::default()
             },
+            app.service.vault().clone(),
         );
         app.clock.advance_seconds(40 * DAY);
         assert_eq!(short.prune_audit().await.unwrap().pruned, 0);

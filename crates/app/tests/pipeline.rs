@@ -354,6 +354,7 @@ async fn json_built_messages_take_the_same_path() {
             fields: leads_message::parse_raw(&examples::entry(FileKind::Gun))
                 .unwrap()
                 .fields,
+            attachment: None,
         };
         let reply = app
             .service

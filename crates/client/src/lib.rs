@@ -285,6 +285,12 @@ impl Client {
         Ok(response.text().await?)
     }
 
+    /// Registrant photos due for annual replacement (rule I3).
+    pub async fn photos_due(&self) -> Result<leads_api_types::PhotosDueBody, ClientError> {
+        let request = self.http.get(self.url("/api/v1/images/due"));
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
     /// Lists the misuse review queue (`criteria` as `name=value`: `ori`, `status=open|all`,
     /// `week`, `limit`).
     pub async fn misuse_flags(

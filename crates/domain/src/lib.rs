@@ -7,6 +7,7 @@ pub mod error;
 pub mod fields;
 pub mod fieldset;
 pub mod files;
+pub mod image;
 pub mod record;
 pub mod reply;
 pub mod rules;

@@ -74,4 +74,25 @@ pub struct Reply {
     pub records: Vec<Record>,
     /// For a query, what was searched (echoed when nothing is found).
     pub criteria: Option<String>,
+    /// Images entered, changed or asked for; for a record inquiry, the images of each hit.
+    pub images: Vec<ImageView>,
+    /// Things the operator should know that did not stop the transaction.
+    pub warnings: Vec<String>,
+}
+
+/// An image as shown to an operator (rule I1, I2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImageView {
+    pub imn: crate::fields::Imn,
+    pub lrn: crate::fields::Lrn,
+    /// The NCIC record the image is also attached to (I2), if the record is shared with NCIC.
+    pub nic: Option<crate::fields::Nic>,
+    pub owner: crate::fields::Ori,
+    pub image_type: crate::image::ImageType,
+    pub date: crate::fields::FieldDate,
+    pub mis: Option<crate::fields::FreeText>,
+    /// The stored JPEG, for a query by image number.
+    pub jpeg: Option<Vec<u8>>,
+    pub width: u32,
+    pub height: u32,
 }

@@ -260,6 +260,28 @@ const ROWS: &[(&str, &str, &str, &str, &str)] = &[
         "",
         "RPS/ MISSING DATA",
     ),
+    (
+        "IMN",
+        "x17a4394m0",
+        "X17A4394M0",
+        "X17A4394Q0",
+        "IMN/X17A4394Q0 MUST BE I AND 9 DIGITS, OR A LEADS NUMBER, IMAGE TYPE AND 1 CHARACTER",
+    ),
+    ("IMT", "m", "M", "P", "IMT/P INVALID CODE"),
+    (
+        "DOI",
+        "20261120",
+        "20261120",
+        "20261122",
+        "DOI/20261122 DATE IN FUTURE",
+    ),
+    (
+        "CRP",
+        "10, 20, 400, 500",
+        "10,20,400,500",
+        "10,20,400",
+        "CRP/10,20,400 MUST BE X,Y,WIDTH,HEIGHT",
+    ),
 ];
 
 fn ctx() -> ParseContext {

@@ -11,8 +11,15 @@
 
 use std::fmt;
 
-/// The longest message accepted, in bytes.
+/// The longest message accepted, in bytes (not counting an attached image).
 pub const MAX_MESSAGE_LEN: usize = 4096;
+
+/// The longest encoded image a message may carry: base32 of 5 MiB.
+pub const MAX_ATTACHMENT_LEN: usize = 5 * 1024 * 1024 / 5 * 8 + 8;
+
+/// An image travels as the last field, `.IMG/` followed by the bytes in RFC 4648 base32
+/// (upper case, so it survives the message's upper-casing; padding and line breaks optional).
+const ATTACHMENT_MARK: &str = ".IMG/";
 
 /// A tagged field as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,6 +38,8 @@ pub struct RawMessage {
     /// The body was introduced by `TXT` (Nlets-style header).
     pub txt: bool,
     pub fields: Vec<RawField>,
+    /// The image of an image message (EIM, MII), decoded.
+    pub attachment: Option<Vec<u8>>,
 }
 
 /// Why a text is not a well-formed message.
@@ -56,6 +65,10 @@ pub enum GrammarError {
     MalformedField { token: String },
     #[error("NO FIELDS AFTER TXT")]
     EmptyBody,
+    #[error("IMG EXCEEDS {max} CHARACTERS ({len})")]
+    AttachmentTooLong { len: usize, max: usize },
+    #[error("IMG NOT BASE32 - ENCODE THE IMAGE IN RFC 4648 BASE32")]
+    AttachmentEncoding,
 }
 
 impl GrammarError {
@@ -63,7 +76,10 @@ impl GrammarError {
     pub fn code(&self) -> &'static str {
         match self {
             GrammarError::Empty => "message_empty",
-            GrammarError::TooLong { .. } => "message_too_long",
+            GrammarError::TooLong { .. } | GrammarError::AttachmentTooLong { .. } => {
+                "message_too_long"
+            }
+            GrammarError::AttachmentEncoding => "image_encoding",
             GrammarError::NonAscii { .. } => "message_non_ascii",
             GrammarError::TrailingPeriod => "message_trailing_period",
             GrammarError::BadKey { .. } => "message_unknown_key",
@@ -87,17 +103,52 @@ fn shown(token: &str) -> String {
     token.chars().take(24).collect()
 }
 
-/// Splits a message into key, header ORIs and fields.
+/// Splits an attached image (`.IMG/…`, last) off the message text and decodes it.
+fn split_attachment(text: &str) -> Result<(&str, Option<Vec<u8>>), GrammarError> {
+    let Some(at) = text.to_ascii_uppercase().find(ATTACHMENT_MARK) else {
+        return Ok((text, None));
+    };
+    let (message, rest) = text.split_at_checked(at).unwrap_or((text, ""));
+    let encoded = rest.get(ATTACHMENT_MARK.len()..).unwrap_or_default();
+    if encoded.len() > MAX_ATTACHMENT_LEN {
+        return Err(GrammarError::AttachmentTooLong {
+            len: encoded.len(),
+            max: MAX_ATTACHMENT_LEN,
+        });
+    }
+    let compact: Vec<u8> = encoded
+        .bytes()
+        .filter(|b| !b.is_ascii_whitespace())
+        .map(|b| b.to_ascii_uppercase())
+        .collect();
+    let end = compact
+        .iter()
+        .rposition(|b| *b != b'=')
+        .map_or(0, |i| i + 1);
+    let unpadded = compact.get(..end).unwrap_or_default();
+    let bytes = data_encoding::BASE32_NOPAD
+        .decode(unpadded)
+        .map_err(|_| GrammarError::AttachmentEncoding)?;
+    Ok((message, Some(bytes)))
+}
+
+/// Encodes an image for the `IMG` field of a formatted message.
+pub fn encode_attachment(bytes: &[u8]) -> String {
+    data_encoding::BASE32_NOPAD.encode(bytes)
+}
+
+/// Splits a message into key, header ORIs, fields and an attached image.
 pub fn parse_raw(text: &str) -> Result<RawMessage, GrammarError> {
+    if let Some(position) = text.chars().position(|c| !c.is_ascii()) {
+        return Err(GrammarError::NonAscii {
+            position: position + 1,
+        });
+    }
+    let (text, attachment) = split_attachment(text)?;
     if text.len() > MAX_MESSAGE_LEN {
         return Err(GrammarError::TooLong {
             len: text.len(),
             max: MAX_MESSAGE_LEN,
-        });
-    }
-    if let Some(position) = text.chars().position(|c| !c.is_ascii()) {
-        return Err(GrammarError::NonAscii {
-            position: position + 1,
         });
     }
     // Line breaks and tabs become spaces (they matter only after TXT); other control
@@ -172,6 +223,7 @@ pub fn parse_raw(text: &str) -> Result<RawMessage, GrammarError> {
         oris,
         txt,
         fields,
+        attachment,
     })
 }
 
@@ -187,6 +239,7 @@ impl RawMessage {
                 .into_iter()
                 .map(|(tag, value)| RawField { tag, value })
                 .collect(),
+            attachment: None,
         }
     }
 }
@@ -206,6 +259,9 @@ impl fmt::Display for RawMessage {
         for field in &self.fields {
             write!(f, "{separator}{}/{}", field.tag, field.value)?;
             separator = ".";
+        }
+        if let Some(bytes) = &self.attachment {
+            write!(f, "{separator}IMG/{}", encode_attachment(bytes))?;
         }
         Ok(())
     }

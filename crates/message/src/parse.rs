@@ -2,6 +2,7 @@
 
 use leads_domain::fields::{FieldCode, Ori, ParseContext};
 use leads_domain::files::MessageKey;
+use leads_domain::image::{IMAGE_TAG, ImageKey, ImageTransaction, lookup_image_key};
 use leads_domain::transaction::allowed_fields;
 use leads_domain::{FieldError, FieldSet, RuleId, Transaction, TransactionError, lookup_key};
 
@@ -16,6 +17,27 @@ pub struct Message {
     /// Destination ORIs of an Nlets-style header.
     pub destinations: Vec<Ori>,
     pub transaction: Transaction,
+}
+
+/// An image message (EIM, MII, XIM, QIM) understood in full.
+#[derive(Debug, Clone)]
+pub struct ImageMessage {
+    pub key: &'static ImageKey,
+    /// The originating agency (first header ORI).
+    pub ori: Ori,
+    pub destinations: Vec<Ori>,
+    pub transaction: ImageTransaction,
+    /// The image sent with an EIM or MII, as received (normalized later).
+    pub image: Option<Vec<u8>>,
+}
+
+/// Any message.
+#[derive(Debug, Clone)]
+pub enum Parsed {
+    /// A hot-file transaction.
+    Record(Message),
+    /// An image transaction.
+    Image(ImageMessage),
 }
 
 /// What went wrong.
@@ -72,7 +94,8 @@ impl MessageError {
     }
 }
 
-/// Parses message text received on the day `ctx` gives.
+/// Parses hot-file message text received on the day `ctx` gives (image keys are refused as
+/// unknown; [`parse_any`] takes both).
 pub fn parse_message(text: &str, ctx: &ParseContext) -> Result<Message, MessageError> {
     let raw = parse_raw(text).map_err(|e| MessageError {
         key: None,
@@ -82,58 +105,123 @@ pub fn parse_message(text: &str, ctx: &ParseContext) -> Result<Message, MessageE
     parse_raw_message(&raw, ctx)
 }
 
-/// Interprets a raw message (from text, or built from JSON).
-pub fn parse_raw_message(raw: &RawMessage, ctx: &ParseContext) -> Result<Message, MessageError> {
-    let fail = |key: Option<&str>, kind: MessageErrorKind| MessageError {
+/// Parses any message text: hot-file or image transaction.
+pub fn parse_any(text: &str, ctx: &ParseContext) -> Result<Parsed, MessageError> {
+    let raw = parse_raw(text).map_err(|e| MessageError {
+        key: None,
+        ori: None,
+        kind: e.into(),
+    })?;
+    parse_raw_any(&raw, ctx)
+}
+
+/// Interprets any raw message.
+pub fn parse_raw_any(raw: &RawMessage, ctx: &ParseContext) -> Result<Parsed, MessageError> {
+    match lookup_image_key(&raw.key) {
+        Some(key) => parse_image(raw, key, ctx).map(Parsed::Image),
+        None => parse_raw_message(raw, ctx).map(Parsed::Record),
+    }
+}
+
+fn fail(raw: &RawMessage, key: Option<&str>, kind: MessageErrorKind) -> MessageError {
+    MessageError {
         key: key.map(str::to_owned),
         ori: raw.oris.first().cloned(),
         kind,
-    };
-    let key = lookup_key(&raw.key)
-        .ok_or_else(|| fail(None, MessageErrorKind::UnknownKey(raw.key.clone())))?;
-    let k = Some(key.key);
+    }
+}
+
+/// The header ORIs: the sender, then destinations.
+fn header(raw: &RawMessage, key: &'static str) -> Result<(Ori, Vec<Ori>), MessageError> {
     let mut oris = Vec::with_capacity(raw.oris.len());
     for text in &raw.oris {
-        oris.push(Ori::parse(text).map_err(|e| fail(k, MessageErrorKind::Header(e)))?);
+        oris.push(Ori::parse(text).map_err(|e| fail(raw, Some(key), MessageErrorKind::Header(e)))?);
     }
     let mut oris = oris.into_iter();
     let ori = oris.next().ok_or_else(|| {
         fail(
-            k,
+            raw,
+            Some(key),
             GrammarError::MissingOri {
-                key: key.key.to_owned(),
+                key: key.to_owned(),
             }
             .into(),
         )
     })?;
-    let allowed = allowed_fields(&key);
+    Ok((ori, oris.collect()))
+}
+
+/// The fields, each parsed and checked against the fields the key takes.
+fn field_set(
+    raw: &RawMessage,
+    key: &'static str,
+    allowed: &[FieldCode],
+    ctx: &ParseContext,
+) -> Result<FieldSet, MessageError> {
+    let k = Some(key);
     let mut fields = FieldSet::new();
     for field in &raw.fields {
         let code = FieldCode::from_tag(&field.tag)
-            .ok_or_else(|| fail(k, MessageErrorKind::UnknownField(field.tag.clone())))?;
+            .ok_or_else(|| fail(raw, k, MessageErrorKind::UnknownField(field.tag.clone())))?;
         if !allowed.contains(&code) {
             let error = TransactionError::NotAllowed {
                 tag: code.tag(),
-                key: key.key,
+                key,
             };
-            return Err(fail(k, error.into()));
+            return Err(fail(raw, k, error.into()));
         }
         let value = code
             .parse_value(&field.value, ctx)
-            .map_err(|e| fail(k, TransactionError::Field(e).into()))?;
+            .map_err(|e| fail(raw, k, TransactionError::Field(e).into()))?;
         if !fields.insert(code, value) {
             let error = TransactionError::Repeated {
                 tag: code.tag(),
                 max: code.max_occurrences(),
             };
-            return Err(fail(k, error.into()));
+            return Err(fail(raw, k, error.into()));
         }
     }
-    let transaction = Transaction::build(key, fields).map_err(|e| fail(k, e.into()))?;
+    Ok(fields)
+}
+
+fn parse_image(
+    raw: &RawMessage,
+    key: &'static ImageKey,
+    ctx: &ParseContext,
+) -> Result<ImageMessage, MessageError> {
+    let (ori, destinations) = header(raw, key.key)?;
+    let fields = field_set(raw, key.key, key.fields, ctx)?;
+    let transaction = ImageTransaction::build(key, &fields, raw.attachment.is_some())
+        .map_err(|e| fail(raw, Some(key.key), e.into()))?;
+    Ok(ImageMessage {
+        key,
+        ori,
+        destinations,
+        transaction,
+        image: raw.attachment.clone(),
+    })
+}
+
+/// Interprets a raw hot-file message (from text, or built from JSON).
+pub fn parse_raw_message(raw: &RawMessage, ctx: &ParseContext) -> Result<Message, MessageError> {
+    let key = lookup_key(&raw.key)
+        .ok_or_else(|| fail(raw, None, MessageErrorKind::UnknownKey(raw.key.clone())))?;
+    let k = Some(key.key);
+    if raw.attachment.is_some() {
+        let error = TransactionError::NotAllowed {
+            tag: IMAGE_TAG,
+            key: key.key,
+        };
+        return Err(fail(raw, k, error.into()));
+    }
+    let (ori, destinations) = header(raw, key.key)?;
+    let allowed = allowed_fields(&key);
+    let fields = field_set(raw, key.key, &allowed, ctx)?;
+    let transaction = Transaction::build(key, fields).map_err(|e| fail(raw, k, e.into()))?;
     Ok(Message {
         key,
         ori,
-        destinations: oris.collect(),
+        destinations,
         transaction,
     })
 }

@@ -133,6 +133,9 @@ pub fn render_reply(reply: &Reply) -> String {
             for record in &reply.records {
                 out.push_str("--------\n");
                 out.push_str(&render_record(record));
+                for image in reply.images.iter().filter(|i| &i.lrn == record.lrn()) {
+                    out.push_str(&render_image(image));
+                }
                 let _ = writeln!(out, "{}", hit_note(record));
             }
         }
@@ -143,6 +146,9 @@ pub fn render_reply(reply: &Reply) -> String {
             }
             for record in &reply.records {
                 out.push_str(&render_record(record));
+            }
+            for image in &reply.images {
+                out.push_str(&render_image(image));
             }
         }
         Outcome::Rejected => {
@@ -169,6 +175,32 @@ pub fn render_reply(reply: &Reply) -> String {
             let _ = writeln!(out, "FAILED {head} {} - NOTHING WAS CHANGED", reply.message);
         }
     }
+    for warning in &reply.warnings {
+        let _ = writeln!(out, "WARNING - {warning}");
+    }
     let _ = writeln!(out, "OPN/{} {}", reply.operation_id, reply.at);
+    out
+}
+
+/// One image line (number, type, date, the records it is attached to, remarks), and the picture
+/// itself as an `IMG/` field when the reply carries it.
+pub fn render_image(image: &leads_domain::reply::ImageView) -> String {
+    let mut out = format!(
+        "IMN/{}.IMT/{}.DOI/{}.LRN/{}",
+        image.imn,
+        image.image_type.code(),
+        image.date,
+        image.lrn
+    );
+    if let Some(nic) = &image.nic {
+        let _ = write!(out, ".NIC/{nic}");
+    }
+    if let Some(mis) = &image.mis {
+        let _ = write!(out, ".MIS/{mis}");
+    }
+    out.push('\n');
+    if let Some(jpeg) = &image.jpeg {
+        let _ = writeln!(out, "IMG/{}", crate::grammar::encode_attachment(jpeg));
+    }
     out
 }

@@ -10,6 +10,7 @@
 
 use leads_domain::fields::FieldCode;
 use leads_domain::files::{FILES, KeySource, all_keys};
+use leads_domain::image::IMAGE_KEYS;
 use leads_domain::transaction::allowed_fields;
 
 fn source(s: KeySource) -> &'static str {
@@ -41,6 +42,33 @@ fn key_table() -> String {
             key.file.name,
             what,
             source(key.source)
+        ));
+    }
+    out
+}
+
+fn image_key_table() -> String {
+    let mut out = String::from(
+        "| key | action | takes | mandatory | image (`IMG`) | source |\n|---|---|---|---|---|---|\n",
+    );
+    let tags = |codes: &[FieldCode]| codes.iter().map(|c| c.tag()).collect::<Vec<_>>().join(" ");
+    for key in IMAGE_KEYS {
+        let image = match key.key {
+            "EIM" => "mandatory",
+            "MII" => "optional (a new picture)",
+            _ => "not allowed",
+        };
+        let from = if key.key == "QIM" {
+            source(key.source)
+        } else {
+            "LEADS bulletin 2023-02-16"
+        };
+        out.push_str(&format!(
+            "| `{}` | {} | {} | {} | {image} | {from} |\n",
+            key.key,
+            key.name,
+            tags(key.fields),
+            tags(key.mandatory)
         ));
     }
     out
@@ -122,6 +150,7 @@ fn messages_doc_tables_match_the_catalogues() {
     let mut expected = replace_section(&doc, "keys", &key_table());
     expected = replace_section(&expected, "files", &file_table());
     expected = replace_section(&expected, "fields", &field_table());
+    expected = replace_section(&expected, "image-keys", &image_key_table());
     if std::env::var("UPDATE_DOCS").is_ok() {
         std::fs::write(path, &expected).unwrap();
     }

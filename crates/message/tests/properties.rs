@@ -35,7 +35,7 @@ prop_compose! {
     ) -> RawMessage {
         // A header ORI that reads "TXT…" would be taken for the body marker.
         let oris = oris.into_iter().filter(|o| !o.starts_with("TXT")).collect::<Vec<_>>();
-        RawMessage { key, oris: if oris.is_empty() { vec!["IL0160000".into()] } else { oris }, txt, fields }
+        RawMessage { key, oris: if oris.is_empty() { vec!["IL0160000".into()] } else { oris }, txt, fields, attachment: None }
     }
 }
 

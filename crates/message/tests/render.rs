@@ -45,6 +45,8 @@ fn reply(outcome: Outcome, code: &'static str, message: &str, records: Vec<Recor
         reasons: vec![],
         records,
         criteria: Some("NAM/DOE, JOHN SEX/M DOB/19800115".into()),
+        images: vec![],
+        warnings: vec![],
     }
 }
 

@@ -270,7 +270,7 @@ impl CedarAuthorizer {
         let p = request.principal;
         let service = match (request.act, request.target) {
             (
-                Act::Transaction(_) | Act::Disseminate,
+                Act::Transaction(_) | Act::Disseminate | Act::Image(_),
                 Target::File(file) | Target::Record { file, .. },
             ) => Service::of_file(file).name(),
             _ => "",

@@ -64,12 +64,16 @@ impl AdminAction {
     }
 }
 
+use leads_domain::image::ImageAction;
+
 /// What is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Act {
     Transaction(Action),
     /// Recording a secondary dissemination of a record (a transaction on that record).
     Disseminate,
+    /// An image transaction on a record (I1).
+    Image(leads_domain::image::ImageAction),
     Admin(AdminAction),
 }
 
@@ -84,6 +88,10 @@ impl Act {
             Act::Transaction(Action::Locate) => "locate",
             Act::Transaction(Action::Query) => "query",
             Act::Disseminate => "disseminate",
+            Act::Image(ImageAction::Enter) => "enter_image",
+            Act::Image(ImageAction::Modify) => "modify_image",
+            Act::Image(ImageAction::Cancel) => "cancel_image",
+            Act::Image(ImageAction::Query) => "query_image",
             Act::Admin(admin) => admin.name(),
         }
     }

@@ -173,7 +173,7 @@ pub async fn run(args: AuditArgs) -> anyhow::Result<i32> {
             if let AuditCommand::Prune { retention_days } = &command {
                 config.audit_retention_days = *retention_days;
             }
-            let service = server::service_with(store.clone(), config)?;
+            let service = server::service_with(store.clone(), &args.database, config)?;
             let code = match command {
                 AuditCommand::Export { out, reader } => {
                     let target: Box<dyn Write> = match &out {

@@ -31,6 +31,19 @@ pub enum Command {
     Review(crate::review_cmd::ReviewCommand),
     /// Measure parsing, search and HTTP throughput and print the figures.
     Bench(crate::bench::BenchArgs),
+    /// Image file maintenance.
+    #[command(subcommand)]
+    Images(ImagesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImagesCommand {
+    /// Re-wrap every image data key under the master key of `--master-key-file`; give the key
+    /// being replaced with `--previous-master-key-file`. Blobs are not rewritten.
+    RotateKey {
+        #[command(flatten)]
+        database: DatabaseArgs,
+    },
 }
 
 /// Where the data lives.
@@ -42,6 +55,16 @@ pub struct DatabaseArgs {
     /// Database URL (`sqlite://…` or `postgres://…`); overrides --data-dir.
     #[arg(long, env = "LEADS_DATABASE_URL")]
     pub database_url: Option<String>,
+    /// Directory of the sealed image blobs (default: `<data-dir>/images`).
+    #[arg(long, env = "LEADS_IMAGE_DIR")]
+    pub image_dir: Option<PathBuf>,
+    /// File holding the image master key, 64 hex digits (default: `<data-dir>/master.key`,
+    /// created if missing).
+    #[arg(long, env = "LEADS_MASTER_KEY_FILE")]
+    pub master_key_file: Option<PathBuf>,
+    /// During a key rotation: the file of the master key being replaced.
+    #[arg(long, env = "LEADS_PREVIOUS_MASTER_KEY_FILE")]
+    pub previous_master_key_file: Option<PathBuf>,
 }
 
 impl DatabaseArgs {
@@ -130,8 +153,22 @@ pub enum ClientCommand {
         /// Print the JSON reply instead of terminal text.
         #[arg(long)]
         json: bool,
+        /// A JPEG or PNG file to send as the message's image (`EIM`, `MII`): it is appended as
+        /// the last field, `.IMG/` and the file in base32.
+        #[arg(long)]
+        image: Option<PathBuf>,
+        /// Write the image a reply carries (`QIM` with `IMN/`) to this file (JPEG).
+        #[arg(long)]
+        save_image: Option<PathBuf>,
         /// The message, e.g. `QW.IL0160000.NAM/DOE, JOHN.SEX/M.DOB/19800115.PUR/C.CAS/1`.
         message: Option<String>,
+    },
+    /// List the agency's registrant photos due for annual replacement (rule I3).
+    PhotosDue {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
     },
     /// Record that data of a record was passed to another agency (secondary dissemination).
     Disseminate {

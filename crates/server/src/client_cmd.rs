@@ -20,6 +20,9 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             println!("{}", session);
             Ok(0)
         }
+        ClientCommand::PhotosDue { server, token } => {
+            photos_due(&server.url, token).await.map(i32::from)
+        }
         ClientCommand::Logout { server, token } => {
             Client::new(&server.url)
                 .with_token(token)
@@ -75,9 +78,11 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             token,
             credentials,
             json,
+            image,
+            save_image,
             message,
         } => {
-            let message = match message {
+            let mut message = match message {
                 Some(message) => message,
                 None => {
                     let mut text = String::new();
@@ -93,9 +98,41 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
                 None => sign_in(&client, &credentials).await?,
             };
             client = client.with_token(token);
-            if json {
+            if let Some(path) = image {
+                let bytes =
+                    std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+                message = format!(
+                    "{}.IMG/{}",
+                    message.trim_end(),
+                    leads_message::encode_attachment(&bytes)
+                );
+            }
+            if json || save_image.is_some() {
                 let reply = client.send_json(&message).await.map_err(explain)?;
-                println!("{}", serde_json::to_string_pretty(&reply)?);
+                if let Some(path) = save_image {
+                    let encoded = reply
+                        .images
+                        .iter()
+                        .find_map(|i| i.image_base64.clone())
+                        .context("the reply carries no image")?;
+                    let bytes = data_encoding::BASE64
+                        .decode(encoded.as_bytes())
+                        .context("the image in the reply is not base64")?;
+                    std::fs::write(&path, bytes)
+                        .with_context(|| format!("writing {}", path.display()))?;
+                    print!(
+                        "{}",
+                        reply
+                            .text
+                            .lines()
+                            .filter(|l| !l.starts_with("IMG/"))
+                            .map(|l| format!("{l}\n"))
+                            .collect::<String>()
+                    );
+                    eprintln!("image written to {}", path.display());
+                } else {
+                    println!("{}", serde_json::to_string_pretty(&reply)?);
+                }
                 Ok(if reply.outcome == "accepted" { 0 } else { 1 })
             } else {
                 let reply = client.send_text(&message).await.map_err(explain)?;
@@ -104,6 +141,30 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             }
         }
     }
+}
+
+/// Prints the registrant photos due for replacement.
+pub async fn photos_due(url: &str, token: String) -> anyhow::Result<u8> {
+    let client = Client::new(url).with_token(token);
+    let due = client.photos_due().await.map_err(explain)?;
+    println!("LRN        ORI        STANDING NEWEST IMN   DOI       DUE");
+    for p in &due.photos {
+        println!(
+            "{:<10} {:<10} {:<8} {:<12} {:<9} {}",
+            p.lrn,
+            p.ori,
+            p.standing.to_uppercase(),
+            p.newest_imn.as_deref().unwrap_or("-"),
+            p.newest_date.as_deref().unwrap_or("-"),
+            p.due.as_deref().unwrap_or("NOW")
+        );
+    }
+    println!(
+        "{} PHOTO(S) DUE WITHIN {} DAYS OR OVERDUE",
+        due.photos.len(),
+        due.notice_days
+    );
+    Ok(0)
 }
 
 /// The current code of a TOTP secret, by the wall clock.

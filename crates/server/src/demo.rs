@@ -155,6 +155,8 @@ pub async fn seed(service: &Service, records: usize) -> anyhow::Result<bool> {
             report.rejected.first()
         );
     }
+    let portraits = crate::demo_photos::attach(service, &peoria).await?;
+    tracing::info!(portraits, "demo portraits attached");
     Ok(true)
 }
 

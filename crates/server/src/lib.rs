@@ -7,5 +7,7 @@ pub mod bench;
 pub mod cli;
 pub mod client_cmd;
 pub mod demo;
+pub mod demo_photos;
 pub mod review_cmd;
 pub mod server;
+pub mod vault_cfg;

@@ -37,7 +37,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
                 audit_retention_days: args.audit_retention_days,
                 ..leads_app::ServiceConfig::default()
             };
-            let service = server::service_with(store.clone(), config)?;
+            let service = server::service_with(store.clone(), &args.database, config)?;
             if args.demo && demo::seed(&service, args.demo_records).await? {
                 tracing::info!(records = args.demo_records, "demo seeded");
             }
@@ -68,6 +68,22 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             if let Some(checkpoint) = service.checkpoint(&key).await? {
                 tracing::info!(size = checkpoint.size, "final audit checkpoint signed");
             }
+            store.close().await;
+            Ok(0)
+        }
+        Command::Images(leads::cli::ImagesCommand::RotateKey { database }) => {
+            if database.previous_master_key_file.is_none() {
+                anyhow::bail!("give the key being replaced with --previous-master-key-file");
+            }
+            let store = server::open_store(&database.url("leads.db")).await?;
+            let service = server::service(store.clone(), &database)?;
+            let report = service.rotate_image_keys().await?;
+            println!(
+                "image keys re-wrapped under master key {}: {} re-wrapped, {} already current",
+                service.vault().keys().current().id(),
+                report.rewrapped,
+                report.current
+            );
             store.close().await;
             Ok(0)
         }

@@ -136,7 +136,7 @@ pub async fn run(command: ReviewCommand) -> anyhow::Result<i32> {
         }
         ReviewCommand::Run { database } => {
             let store = server::open_store(&database.url("leads.db")).await?;
-            let service = server::service(store.clone())?;
+            let service = server::service(store.clone(), &database)?;
             match service.run_misuse_review().await? {
                 Some(run) => println!(
                     "week {} to {} reviewed: {} flags",

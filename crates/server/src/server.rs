@@ -4,6 +4,7 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use crate::cli::DatabaseArgs;
 use anyhow::Context;
 use leads_app::{Service, ServiceConfig};
 use leads_domain::clock::{Clock, SystemClock};
@@ -22,19 +23,24 @@ pub async fn open_store(url: &str) -> anyhow::Result<Arc<SqlStore>> {
     Ok(Arc::new(store))
 }
 
-/// The service with the Cedar policies and the wall clock.
-pub fn service(store: Arc<SqlStore>) -> anyhow::Result<Service> {
-    service_with(store, ServiceConfig::default())
+/// The service with the Cedar policies, the wall clock and the configured image vault.
+pub fn service(store: Arc<SqlStore>, database: &DatabaseArgs) -> anyhow::Result<Service> {
+    service_with(store, database, ServiceConfig::default())
 }
 
 /// The service with a configuration of its own.
-pub fn service_with(store: Arc<SqlStore>, config: ServiceConfig) -> anyhow::Result<Service> {
+pub fn service_with(
+    store: Arc<SqlStore>,
+    database: &DatabaseArgs,
+    config: ServiceConfig,
+) -> anyhow::Result<Service> {
     let policy = CedarAuthorizer::new().context("loading the authorization policies")?;
     Ok(Service::new(
         store,
         Arc::new(SystemClock) as Arc<dyn Clock>,
         Arc::new(policy),
         config,
+        crate::vault_cfg::open_vault(database)?,
     ))
 }
 

@@ -32,9 +32,12 @@ fn leads(args: &[&str]) -> (i32, String, String) {
 async fn seeded(dir: &Path) -> String {
     let url = format!("sqlite://{}/demo.db", dir.display());
     let store = open_store(&url).await.unwrap();
-    demo::seed(&service(store.clone()).unwrap(), 30)
-        .await
-        .unwrap();
+    demo::seed(
+        &service(store.clone(), &leads::cli::DatabaseArgs::in_dir(dir)).unwrap(),
+        30,
+    )
+    .await
+    .unwrap();
     store.close().await;
     url
 }

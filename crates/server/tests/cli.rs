@@ -9,6 +9,7 @@
 
 use std::process::Command;
 
+use leads::cli::DatabaseArgs;
 use leads::demo::{self, DEMO_OPERATORS, DEMO_QUERY};
 use leads::server::{Application, open_store, service};
 
@@ -16,7 +17,7 @@ async fn demo_server(dir: &std::path::Path, records: usize) -> String {
     let store = open_store(&format!("sqlite://{}/demo.db", dir.display()))
         .await
         .unwrap();
-    let service = service(store.clone()).unwrap();
+    let service = service(store.clone(), &DatabaseArgs::in_dir(dir)).unwrap();
     assert!(demo::seed(&service, records).await.unwrap());
     assert!(
         !demo::seed(&service, records).await.unwrap(),
@@ -132,7 +133,7 @@ async fn the_demo_is_reproducible() {
         let store = open_store(&format!("sqlite://{}/demo.db", dir.path().display()))
             .await
             .unwrap();
-        let service = service(store.clone()).unwrap();
+        let service = service(store.clone(), &DatabaseArgs::in_dir(dir.path())).unwrap();
         demo::seed(&service, 120).await.unwrap();
         assert_eq!(
             leads_store::Store::record_count(store.as_ref())
@@ -270,7 +271,7 @@ async fn bootstrap_creates_the_first_administrator() {
     let store = open_store(&format!("sqlite://{}/leads.db", data.display()))
         .await
         .unwrap();
-    let service = service(store).unwrap();
+    let service = service(store, &DatabaseArgs::in_dir(&data)).unwrap();
     let code = leads_app::totp::code(
         &secret,
         leads_domain::clock::Clock::now(service.clock().as_ref()).as_micros() / 1_000_000,

@@ -4,6 +4,7 @@ mod audit_batch;
 mod audit_read;
 mod audit_rows;
 mod directory;
+mod image_rows;
 mod migrate;
 mod review_rows;
 mod rows;

@@ -35,6 +35,12 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0004_review.sql"),
         include_str!("../migrations/postgres/0004_review.sql"),
     ),
+    (
+        5,
+        "images",
+        include_str!("../migrations/sqlite/0005_images.sql"),
+        include_str!("../migrations/postgres/0005_images.sql"),
+    ),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\

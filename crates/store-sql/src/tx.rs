@@ -5,10 +5,13 @@ use leads_audit::{AuditEntry, SealedEntry};
 use leads_domain::Record;
 use leads_domain::access::{Agency, ConnectionRequest, Terminal};
 use leads_domain::clock::Timestamp;
-use leads_domain::fields::{FieldCode, Lrn, Nic, Oca, Ori};
+use leads_domain::fields::{FieldCode, Imn, Lrn, Nic, Oca, Ori};
 use leads_domain::files::FileKind;
 use leads_domain::search::{PersonQuery, RecordIndex};
-use leads_store::{Account, SessionRow, StoreError, StoreResult, StoreTx, StoredCheckpoint};
+use leads_store::{
+    Account, BlobRef, RegistrantPhoto, SessionRow, StoreError, StoreResult, StoreTx,
+    StoredCheckpoint, StoredImage,
+};
 use sqlx::{Any, AssertSqlSafe, Transaction};
 
 use crate::classify;
@@ -16,6 +19,7 @@ use crate::directory::{
     self, ACCOUNT_COLUMNS, AGENCY_COLUMNS, TERMINAL_COLUMNS, account_from, agency_from,
     connection_from, terminal_from,
 };
+use crate::image_rows;
 use crate::rows::{RECORD_COLUMNS, fields_json, record_from_row, status_columns};
 
 pub(crate) struct SqlTx {
@@ -559,6 +563,42 @@ impl StoreTx for SqlTx {
         at: Timestamp,
     ) -> StoreResult<i64> {
         crate::audit_rows::post_message(&mut self.tx, recipient, kind, text, at).await
+    }
+
+    async fn insert_image(&mut self, image: &StoredImage) -> StoreResult<()> {
+        image_rows::insert(&mut self.tx, image).await
+    }
+
+    async fn update_image(&mut self, image: &StoredImage) -> StoreResult<()> {
+        image_rows::update(&mut self.tx, image).await
+    }
+
+    async fn image(&mut self, imn: &Imn) -> StoreResult<Option<StoredImage>> {
+        image_rows::by_imn(&mut self.tx, imn).await
+    }
+
+    async fn images_of_record(
+        &mut self,
+        lrn: &Lrn,
+        with_cancelled: bool,
+    ) -> StoreResult<Vec<StoredImage>> {
+        image_rows::of_record(&mut self.tx, lrn, with_cancelled).await
+    }
+
+    async fn image_hashes(&mut self, except: &Lrn) -> StoreResult<Vec<(Imn, Lrn, String)>> {
+        image_rows::hashes(&mut self.tx, except).await
+    }
+
+    async fn registrant_photos(&mut self, ori: Option<&Ori>) -> StoreResult<Vec<RegistrantPhoto>> {
+        image_rows::registrant_photos(&mut self.tx, ori).await
+    }
+
+    async fn image_keys(&mut self) -> StoreResult<Vec<(Imn, BlobRef, BlobRef)>> {
+        image_rows::keys(&mut self.tx).await
+    }
+
+    async fn rewrap_image(&mut self, imn: &Imn, picture: &str, thumbnail: &str) -> StoreResult<()> {
+        image_rows::rewrap(&mut self.tx, imn, picture, thumbnail).await
     }
 
     async fn commit(self: Box<Self>) -> StoreResult<()> {

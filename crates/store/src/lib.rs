@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod image;
 mod url;
 
 use async_trait::async_trait;
@@ -10,9 +11,10 @@ use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldCode, Ori};
 use leads_domain::files::FileKind;
 use leads_domain::search::{PersonQuery, RecordIndex};
-use leads_domain::{Record, fields::Lrn, fields::Nic, fields::Oca};
+use leads_domain::{Record, fields::Imn, fields::Lrn, fields::Nic, fields::Oca};
 use leads_policy::Principal;
 
+pub use image::{BlobRef, ImageStatus, RegistrantPhoto, StoredImage};
 pub use url::{Backend, DatabaseUrl};
 
 /// A storage failure, classified at the boundary.
@@ -358,6 +360,28 @@ pub trait StoreTx: Send {
         text: &str,
         at: Timestamp,
     ) -> StoreResult<i64>;
+
+    /// Adds an image (its number is unique).
+    async fn insert_image(&mut self, image: &StoredImage) -> StoreResult<()>;
+    /// Rewrites an image's metadata.
+    async fn update_image(&mut self, image: &StoredImage) -> StoreResult<()>;
+    /// An image by number, whatever its status.
+    async fn image(&mut self, imn: &Imn) -> StoreResult<Option<StoredImage>>;
+    /// A record's images, oldest first; cancelled ones only if asked.
+    async fn images_of_record(
+        &mut self,
+        lrn: &Lrn,
+        with_cancelled: bool,
+    ) -> StoreResult<Vec<StoredImage>>;
+    /// Active images of other records with their perceptual hashes: `(imn, lrn, phash)`.
+    async fn image_hashes(&mut self, except: &Lrn) -> StoreResult<Vec<(Imn, Lrn, String)>>;
+    /// Registrant records in the file (of one agency, or all) and their newest mugshots.
+    async fn registrant_photos(&mut self, ori: Option<&Ori>) -> StoreResult<Vec<RegistrantPhoto>>;
+    /// Every image's blobs with their wrapped keys (for master-key rotation):
+    /// `(imn, picture, thumbnail)`; cancelled images have none.
+    async fn image_keys(&mut self) -> StoreResult<Vec<(Imn, BlobRef, BlobRef)>>;
+    /// Replaces the wrapped keys of an image (master-key rotation).
+    async fn rewrap_image(&mut self, imn: &Imn, picture: &str, thumbnail: &str) -> StoreResult<()>;
 
     async fn commit(self: Box<Self>) -> StoreResult<()>;
     async fn rollback(self: Box<Self>) -> StoreResult<()>;

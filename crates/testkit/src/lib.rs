@@ -145,6 +145,8 @@ pub struct TestApp {
     pub store: Arc<SqlStore>,
     pub clock: ManualClock,
     pub db: TestDb,
+    /// The directory of the sealed image blobs.
+    pub blobs: tempfile::TempDir,
 }
 
 impl TestApp {
@@ -152,11 +154,17 @@ impl TestApp {
     pub async fn start(db: TestDb) -> TestApp {
         let store = Arc::new(SqlStore::open(&db.url).await.unwrap());
         let clock = ManualClock::new(START);
+        let blobs = tempfile::tempdir().unwrap();
+        let vault = leads_vault::Vault::new(
+            leads_vault::Keyring::new(leads_vault::MasterKey::generate()),
+            leads_vault::BlobStore::local(blobs.path()).unwrap(),
+        );
         let service = Service::new(
             store.clone(),
             Arc::new(clock.clone()) as Arc<dyn Clock>,
             Arc::new(CedarAuthorizer::new().unwrap()),
             ServiceConfig::default(),
+            vault,
         );
         seed_directory(&service).await;
         TestApp {
@@ -164,6 +172,7 @@ impl TestApp {
             store,
             clock,
             db,
+            blobs,
         }
     }
 

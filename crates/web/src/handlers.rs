@@ -158,12 +158,11 @@ pub(crate) async fn transaction(
 ) -> Result<Response, ApiError> {
     let op = operation_id(&headers);
     let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let raw = request
+        .to_raw()
+        .map_err(|e| ApiError::rejection(StatusCode::BAD_REQUEST, e, &op))?;
     let reply = service
-        .submit(
-            bearer(&headers),
-            Input::Raw(request.to_raw()),
-            Some(op.clone()),
-        )
+        .submit(bearer(&headers), Input::Raw(raw), Some(op.clone()))
         .await
         .map_err(|e| ApiError::service(e, &op))?;
     Ok(reply_response(&reply, true))

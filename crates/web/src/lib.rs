@@ -4,6 +4,7 @@ mod admin;
 mod audit;
 mod error;
 mod handlers;
+mod images;
 mod review;
 
 use std::time::Duration;
@@ -19,6 +20,10 @@ pub use error::ApiError;
 
 /// The largest request body accepted.
 pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// The largest message or transaction body accepted: room for an encoded image
+/// (`leads_message::MAX_ATTACHMENT_LEN`) and the message around it.
+pub const MESSAGE_BODY_LIMIT: usize = 9 * 1024 * 1024;
 
 /// The router over a service.
 pub fn router(service: Service) -> Router {
@@ -36,8 +41,15 @@ pub fn router(service: Service) -> Router {
         .route("/api/v1/audit/entries", get(audit::report))
         .route("/api/v1/review/flags", get(review::flags))
         .route("/api/v1/review/flags/{id}", post(review::dispose))
-        .route("/api/v1/messages", post(handlers::message))
-        .route("/api/v1/transactions", post(handlers::transaction))
+        .route(
+            "/api/v1/messages",
+            post(handlers::message).layer(DefaultBodyLimit::max(MESSAGE_BODY_LIMIT)),
+        )
+        .route(
+            "/api/v1/transactions",
+            post(handlers::transaction).layer(DefaultBodyLimit::max(MESSAGE_BODY_LIMIT)),
+        )
+        .route("/api/v1/images/due", get(images::due))
         .route("/api/v1/disseminations", post(handlers::disseminate))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(

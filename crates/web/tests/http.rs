@@ -135,6 +135,7 @@ async fn json_transactions_take_the_same_path_and_list_cautions_first() {
             ori: EXAMPLE_ORI.into(),
             destinations: vec![],
             fields,
+            image_base64: None,
         };
         let reply = own.transaction(&entry).await.unwrap();
         assert_eq!(reply.code, "entered", "{}", reply.message);
@@ -153,6 +154,7 @@ async fn json_transactions_take_the_same_path_and_list_cautions_first() {
             .into_iter()
             .map(|(t, v)| (t.to_owned(), FieldValues::One(v.to_owned())))
             .collect(),
+            image_base64: None,
         };
         let hit = own.transaction(&query).await.unwrap();
         assert_eq!(hit.code, "hit");
@@ -248,7 +250,9 @@ async fn errors_have_stable_codes_and_statuses() {
 
     let http = reqwest_like(&base).await;
     assert_eq!(http.0, 400, "malformed JSON: {}", http.1);
-    let oversize = own.send_text(&"A".repeat(leads_web::BODY_LIMIT + 1)).await;
+    let oversize = own
+        .send_text(&"A".repeat(leads_web::MESSAGE_BODY_LIMIT + 1))
+        .await;
     match oversize {
         Err(ClientError::Api { status: 413, body }) => assert_eq!(body.code, "request_too_large"),
         other => panic!("{other:?}"),
@@ -542,5 +546,72 @@ async fn the_misuse_review_queue_over_http() {
         let operator = signed_in(&app, &base, "OP16B", "T16A").await;
         let refused = operator.misuse_flags(&[]).await.unwrap();
         assert_eq!(refused.code, "not_authorized");
+    }
+}
+
+#[tokio::test]
+async fn i1_json_image_transactions_carry_the_picture_in_base64() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let base = spawn(&app).await;
+        let own = signed_in(&app, &base, "OP16A", "T16A").await;
+        let reply = app
+            .send(
+                &app.token("OP16A", "T16A").await,
+                &examples::entry(FileKind::SexOffender),
+            )
+            .await;
+        let lrn = reply.records[0].lrn().to_string();
+        let portrait = leads_imaging::synthetic_portrait(3).unwrap();
+        let request =
+            |key: &str, fields: &[(&str, &str)], image: Option<String>| TransactionRequest {
+                key: key.into(),
+                ori: EXAMPLE_ORI.into(),
+                destinations: vec![],
+                fields: fields
+                    .iter()
+                    .map(|(t, v)| ((*t).to_owned(), FieldValues::One((*v).to_owned())))
+                    .collect(),
+                image_base64: image,
+            };
+        let entered = own
+            .transaction(&request(
+                "EIM",
+                &[("LRN", &lrn), ("IMT", "M"), ("DOI", "20261120")],
+                Some(data_encoding::BASE64.encode(&portrait)),
+            ))
+            .await
+            .unwrap();
+        assert_eq!(entered.code, "image_entered", "{}", entered.message);
+        let imn = entered.images[0].imn.clone();
+        assert!(entered.images[0].nic.is_some());
+        let got = own
+            .transaction(&request(
+                "QIM",
+                &[("IMN", &imn), ("PUR", "C"), ("CAS", "2026-1")],
+                None,
+            ))
+            .await
+            .unwrap();
+        assert_eq!(got.code, "image", "{}", got.message);
+        let jpeg = data_encoding::BASE64
+            .decode(got.images[0].image_base64.as_ref().unwrap().as_bytes())
+            .unwrap();
+        assert!(jpeg.starts_with(&[0xFF, 0xD8, 0xFF]));
+        assert!(
+            got.text.contains("IMG/"),
+            "the terminal text carries the picture too"
+        );
+        // Not base64: refused before the pipeline, with a precise message.
+        let bad = own
+            .transaction(&request(
+                "EIM",
+                &[("LRN", &lrn), ("IMT", "M"), ("DOI", "20261120")],
+                Some("***".into()),
+            ))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(bad.contains("IMAGE_BASE64 IS NOT BASE64"), "{bad}");
     }
 }

@@ -429,6 +429,16 @@ pub static PUR: CodeTable = CodeTable {
     ],
 };
 
+/// Image type (IMT): the bulletin names M = mugshot; S and I follow the NCIC image types.
+pub static IMT: CodeTable = CodeTable {
+    tag: "IMT",
+    entries: &[
+        ("M", "MUGSHOT"),
+        ("S", "SIGNATURE"),
+        ("I", "IDENTIFYING IMAGE (SCAR, MARK, TATTOO)"),
+    ],
+};
+
 /// Expanded date-of-birth search flag (EXD, ours).
 pub static EXD: CodeTable = CodeTable {
     tag: "EXD",

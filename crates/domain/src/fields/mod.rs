@@ -6,6 +6,7 @@
 mod codes;
 mod date;
 mod ids;
+mod image;
 mod measure;
 mod name;
 mod personal;
@@ -18,9 +19,10 @@ use std::fmt;
 use time::Date;
 
 pub use codes::{Caution, Code, CodeTable, Race, Sex};
-pub use codes::{EXD, EXL, EYE, HAI, LIT, MNP, MPC, PUR, RGS, SDC, SKN, STATES, VCO};
+pub use codes::{EXD, EXL, EYE, HAI, IMT, LIT, MNP, MPC, PUR, RGS, SDC, SKN, STATES, VCO};
 pub use date::{FieldDate, TimeOfDay};
 pub use ids::{CaseNumber, Lrn, Nic, Oca, Ori};
+pub use image::{CropBox, Imn, ImnScheme};
 pub use measure::{Height, Weight};
 pub use name::PersonName;
 pub use personal::{FbiNumber, Mnu, Oln, Ssn};
@@ -79,6 +81,8 @@ pub enum Value {
     Code(Code),
     Token(Token),
     Text(FreeText),
+    Imn(Imn),
+    Crop(CropBox),
 }
 
 impl fmt::Display for Value {
@@ -107,6 +111,8 @@ impl fmt::Display for Value {
             Value::Code(v) => v.fmt(f),
             Value::Token(v) => v.fmt(f),
             Value::Text(v) => v.fmt(f),
+            Value::Imn(v) => v.fmt(f),
+            Value::Crop(v) => v.fmt(f),
         }
     }
 }
@@ -143,6 +149,8 @@ enum Kind {
     Text(usize),
     /// One or two vehicle colour codes joined by `/`.
     Colors,
+    Imn,
+    Crop,
 }
 
 macro_rules! field_codes {
@@ -242,6 +250,10 @@ field_codes! {
     Dol => "DOL", "DATE OF LOCATE", Kind::Date, 1;
     Lca => "LCA", "LOCATING AGENCY CASE NUMBER", Kind::Case, 1;
     Rps => "RPS", "REASON FOR REMOVAL", Kind::Text(60), 1;
+    Imn => "IMN", "IMAGE NUMBER", Kind::Imn, 1;
+    Imt => "IMT", "IMAGE TYPE", Kind::Code(&IMT), 1;
+    Doi => "DOI", "DATE OF IMAGE", Kind::Date, 1;
+    Crp => "CRP", "IMAGE CROP FRAME (X,Y,WIDTH,HEIGHT)", Kind::Crop, 1;
 }
 
 impl FieldCode {
@@ -276,6 +288,8 @@ impl FieldCode {
             Kind::Token(class, min, max) => Value::Token(Token::parse(tag, raw, class, min, max)?),
             Kind::Text(max) => Value::Text(FreeText::parse(tag, raw, max)?),
             Kind::Colors => Value::Token(parse_colors(tag, raw)?),
+            Kind::Imn => Value::Imn(Imn::parse(raw)?),
+            Kind::Crop => Value::Crop(CropBox::parse(raw)?),
         })
     }
 

@@ -59,6 +59,7 @@ pub(super) async fn run(
         Arc::new(SystemClock) as Arc<dyn Clock>,
         Arc::new(CedarAuthorizer::new()?),
         ServiceConfig::default(),
+        audited.vault().clone(),
     );
     const ROUNDS: u32 = 4;
     let round = seconds as f64 / f64::from(ROUNDS);

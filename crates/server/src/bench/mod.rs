@@ -85,7 +85,14 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}/bench.db", dir.display()));
     let store = server::open_store(&url).await?;
-    let service = server::service(store.clone())?;
+    let database = crate::cli::DatabaseArgs {
+        data_dir: dir.clone(),
+        database_url: None,
+        image_dir: None,
+        master_key_file: None,
+        previous_master_key_file: None,
+    };
+    let service = server::service(store.clone(), &database)?;
     let ori = Ori::parse("IL0160000").map_err(|e| anyhow::anyhow!("{e}"))?;
     let principal = bench_principal()?;
     let provisioning = service.provisioning();

@@ -1,0 +1,521 @@
+//! Image transactions through the pipeline (rules I1, I2, I4): identify → parse → normalize the
+//! picture → (authorize → act → audit, in one database transaction) → respond. Pictures are
+//! sealed into the blob store before the database transaction and removed again if it does not
+//! commit; pictures an accepted transaction replaced or cancelled are deleted after it commits.
+
+use leads_domain::Record;
+use leads_domain::clock::Timestamp;
+use leads_domain::fields::{FieldCode, FieldDate, Imn};
+use leads_domain::image::{ImageQueryBy, ImageTransaction, ImageType};
+use leads_domain::reply::Reply;
+use leads_domain::transaction::RecordRef;
+use leads_imaging::{Crop, Frame, Normalized, PerceptualHash, SAME_IMAGE_DISTANCE};
+use leads_message::ImageMessage;
+use leads_policy::{Act, AuthzRequest, Principal, Target};
+use leads_store::{BlobRef, ImageStatus, StoreTx, StoredImage};
+use leads_vault::BlobId;
+
+use crate::image_views::view;
+use crate::pipeline::{Done, Refusal, Subject};
+use crate::{Service, ServiceError};
+
+/// A normalized picture sealed in the blob store, not yet referenced by the database.
+#[derive(Debug)]
+pub(crate) struct SealedPicture {
+    picture: BlobRef,
+    thumbnail: BlobRef,
+    phash: PerceptualHash,
+    width: u32,
+    height: u32,
+    bytes: u64,
+}
+
+/// What to do with blobs once the transaction's fate is known.
+#[derive(Debug, Default)]
+struct BlobCleanup {
+    /// Delete if the transaction does not commit (the new picture).
+    on_failure: Vec<String>,
+    /// Delete once it has committed (the replaced or cancelled picture).
+    on_success: Vec<String>,
+}
+
+fn frame_of(image_type: ImageType) -> Frame {
+    match image_type {
+        ImageType::Mugshot => Frame::Mugshot,
+        ImageType::Signature | ImageType::Identifying => Frame::Free,
+    }
+}
+
+fn image_refusal(error: &leads_imaging::ImageError) -> Refusal {
+    Refusal::rejected(error.code(), error.to_string())
+}
+
+fn not_found(imn: &Imn) -> Refusal {
+    Refusal::rejected("image_not_found", format!("NOT ON FILE IMN/{imn}"))
+}
+
+impl Service {
+    /// Runs an image message: the pipeline's image branch.
+    pub(crate) async fn run_image(
+        &self,
+        principal: &Principal,
+        token_hash: &str,
+        message: ImageMessage,
+        operation_id: String,
+        now: Timestamp,
+    ) -> Result<Reply, ServiceError> {
+        let (purpose, case) = match &message.transaction {
+            ImageTransaction::Query(q) => {
+                (Some(q.purpose.code().to_owned()), Some(q.case.to_string()))
+            }
+            _ => (None, None),
+        };
+        let subject = Subject {
+            principal,
+            event: "transaction",
+            key: Some(message.key.key.to_owned()),
+            ori: Some(message.ori.to_string()),
+            purpose,
+            case,
+            detail: String::new(),
+        };
+        let sealed = match self.seal_picture(&message).await {
+            Ok(sealed) => sealed,
+            Err(refusal) => {
+                return self
+                    .finish_refusal(subject, token_hash, refusal, operation_id, now)
+                    .await;
+            }
+        };
+        let mut cleanup = BlobCleanup::default();
+        if let Some(s) = &sealed {
+            cleanup.on_failure = vec![s.picture.id.clone(), s.thumbnail.id.clone()];
+        }
+        let mut tx = self.store.begin().await?;
+        let result = self
+            .act_image(tx.as_mut(), principal, &message, sealed, &mut cleanup, now)
+            .await;
+        let accepted = result.is_ok();
+        let reply = self
+            .finish(subject, tx, token_hash, result, operation_id, now)
+            .await;
+        let committed = accepted && reply.is_ok();
+        let doomed = if committed {
+            &cleanup.on_success
+        } else {
+            &cleanup.on_failure
+        };
+        for id in doomed {
+            self.delete_blob(id).await;
+        }
+        reply
+    }
+
+    async fn delete_blob(&self, id: &str) {
+        let deleted = match BlobId::parse(id) {
+            Ok(blob) => self.vault.delete(&blob).await,
+            Err(error) => Err(error),
+        };
+        if let Err(error) = deleted {
+            tracing::error!(%error, blob = id, "an image blob could not be deleted");
+        }
+    }
+
+    /// Normalizes and seals the picture of an EIM or MII, before any database write.
+    async fn seal_picture(&self, message: &ImageMessage) -> Result<Option<SealedPicture>, Refusal> {
+        let Some(bytes) = &message.image else {
+            return Ok(None);
+        };
+        let (image_type, crop) = match &message.transaction {
+            ImageTransaction::Enter(entry) => (entry.image_type, entry.crop),
+            ImageTransaction::Modify(change) => {
+                let mut tx = self.store.begin_read().await?;
+                let found = tx.image(&change.imn).await?;
+                tx.rollback().await?;
+                let image = found
+                    .filter(|i| i.status == ImageStatus::Active)
+                    .ok_or_else(|| not_found(&change.imn))?;
+                (image.image_type, change.crop)
+            }
+            _ => return Ok(None),
+        };
+        let crop = crop
+            .map(|c| Crop::new(c.x(), c.y(), c.width(), c.height()))
+            .transpose()
+            .map_err(|e| image_refusal(&e))?;
+        let limits = self.config.image_limits;
+        let frame = frame_of(image_type);
+        let bytes = bytes.clone();
+        let normalized: Normalized = tokio::task::spawn_blocking(move || {
+            leads_imaging::normalize(&bytes, frame, crop, &limits)
+        })
+        .await
+        .map_err(|e| Refusal::from(leads_store::StoreError::Backend(e.to_string())))?
+        .map_err(|e| image_refusal(&e))?;
+        let picture_id = BlobId::random();
+        let thumb_id = BlobId::random();
+        let sealed_picture = self.vault.put(&picture_id, &normalized.jpeg).await;
+        let sealed_thumb = self.vault.put(&thumb_id, &normalized.thumbnail).await;
+        match (sealed_picture, sealed_thumb) {
+            (Ok(picture_key), Ok(thumb_key)) => Ok(Some(SealedPicture {
+                picture: BlobRef {
+                    id: picture_id.to_string(),
+                    wrapped_key: picture_key.as_str().to_owned(),
+                },
+                thumbnail: BlobRef {
+                    id: thumb_id.to_string(),
+                    wrapped_key: thumb_key.as_str().to_owned(),
+                },
+                phash: normalized.phash,
+                width: normalized.width,
+                height: normalized.height,
+                bytes: u64::try_from(normalized.jpeg.len()).unwrap_or(u64::MAX),
+            })),
+            (picture, thumb) => {
+                let _ = self.vault.delete(&picture_id).await;
+                let _ = self.vault.delete(&thumb_id).await;
+                let error = picture.err().or(thumb.err());
+                tracing::error!(?error, "image blob store failure");
+                Err(Refusal::from(leads_store::StoreError::Unavailable(
+                    "image store".into(),
+                )))
+            }
+        }
+    }
+
+    fn authorize_image(
+        &self,
+        principal: &Principal,
+        message: &ImageMessage,
+        record: &Record,
+        now: Timestamp,
+        inquiry: Option<(&str, &str)>,
+    ) -> Result<(), Refusal> {
+        let (purpose, case_number) = inquiry.unwrap_or(("", ""));
+        let action = message.transaction.action();
+        let decision = self.policy.authorize(&AuthzRequest {
+            principal,
+            act: Act::Image(action),
+            target: Target::Record {
+                file: record.file(),
+                owner: record.ori(),
+            },
+            message_ori: &message.ori,
+            roles_granted: &[],
+            purpose,
+            case_number,
+            today: now.date(),
+        });
+        if !decision.errors.is_empty() {
+            tracing::error!(errors = ?decision.errors, "policy evaluation errors (the request is denied)");
+        }
+        if decision.allowed {
+            return Ok(());
+        }
+        let text = decision.reasons.first().map_or_else(
+            || format!("NO POLICY PERMITS {} {}", action.name(), message.key.key),
+            |r| r.text.clone(),
+        );
+        Err(Refusal::refused("not_authorized", text, decision.reasons))
+    }
+
+    async fn act_image(
+        &self,
+        tx: &mut dyn StoreTx,
+        principal: &Principal,
+        message: &ImageMessage,
+        sealed: Option<SealedPicture>,
+        cleanup: &mut BlobCleanup,
+        now: Timestamp,
+    ) -> Result<Done, Refusal> {
+        match &message.transaction {
+            ImageTransaction::Enter(entry) => {
+                let record = record_for(tx, &entry.record).await?;
+                self.authorize_image(principal, message, &record, now, None)?;
+                let sealed = sealed.ok_or_else(|| {
+                    Refusal::rejected("field_missing", "IMG MISSING - MANDATORY FOR EIM")
+                })?;
+                check_date(&record, entry.date)?;
+                let active = tx.images_of_record(record.lrn(), false).await?;
+                let limit = self.config.max_images_per_record;
+                if active.len() >= limit {
+                    return Err(Refusal::rejected(
+                        "image_limit",
+                        format!(
+                            "{} HAS {} IMAGES - CANCEL ONE FIRST (LIMIT {limit})",
+                            record.lrn(),
+                            active.len()
+                        ),
+                    ));
+                }
+                let imn = assign_imn(tx, &record, entry.image_type).await?;
+                let warnings = same_picture_warnings(tx, &record, sealed.phash).await?;
+                let image = StoredImage {
+                    imn: imn.clone(),
+                    lrn: record.lrn().clone(),
+                    ori: record.ori().clone(),
+                    file: record.file(),
+                    image_type: entry.image_type,
+                    date: entry.date,
+                    mis: entry.mis.clone(),
+                    picture: sealed.picture,
+                    thumbnail: sealed.thumbnail,
+                    phash: sealed.phash.to_hex(),
+                    width: sealed.width,
+                    height: sealed.height,
+                    bytes: sealed.bytes,
+                    status: ImageStatus::Active,
+                    entered_at: now,
+                    updated_at: now,
+                };
+                tx.insert_image(&image).await?;
+                let attached = match record.nic() {
+                    Some(nic) => format!("LRN/{} AND NIC/{nic}", record.lrn()),
+                    None => format!("LRN/{} (LEADS ONLY)", record.lrn()),
+                };
+                Ok(image_done(
+                    "image_entered",
+                    format!(
+                        "IMAGE ENTERED IMN/{imn} {} ATTACHED TO {attached}",
+                        entry.image_type.name()
+                    ),
+                    &image,
+                    &record,
+                    warnings,
+                ))
+            }
+            ImageTransaction::Modify(change) => {
+                let mut image = active_image(tx, &change.imn).await?;
+                let record = record_for(tx, &RecordRef::Lrn(image.lrn.clone())).await?;
+                self.authorize_image(principal, message, &record, now, None)?;
+                if let Some(date) = change.date {
+                    check_date(&record, date)?;
+                    image.date = date;
+                }
+                if let Some(mis) = &change.mis {
+                    image.mis = Some(mis.clone());
+                }
+                let mut warnings = vec![];
+                if let Some(sealed) = sealed {
+                    warnings = same_picture_warnings(tx, &record, sealed.phash).await?;
+                    cleanup.on_success = vec![image.picture.id.clone(), image.thumbnail.id.clone()];
+                    image.picture = sealed.picture;
+                    image.thumbnail = sealed.thumbnail;
+                    image.phash = sealed.phash.to_hex();
+                    image.width = sealed.width;
+                    image.height = sealed.height;
+                    image.bytes = sealed.bytes;
+                }
+                image.updated_at = now;
+                tx.update_image(&image).await?;
+                Ok(image_done(
+                    "image_modified",
+                    format!("IMAGE MODIFIED IMN/{}", image.imn),
+                    &image,
+                    &record,
+                    warnings,
+                ))
+            }
+            ImageTransaction::Cancel(cancel) => {
+                let mut image = active_image(tx, &cancel.imn).await?;
+                let record = record_for(tx, &RecordRef::Lrn(image.lrn.clone())).await?;
+                self.authorize_image(principal, message, &record, now, None)?;
+                if cancel.date < image.date {
+                    return Err(Refusal::rejected(
+                        "field_edit",
+                        format!(
+                            "DOC/{} BEFORE THE DATE OF IMAGE {}",
+                            cancel.date, image.date
+                        ),
+                    ));
+                }
+                image.status = ImageStatus::Cancelled(cancel.date);
+                image.updated_at = now;
+                tx.update_image(&image).await?;
+                cleanup.on_success = vec![image.picture.id.clone(), image.thumbnail.id.clone()];
+                Ok(image_done(
+                    "image_cancelled",
+                    format!("IMAGE CANCELLED IMN/{} - PICTURE DELETED", image.imn),
+                    &image,
+                    &record,
+                    vec![],
+                ))
+            }
+            ImageTransaction::Query(query) => {
+                let case = query.case.to_string();
+                let context = Some((query.purpose.code(), case.as_str()));
+                match &query.by {
+                    ImageQueryBy::Image(imn) => {
+                        let image = active_image(tx, imn).await?;
+                        let record = record_for(tx, &RecordRef::Lrn(image.lrn.clone())).await?;
+                        self.authorize_image(principal, message, &record, now, context)?;
+                        let jpeg = self.open_picture(&image.picture).await?;
+                        let mut done = image_done(
+                            "image",
+                            format!("IMAGE IMN/{} OF LRN/{}", image.imn, image.lrn),
+                            &image,
+                            &record,
+                            vec![],
+                        );
+                        done.images = vec![view(&image, record.nic().cloned(), Some(jpeg))];
+                        Ok(done)
+                    }
+                    ImageQueryBy::Record(target) => {
+                        let record = record_for(tx, target).await?;
+                        self.authorize_image(principal, message, &record, now, context)?;
+                        let images = tx.images_of_record(record.lrn(), false).await?;
+                        let message = match images.len() {
+                            0 => format!("NO IMAGE ON FILE FOR LRN/{}", record.lrn()),
+                            n => format!("{n} IMAGE(S) ON LRN/{}", record.lrn()),
+                        };
+                        Ok(Done {
+                            code: if images.is_empty() {
+                                "no_image"
+                            } else {
+                                "images"
+                            },
+                            message,
+                            images: images
+                                .iter()
+                                .map(|i| view(i, record.nic().cloned(), None))
+                                .collect(),
+                            audit_records: vec![record.lrn().to_string()],
+                            ..Done::default()
+                        })
+                    }
+                }
+            }
+        }
+    }
+
+    async fn open_picture(&self, blob: &BlobRef) -> Result<Vec<u8>, Refusal> {
+        let opened = match (
+            BlobId::parse(&blob.id),
+            leads_vault::WrappedKey::parse(&blob.wrapped_key),
+        ) {
+            (Ok(id), Ok(key)) => self.vault.get(&id, &key).await,
+            (Err(e), _) | (_, Err(e)) => Err(e),
+        };
+        opened.map_err(|error| {
+            tracing::error!(%error, blob = %blob.id, "a stored image could not be read");
+            Refusal::from(leads_store::StoreError::Corrupt(format!(
+                "image blob {}: {error}",
+                blob.id
+            )))
+        })
+    }
+}
+
+fn image_done(
+    code: &'static str,
+    message: String,
+    image: &StoredImage,
+    record: &Record,
+    warnings: Vec<String>,
+) -> Done {
+    let mut detail = format!(
+        "IMN/{} LRN/{} IMT/{} DOI/{}",
+        image.imn,
+        image.lrn,
+        image.image_type.code(),
+        image.date
+    );
+    if let ImageStatus::Cancelled(on) = image.status {
+        detail.push_str(&format!(" DOC/{on}"));
+    }
+    Done {
+        code,
+        message,
+        criteria: Some(detail),
+        images: vec![view(image, record.nic().cloned(), None)],
+        warnings,
+        audit_records: vec![record.lrn().to_string()],
+        ..Done::default()
+    }
+}
+
+/// The record an image message names; it must be in the file.
+async fn record_for(tx: &mut dyn StoreTx, target: &RecordRef) -> Result<Record, Refusal> {
+    let found = match target {
+        RecordRef::Nic(nic) => tx.record_by_nic(nic).await?,
+        RecordRef::Lrn(lrn) => tx.record_by_lrn(lrn).await?,
+        RecordRef::Oca { .. } => None,
+    };
+    let record = found
+        .ok_or_else(|| Refusal::rejected("record_not_found", format!("NOT ON FILE {target}")))?;
+    if !record.status().is_in_file() {
+        return Err(Refusal::rejected(
+            "record_not_in_file",
+            format!(
+                "{} IS {} - NO IMAGE TRANSACTIONS",
+                record.lrn(),
+                record.status().name().to_uppercase()
+            ),
+        ));
+    }
+    Ok(record)
+}
+
+async fn active_image(tx: &mut dyn StoreTx, imn: &Imn) -> Result<StoredImage, Refusal> {
+    tx.image(imn)
+        .await?
+        .filter(|i| i.status == ImageStatus::Active)
+        .ok_or_else(|| not_found(imn))
+}
+
+/// The date of image may not precede the subject's date of birth.
+fn check_date(record: &Record, date: FieldDate) -> Result<(), Refusal> {
+    match record.fields().date(FieldCode::Dob) {
+        Some(dob) if date < dob => Err(Refusal::rejected(
+            "field_edit",
+            format!("DOI/{date} BEFORE THE DATE OF BIRTH {dob}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// Rule I2: NCIC-style numbers for records shared with NCIC, the LEADS number and two
+/// characters for LEADS-only records.
+async fn assign_imn(
+    tx: &mut dyn StoreTx,
+    record: &Record,
+    image_type: ImageType,
+) -> Result<Imn, Refusal> {
+    let exhausted = || {
+        Refusal::rejected(
+            "number_exhausted",
+            "IMAGE NUMBERS EXHAUSTED FOR THIS RECORD",
+        )
+    };
+    if record.nic().is_some() {
+        let serial = tx.next_serial("imn:ncic").await?;
+        return Imn::ncic(serial).ok_or_else(exhausted);
+    }
+    let counter = format!("imn:{}:{}", record.lrn(), image_type.code());
+    // Counters start at 1; the first image of a type is sequence 0 (`…M0`).
+    let serial = tx.next_serial(&counter).await?.saturating_sub(1);
+    let imn = u32::try_from(serial)
+        .ok()
+        .and_then(|s| Imn::leads(record.lrn(), image_type.code(), s))
+        .ok_or_else(exhausted)?;
+    Ok(imn)
+}
+
+/// Warns when the same picture is already attached to another record (rule I4).
+async fn same_picture_warnings(
+    tx: &mut dyn StoreTx,
+    record: &Record,
+    phash: PerceptualHash,
+) -> Result<Vec<String>, Refusal> {
+    Ok(tx
+        .image_hashes(record.lrn())
+        .await?
+        .into_iter()
+        .filter(|(_, _, hex)| {
+            PerceptualHash::from_hex(hex).is_some_and(|h| h.distance(phash) <= SAME_IMAGE_DISTANCE)
+        })
+        .map(|(imn, lrn, _)| {
+            format!("SAME PICTURE AS IMN/{imn} ON LRN/{lrn} - CONFIRM THE IDENTITY")
+        })
+        .collect())
+}
