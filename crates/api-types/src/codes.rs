@@ -29,6 +29,24 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "the disposition of a misuse flag was recorded",
     ),
     (
+        "image_entered",
+        200,
+        "the image was entered on the record (rule I1)",
+    ),
+    (
+        "image_modified",
+        200,
+        "the image's date, remarks or picture was changed",
+    ),
+    (
+        "image_cancelled",
+        200,
+        "the image was cancelled and its picture deleted",
+    ),
+    ("image", 200, "the image asked for, with its picture"),
+    ("images", 200, "the images of the record asked for"),
+    ("no_image", 200, "the record has no image"),
+    (
         "disseminated",
         200,
         "the secondary dissemination was recorded with its verification",
@@ -100,6 +118,60 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "reject_on_file",
         409,
         "a duplicate entry; the record on file is returned",
+    ),
+    ("image_not_found", 404, "no active image has that number"),
+    (
+        "image_limit",
+        422,
+        "the record already carries the most images allowed",
+    ),
+    (
+        "record_not_in_file",
+        422,
+        "the record was cancelled or cleared; images cannot be added or changed",
+    ),
+    ("image_encoding", 400, "the IMG field is not base32"),
+    ("image_empty", 422, "the image has no bytes"),
+    (
+        "image_too_large",
+        413,
+        "the image file exceeds the byte limit",
+    ),
+    (
+        "image_unsupported",
+        415,
+        "the image is neither JPEG nor PNG",
+    ),
+    ("image_dimensions", 422, "the image exceeds the pixel limit"),
+    (
+        "image_corrupt",
+        422,
+        "the image is truncated, corrupt or larger than its header says",
+    ),
+    (
+        "crop_outside",
+        422,
+        "the crop frame lies outside the picture",
+    ),
+    (
+        "crop_aspect",
+        422,
+        "a mugshot crop frame must be 4:5 (width:height)",
+    ),
+    (
+        "crop_too_small",
+        422,
+        "the crop frame is too small for the stored size",
+    ),
+    (
+        "crop_malformed",
+        422,
+        "the crop frame is not X,Y,WIDTH,HEIGHT",
+    ),
+    (
+        "image_encode",
+        500,
+        "the normalized picture could not be encoded",
     ),
     ("record_not_found", 404, "no record matches the reference"),
     (
@@ -216,6 +288,8 @@ mod tests {
         codes.dedup();
         assert_eq!(codes.len(), CATALOGUE.len());
         assert_eq!(http_status("reject_on_file"), 409);
+        assert_eq!(http_status("image_entered"), 200);
+        assert_eq!(http_status("image_unsupported"), 415);
         assert_eq!(http_status("something_new"), 500);
     }
 

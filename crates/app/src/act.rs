@@ -105,33 +105,44 @@ impl Service {
             Some(owner) => Target::Record { file, owner },
             None => Target::File(file),
         };
-        let decision = self.policy.authorize(&AuthzRequest {
-            principal,
-            act: Act::Transaction(key.action),
-            target,
-            message_ori: ori,
-            roles_granted: &[],
-            purpose,
-            case_number,
-            today: now.date(),
-        });
+        self.permit(
+            &AuthzRequest {
+                principal,
+                act: Act::Transaction(key.action),
+                target,
+                message_ori: ori,
+                roles_granted: &[],
+                purpose,
+                case_number,
+                today: now.date(),
+            },
+            || format!("NO POLICY PERMITS {} {}", key.action.name(), key.key),
+        )
+    }
+
+    /// Asks the policy; a denial becomes a refusal citing every deciding rule (`default_text`
+    /// when no rule decided, i.e. nothing permitted it). Evaluation errors deny and are logged.
+    pub(crate) fn permit(
+        &self,
+        request: &AuthzRequest<'_>,
+        default_text: impl FnOnce() -> String,
+    ) -> Result<(), Refusal> {
+        let decision = self.policy.authorize(request);
         if !decision.errors.is_empty() {
             tracing::error!(errors = ?decision.errors, "policy evaluation errors (the request is denied)");
         }
         if decision.allowed {
-            Ok(())
-        } else {
-            let message = decision
-                .reasons
-                .first()
-                .map(|r| r.text.clone())
-                .unwrap_or_else(|| format!("NO POLICY PERMITS {} {}", key.action.name(), key.key));
-            Err(Refusal::refused(
-                "not_authorized",
-                message,
-                decision.reasons,
-            ))
+            return Ok(());
         }
+        let message = decision
+            .reasons
+            .first()
+            .map_or_else(default_text, |r| r.text.clone());
+        Err(Refusal::refused(
+            "not_authorized",
+            message,
+            decision.reasons,
+        ))
     }
 }
 

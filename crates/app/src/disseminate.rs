@@ -86,31 +86,22 @@ impl Service {
             Refusal::rejected("record_not_found", "NO RECORD ON FILE WITH THAT NUMBER")
         })?;
         let own = &principal.agency.ori;
-        let decision = self.policy.authorize(&AuthzRequest {
-            principal,
-            act: Act::Disseminate,
-            target: Target::Record {
-                file: record.file(),
-                owner: record.ori(),
+        self.permit(
+            &AuthzRequest {
+                principal,
+                act: Act::Disseminate,
+                target: Target::Record {
+                    file: record.file(),
+                    owner: record.ori(),
+                },
+                message_ori: own,
+                roles_granted: &[],
+                purpose: dissemination.purpose().code(),
+                case_number: dissemination.case().as_str(),
+                today: now.date(),
             },
-            message_ori: own,
-            roles_granted: &[],
-            purpose: dissemination.purpose().code(),
-            case_number: dissemination.case().as_str(),
-            today: now.date(),
-        });
-        if !decision.allowed {
-            let message = decision
-                .reasons
-                .first()
-                .map(|r| r.text.clone())
-                .unwrap_or_default();
-            return Err(Refusal::refused(
-                "not_authorized",
-                message,
-                decision.reasons,
-            ));
-        }
+            || format!("NO POLICY PERMITS DISSEMINATION OF {}", record.lrn()),
+        )?;
         if !self.agency_received(own, &record).await? {
             let text = format!(
                 "{own} HAS NOT RECEIVED {} THROUGH LEADS - ONLY DATA THE AGENCY RECEIVED MAY BE PASSED ON",

@@ -193,30 +193,22 @@ impl Service {
     ) -> Result<(), Refusal> {
         let (purpose, case_number) = inquiry.unwrap_or(("", ""));
         let action = message.transaction.action();
-        let decision = self.policy.authorize(&AuthzRequest {
-            principal,
-            act: Act::Image(action),
-            target: Target::Record {
-                file: record.file(),
-                owner: record.ori(),
+        self.permit(
+            &AuthzRequest {
+                principal,
+                act: Act::Image(action),
+                target: Target::Record {
+                    file: record.file(),
+                    owner: record.ori(),
+                },
+                message_ori: &message.ori,
+                roles_granted: &[],
+                purpose,
+                case_number,
+                today: now.date(),
             },
-            message_ori: &message.ori,
-            roles_granted: &[],
-            purpose,
-            case_number,
-            today: now.date(),
-        });
-        if !decision.errors.is_empty() {
-            tracing::error!(errors = ?decision.errors, "policy evaluation errors (the request is denied)");
-        }
-        if decision.allowed {
-            return Ok(());
-        }
-        let text = decision.reasons.first().map_or_else(
             || format!("NO POLICY PERMITS {} {}", action.name(), message.key.key),
-            |r| r.text.clone(),
-        );
-        Err(Refusal::refused("not_authorized", text, decision.reasons))
+        )
     }
 
     async fn act_image(

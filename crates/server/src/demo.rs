@@ -74,6 +74,22 @@ fn date(text: &str) -> anyhow::Result<FieldDate> {
 }
 
 /// Seeds the demo unless the database already holds it. Returns whether it seeded.
+/// Gives a demo person the fingerprint checks (S1) and a full certification (T2).
+pub(crate) fn cleared_and_certified(person: &mut Person) -> anyhow::Result<()> {
+    person.background = Some(Background {
+        state_clear: true,
+        fbi_clear: true,
+        completed_on: date("20250105")?,
+        reference: "DEMO".into(),
+    });
+    person.certification = Some(Certification {
+        level: CertificationLevel::Full,
+        certified_on: date("20250110")?,
+        expires_on: date("20991231")?,
+    });
+    Ok(())
+}
+
 pub async fn seed(service: &Service, records: usize) -> anyhow::Result<bool> {
     if service.store().record_count().await? > 0 {
         return Ok(false);
@@ -108,17 +124,7 @@ pub async fn seed(service: &Service, records: usize) -> anyhow::Result<bool> {
             ori(demo.ori)?,
             [demo.role],
         );
-        person.background = Some(Background {
-            state_clear: true,
-            fbi_clear: true,
-            completed_on: date("20250105")?,
-            reference: "DEMO".into(),
-        });
-        person.certification = Some(Certification {
-            level: CertificationLevel::Full,
-            certified_on: date("20250110")?,
-            expires_on: date("20991231")?,
-        });
+        cleared_and_certified(&mut person)?;
         provisioning
             .person(person, demo.password, Some(demo.totp_secret))
             .await?;

@@ -3,7 +3,7 @@
 
 use anyhow::Context as _;
 use leads_app::{PhotoStanding, Service, SignIn};
-use leads_domain::access::{Background, Certification, CertificationLevel, Person, Role};
+use leads_domain::access::{Person, Role};
 use leads_domain::fields::{FieldDate, Ori};
 
 /// How many registrant records get a portrait.
@@ -13,26 +13,12 @@ const DESK: &str = "DEMOPHOTO";
 const DESK_SECRET: &str = "LEADSDEMOPHOTODESKPEORIACOUNTYSO";
 const DESK_TERMINAL: &str = "T84A";
 
-fn date(text: &str) -> anyhow::Result<FieldDate> {
-    FieldDate::parse("DATE", text, time::Date::MAX).map_err(|e| anyhow::anyhow!("{e}"))
-}
-
 /// Attaches generated portraits to up to [`DEMO_PORTRAITS`] of Peoria's registrant records,
 /// with dates of image spread over the past 14 months (so some are due for replacement).
 pub async fn attach(service: &Service, peoria: &Ori) -> anyhow::Result<usize> {
     let password = uuid_like();
     let mut desk = Person::new(DESK, "DEMO PHOTO DESK", peoria.clone(), [Role::Operator]);
-    desk.background = Some(Background {
-        state_clear: true,
-        fbi_clear: true,
-        completed_on: date("20250105")?,
-        reference: "DEMO".into(),
-    });
-    desk.certification = Some(Certification {
-        level: CertificationLevel::Full,
-        certified_on: date("20250110")?,
-        expires_on: date("20991231")?,
-    });
+    crate::demo::cleared_and_certified(&mut desk)?;
     service
         .provisioning()
         .person(desk, &password, Some(DESK_SECRET))

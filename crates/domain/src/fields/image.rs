@@ -2,11 +2,9 @@
 
 use std::fmt;
 
-use super::ids::Lrn;
+use super::ids::{BASE36, Lrn};
 use super::shape::{all_digits, identifier};
 use crate::error::{Edit, FieldError};
-
-const BASE36: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /// How an image number was formed (rule I2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
