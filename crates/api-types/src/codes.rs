@@ -24,6 +24,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "the misuse review queue was read (the reading is audited)",
     ),
     (
+        "photos_due",
+        200,
+        "the registrant photos due for replacement were listed (the reading is audited)",
+    ),
+    (
         "flag_disposed",
         200,
         "the disposition of a misuse flag was recorded",

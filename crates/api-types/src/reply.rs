@@ -208,6 +208,17 @@ impl From<&Reply> for ReplyBody {
 /// `GET /api/v1/images/due`: registrant photos to replace (rule I3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhotosDueBody {
+    /// Traces the reading to its audit entry.
+    pub operation_id: String,
+    pub at: String,
+    pub outcome: String,
+    /// `photos_due`, or why not (`not_authorized`, `invalid_request`).
+    pub code: String,
+    pub message: String,
+    /// The rules that refused the reading.
+    pub reasons: Vec<ReasonBody>,
+    /// The agency listed; null for every agency (`?ori=ALL`).
+    pub ori: Option<String>,
     /// Photos coming due within this many days are listed too.
     pub notice_days: i64,
     pub photos: Vec<PhotoDueBody>,

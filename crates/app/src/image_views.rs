@@ -99,21 +99,32 @@ pub fn photos_due(rows: Vec<RegistrantPhoto>, today: FieldDate) -> Vec<PhotoDue>
     out
 }
 
+/// The answer to a photos-due reading.
+pub type PhotosDueReply = crate::ComplianceReply<PhotoDue>;
+
 impl Service {
-    /// The registrant photos due for replacement (rule I3) of the operator's agency — of every
-    /// agency for the Administrator — as of today.
-    pub async fn photos_due(&self, token: &str) -> Result<Vec<PhotoDue>, ServiceError> {
-        let identified = self.identify_session(token, true).await?;
-        let principal = identified.principal;
-        let everyone = principal
-            .person
-            .roles
-            .contains(&leads_domain::access::Role::Administrator);
-        let today = FieldDate::from_date(self.clock.now().date());
-        let mut tx = self.store.begin_read().await?;
-        let ori = (!everyone).then_some(&principal.agency.ori);
-        let rows = tx.registrant_photos(ori).await?;
-        tx.rollback().await?;
-        Ok(photos_due(rows, today))
+    /// The registrant photos due for replacement (rule I3) as of today: of the reader's own
+    /// agency, of a named agency, or of every agency (`scope` `ALL`), as Cedar allows
+    /// (`read_compliance`). Every reading is audited.
+    pub async fn photos_due(
+        &self,
+        token: &str,
+        scope: Option<&str>,
+        operation_id: Option<String>,
+    ) -> Result<PhotosDueReply, ServiceError> {
+        self.read_compliance(
+            token,
+            scope,
+            operation_id,
+            "photos_due_read",
+            "photos_due",
+            async |agency, now| {
+                let mut tx = self.store.begin_read().await?;
+                let rows = tx.registrant_photos(agency).await?;
+                tx.rollback().await?;
+                Ok(photos_due(rows, FieldDate::from_date(now.date())))
+            },
+        )
+        .await
     }
 }

@@ -8,6 +8,7 @@ mod audit_retention;
 mod auth;
 mod banner;
 mod bulk;
+mod compliance;
 mod disseminate;
 mod group_commit;
 mod image_keys;
@@ -34,10 +35,13 @@ pub use audit_retention::{MIN_AUDIT_RETENTION_DAYS, PruneReport};
 pub use auth::{Session, SignIn, hash_password};
 pub use banner::SYSTEM_USE_BANNER;
 pub use bulk::LoadReport;
+pub use compliance::{ComplianceReply, Scope};
 pub use disseminate::{DISSEMINATION_EVENT, DISSEMINATION_KEY};
 pub use group_commit::group_commit_totals;
 pub use image_keys::RewrapReport;
-pub use image_views::{PHOTO_NOTICE_DAYS, PhotoDue, PhotoStanding, one_year_after, photos_due};
+pub use image_views::{
+    PHOTO_NOTICE_DAYS, PhotoDue, PhotoStanding, PhotosDueReply, one_year_after, photos_due,
+};
 pub use leads_domain::access::AdminCommand;
 pub use leads_domain::dissemination::DisseminationFields;
 pub use leads_domain::reply::Reply;

@@ -456,7 +456,7 @@ async fn i3_registrant_photos_come_due_a_year_after_the_date_of_image() {
             "image_entered",
         );
 
-        let due = app.service.photos_due(&token).await.unwrap();
+        let due = due_list(&app, &token).await;
         let standing: Vec<(String, PhotoStanding)> = due
             .iter()
             .map(|p| (p.lrn.to_string(), p.standing))
@@ -475,13 +475,13 @@ async fn i3_registrant_photos_come_due_a_year_after_the_date_of_image() {
         app.clock.advance_seconds(18 * 86_400);
         let token = app.token("OP16A", "T16A").await;
         assert_eq!(
-            app.service.photos_due(&token).await.unwrap()[1].standing,
+            due_list(&app, &token).await[1].standing,
             PhotoStanding::DueSoon
         );
         app.clock.advance_seconds(2 * 86_400);
         let token = app.token("OP16A", "T16A").await;
         assert_eq!(
-            app.service.photos_due(&token).await.unwrap()[1].standing,
+            due_list(&app, &token).await[1].standing,
             PhotoStanding::Overdue
         );
 
@@ -493,16 +493,113 @@ async fn i3_registrant_photos_come_due_a_year_after_the_date_of_image() {
         );
         let after: Vec<String> = app
             .service
-            .photos_due(&token)
+            .photos_due(&token, None, None)
             .await
             .unwrap()
+            .items
             .iter()
             .map(|p| p.lrn.to_string())
             .collect();
         assert_eq!(after, vec![vo.clone()]);
         let peoria = app.token("OP84A", "T84A").await;
-        assert!(app.service.photos_due(&peoria).await.unwrap().is_empty());
+        assert!(due_list(&app, &peoria).await.is_empty());
     }
+}
+
+#[tokio::test]
+async fn i3_d1_the_due_list_is_the_own_agency_s_unless_cedar_allows_more_and_every_reading_is_audited()
+ {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        let so = record(&app, &token, FileKind::SexOffender).await;
+
+        // Peoria's operator asking for Springfield's list is refused, citing D1, and audited.
+        let peoria = app.token("OP84A", "T84A").await;
+        let refused = app
+            .service
+            .photos_due(&peoria, Some("IL0160000"), None)
+            .await
+            .unwrap();
+        assert_eq!(
+            (refused.outcome, refused.code),
+            (Outcome::Refused, "not_authorized")
+        );
+        assert_eq!(refused.reasons[0].rule, "D1");
+        assert!(refused.items.is_empty());
+        let statewide = app
+            .service
+            .photos_due(&peoria, Some("ALL"), None)
+            .await
+            .unwrap();
+        assert_eq!(statewide.code, "not_authorized");
+        let bad = app
+            .service
+            .photos_due(&peoria, Some("IL01"), None)
+            .await
+            .unwrap();
+        assert_eq!(
+            (bad.outcome, bad.code),
+            (Outcome::Rejected, "invalid_request")
+        );
+
+        // The Administrator and auditors see every agency, or one.
+        for (person, terminal) in [("ADMIN1", "T10A"), ("AUD1", "T10A")] {
+            let reader = app.token(person, terminal).await;
+            let all = app
+                .service
+                .photos_due(&reader, Some("all"), None)
+                .await
+                .unwrap();
+            assert_eq!(all.code, "photos_due", "{person}");
+            assert_eq!(all.agency, None);
+            assert_eq!(all.items[0].lrn.to_string(), so, "{person}");
+            let one = app
+                .service
+                .photos_due(&reader, Some("IL0160000"), None)
+                .await
+                .unwrap();
+            assert_eq!(one.items.len(), 1, "{person}");
+            assert_eq!(one.agency.unwrap().as_str(), "IL0160000");
+        }
+
+        let readings: Vec<(String, String, String, String)> = app
+            .audit()
+            .await
+            .into_iter()
+            .filter(|e| e.entry.event == "photos_due_read")
+            .map(|e| {
+                (
+                    e.entry.operator.unwrap(),
+                    e.entry.outcome,
+                    e.entry.rules.join(","),
+                    e.entry.detail,
+                )
+            })
+            .collect();
+        let expected = [
+            ("OP84A", "refused", "D1", "SCOPE IL0160000"),
+            ("OP84A", "refused", "default-deny", "SCOPE ALL"),
+            ("OP84A", "rejected", "", "SCOPE IL01"),
+            ("ADMIN1", "accepted", "", "SCOPE ALL -> 1 ITEMS"),
+            ("ADMIN1", "accepted", "", "SCOPE IL0160000 -> 1 ITEMS"),
+            ("AUD1", "accepted", "", "SCOPE ALL -> 1 ITEMS"),
+            ("AUD1", "accepted", "", "SCOPE IL0160000 -> 1 ITEMS"),
+        ];
+        assert_eq!(
+            readings,
+            expected
+                .iter()
+                .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+async fn due_list(app: &TestApp, token: &str) -> Vec<leads_app::PhotoDue> {
+    let reply = app.service.photos_due(token, None, None).await.unwrap();
+    assert_eq!(reply.code, "photos_due", "{}", reply.message);
+    reply.items
 }
 
 #[tokio::test]

@@ -285,9 +285,16 @@ impl Client {
         Ok(response.text().await?)
     }
 
-    /// Registrant photos due for annual replacement (rule I3).
-    pub async fn photos_due(&self) -> Result<leads_api_types::PhotosDueBody, ClientError> {
-        let request = self.http.get(self.url("/api/v1/images/due"));
+    /// Registrant photos due for annual replacement (rule I3): of the own agency (`None`), of
+    /// an agency, or of every agency (`ALL`).
+    pub async fn photos_due(
+        &self,
+        ori: Option<&str>,
+    ) -> Result<leads_api_types::PhotosDueBody, ClientError> {
+        let mut request = self.http.get(self.url("/api/v1/images/due"));
+        if let Some(ori) = ori {
+            request = request.query(&[("ori", ori)]);
+        }
         Client::decode(self.authorized(request).send().await?).await
     }
 

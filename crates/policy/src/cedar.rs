@@ -55,6 +55,7 @@ struct Types {
     file: EntityTypeName,
     record: EntityTypeName,
     audit_log: EntityTypeName,
+    statewide: EntityTypeName,
     action: EntityTypeName,
 }
 
@@ -70,6 +71,7 @@ impl Types {
             file: name("LEADS::File")?,
             record: name("LEADS::Record")?,
             audit_log: name("LEADS::AuditLog")?,
+            statewide: name("LEADS::Statewide")?,
             action: name("LEADS::Action")?,
         })
     }
@@ -250,7 +252,7 @@ impl CedarAuthorizer {
                     ("service", text(Service::of_file(file).name())),
                 ],
             )?),
-            Target::Agency(_) | Target::AuditLog => {}
+            Target::Agency(_) | Target::AuditLog | Target::Statewide => {}
         }
         Ok(entities)
     }
@@ -262,6 +264,7 @@ impl CedarAuthorizer {
             Target::Record { .. } => uid(&t.record, "record"),
             Target::Agency(ori) => uid(&t.agency, ori.as_str()),
             Target::AuditLog => uid(&t.audit_log, "audit"),
+            Target::Statewide => uid(&t.statewide, "statewide"),
         }
     }
 

@@ -41,6 +41,7 @@ pub enum AdminAction {
     SweepAccounts,
     ReadAudit,
     ReviewMisuse,
+    ReadCompliance,
 }
 
 impl AdminAction {
@@ -60,6 +61,7 @@ impl AdminAction {
             AdminAction::SweepAccounts => "sweep_accounts",
             AdminAction::ReadAudit => "read_audit",
             AdminAction::ReviewMisuse => "review_misuse",
+            AdminAction::ReadCompliance => "read_compliance",
         }
     }
 }
@@ -108,6 +110,8 @@ pub enum Target<'a> {
     Agency(&'a Ori),
     /// The whole audit log.
     AuditLog,
+    /// Every agency at once (statewide lists).
+    Statewide,
 }
 
 /// One authorization question.

@@ -540,3 +540,41 @@ fn t1_the_misuse_review_queue_is_the_coordinators_for_the_own_agency_and_the_adm
         );
     }
 }
+
+#[test]
+fn i3_d1_compliance_lists_are_the_own_agency_s_and_statewide_only_for_the_administrator_and_auditors()
+ {
+    let own = ori("IL0160000");
+    let other = ori("IL0840000");
+    let read = |target| Ask {
+        act: Act::Admin(AdminAction::ReadCompliance),
+        target,
+        message_ori: "IL0160000",
+        roles_granted: &[],
+    };
+    for roles in [
+        &[Role::Operator][..],
+        &[Role::Coordinator, Role::Operator][..],
+    ] {
+        let p = eligible(roles);
+        assert!(decide(&p, read(Target::Agency(&own))).allowed, "{roles:?}");
+        assert_eq!(
+            refused_by(&decide(&p, read(Target::Agency(&other)))),
+            ["D1"],
+            "{roles:?}"
+        );
+        assert_eq!(
+            refused_by(&decide(&p, read(Target::Statewide))),
+            ["default-deny"],
+            "{roles:?}"
+        );
+    }
+    for roles in [&[Role::Administrator][..], &[Role::Auditor][..]] {
+        let p = eligible(roles);
+        assert!(decide(&p, read(Target::Statewide)).allowed, "{roles:?}");
+        assert!(
+            decide(&p, read(Target::Agency(&other))).allowed,
+            "{roles:?}"
+        );
+    }
+}

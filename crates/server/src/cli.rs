@@ -169,6 +169,9 @@ pub enum ClientCommand {
         server: Server,
         #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
         token: String,
+        /// Another agency's list, or ALL for every agency (Administrator and auditors).
+        #[arg(long)]
+        ori: Option<String>,
     },
     /// Record that data of a record was passed to another agency (secondary dissemination).
     Disseminate {

@@ -20,8 +20,10 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             println!("{}", session);
             Ok(0)
         }
-        ClientCommand::PhotosDue { server, token } => {
-            photos_due(&server.url, token).await.map(i32::from)
+        ClientCommand::PhotosDue { server, token, ori } => {
+            photos_due(&server.url, token, ori.as_deref())
+                .await
+                .map(i32::from)
         }
         ClientCommand::Logout { server, token } => {
             Client::new(&server.url)
@@ -144,9 +146,19 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
 }
 
 /// Prints the registrant photos due for replacement.
-pub async fn photos_due(url: &str, token: String) -> anyhow::Result<u8> {
+pub async fn photos_due(url: &str, token: String, ori: Option<&str>) -> anyhow::Result<u8> {
     let client = Client::new(url).with_token(token);
-    let due = client.photos_due().await.map_err(explain)?;
+    let due = client.photos_due(ori).await.map_err(explain)?;
+    if due.outcome != "accepted" {
+        println!("{}", due.message);
+        for reason in &due.reasons {
+            println!(
+                "  RULE {} ({}): {}",
+                reason.rule, reason.citation, reason.text
+            );
+        }
+        return Ok(1);
+    }
     println!("LRN        ORI        STANDING NEWEST IMN   DOI       DUE");
     for p in &due.photos {
         println!(

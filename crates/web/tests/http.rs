@@ -374,10 +374,22 @@ async fn administrative_commands_over_http_take_effect_in_the_switch() {
 
 /// A plain GET (the typed client has no call for the metrics page).
 async fn reqwest_get(base: &str, path: &str) -> String {
+    raw_get(base, path, "").await
+}
+
+/// A GET with a bearer token (when not empty), answered as the raw HTTP response.
+async fn raw_get(base: &str, path: &str, token: &str) -> String {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let address = base.trim_start_matches("http://");
     let mut stream = tokio::net::TcpStream::connect(address).await.unwrap();
-    let request = format!("GET {path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n");
+    let authorization = if token.is_empty() {
+        String::new()
+    } else {
+        format!("Authorization: Bearer {token}\r\n")
+    };
+    let request = format!(
+        "GET {path} HTTP/1.1\r\nHost: {address}\r\n{authorization}Connection: close\r\n\r\n"
+    );
     stream.write_all(request.as_bytes()).await.unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).await.unwrap();
@@ -613,5 +625,19 @@ async fn i1_json_image_transactions_carry_the_picture_in_base64() {
             .unwrap_err()
             .to_string();
         assert!(bad.contains("IMAGE_BASE64 IS NOT BASE64"), "{bad}");
+
+        // The due list (I3): the new photo is due in a year, so only the other agency's view
+        // is asked for here, and refused with the rule cited.
+        let due = own.photos_due(None).await.unwrap();
+        assert_eq!(
+            (due.code.as_str(), due.ori.as_deref()),
+            ("photos_due", Some("IL0160000"))
+        );
+        let other = own.photos_due(Some("IL0840000")).await.unwrap();
+        assert_eq!(other.code, "not_authorized");
+        assert_eq!(other.reasons[0].rule, "D1");
+        let token = app.token("OP16A", "T16A").await;
+        let raw = raw_get(&base, "/api/v1/images/due?ori=IL0840000", &token).await;
+        assert!(raw.starts_with("HTTP/1.1 403"), "{raw}");
     }
 }

@@ -16,6 +16,7 @@ use crate::server;
 
 mod audit_off;
 mod audit_ratio;
+mod images;
 
 #[derive(Debug, Clone, Args)]
 pub struct BenchArgs {
@@ -41,6 +42,15 @@ pub struct BenchArgs {
     /// cores busy: the comparison is of capacity).
     #[arg(long, default_value_t = 64)]
     pub audit_clients: usize,
+    /// Pictures normalized (each of a PNG and a JPEG source).
+    #[arg(long, default_value_t = 200)]
+    pub normalizations: usize,
+    /// Records given a mugshot before the query-image benchmark.
+    #[arg(long, default_value_t = 200)]
+    pub images: usize,
+    /// Queries by image number.
+    #[arg(long, default_value_t = 2_000)]
+    pub image_queries: usize,
     /// Database URL to benchmark (default: a new SQLite file in a temporary directory).
     #[arg(long)]
     pub database_url: Option<String>,
@@ -78,6 +88,7 @@ fn machine() -> String {
 pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
     println!("machine: {}", machine());
     bench_parse(args.parses);
+    images::bench_normalize(args.normalizations)?;
 
     let dir = tempfile_dir()?;
     let url = args
@@ -161,6 +172,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         args.inquiries
     );
 
+    images::bench_query_image(&service, &session.token, args.images, args.image_queries).await?;
     audit_ratio::run(
         store.clone(),
         &service,

@@ -1,0 +1,153 @@
+//! Lists of what an agency has due or overdue (registrant photos now; the deadlines of the
+//! record lifecycle later): one way to choose the agency, one Cedar decision
+//! (`read_compliance`), and one audit entry per reading, refused or not.
+
+use leads_domain::clock::Timestamp;
+use leads_domain::fields::Ori;
+use leads_domain::reply::{Outcome, Reason};
+use leads_policy::{Act, AdminAction, AuthzRequest, Principal, Target};
+
+use crate::audit_log::principal_entry;
+use crate::{Service, ServiceError};
+
+/// Whose list is asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The reader's own agency (the default).
+    OwnAgency,
+    /// One named agency.
+    Agency(Ori),
+    /// Every agency (the Administrator and auditors).
+    Statewide,
+}
+
+impl Scope {
+    /// Reads a scope as typed by a user: empty for the own agency, `ALL` for every agency, or
+    /// an ORI.
+    ///
+    /// # Errors
+    /// The ORI's field error, naming the field.
+    pub fn parse(text: Option<&str>) -> Result<Scope, String> {
+        match text.map(str::trim) {
+            None | Some("") => Ok(Scope::OwnAgency),
+            Some(all) if all.eq_ignore_ascii_case("ALL") => Ok(Scope::Statewide),
+            Some(ori) => Ori::parse(&ori.to_ascii_uppercase())
+                .map(Scope::Agency)
+                .map_err(|error| error.to_string()),
+        }
+    }
+
+    /// The agency this scope names for `principal`, or `None` for every agency.
+    fn agency(&self, principal: &Principal) -> Option<Ori> {
+        match self {
+            Scope::OwnAgency => Some(principal.agency.ori.clone()),
+            Scope::Agency(ori) => Some(ori.clone()),
+            Scope::Statewide => None,
+        }
+    }
+}
+
+/// The answer to a compliance reading.
+#[derive(Debug, Clone)]
+pub struct ComplianceReply<T> {
+    /// Traces the reply to its audit entry.
+    pub operation_id: String,
+    pub at: Timestamp,
+    pub outcome: Outcome,
+    /// `invalid_request`, `not_authorized` or the list's own code.
+    pub code: &'static str,
+    pub message: String,
+    /// The rules that refused the reading.
+    pub reasons: Vec<Reason>,
+    /// The agency listed; `None` for every agency.
+    pub agency: Option<Ori>,
+    pub items: Vec<T>,
+}
+
+impl Service {
+    /// Reads one compliance list: parses the scope, asks Cedar whether the reader may see that
+    /// agency's (or every agency's) list, runs `fetch` for the agency (`None` = all) when
+    /// allowed, and writes the audit entry (`event`, the scope and the number of items) before
+    /// answering. Refusals and bad scopes are answered, and audited, the same way.
+    pub(crate) async fn read_compliance<T, F>(
+        &self,
+        token: &str,
+        scope: Option<&str>,
+        operation_id: Option<String>,
+        event: &str,
+        code: &'static str,
+        fetch: F,
+    ) -> Result<ComplianceReply<T>, ServiceError>
+    where
+        F: AsyncFnOnce(Option<&Ori>, Timestamp) -> Result<Vec<T>, ServiceError>,
+    {
+        let identified = self.identify_session(token, true).await?;
+        let principal = identified.principal;
+        let now = self.clock.now();
+        let operation_id = operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        let mut entry = principal_entry(&principal, &operation_id, now, event);
+        let mut reply = ComplianceReply {
+            operation_id,
+            at: now,
+            outcome: Outcome::Accepted,
+            code,
+            message: String::new(),
+            reasons: vec![],
+            agency: None,
+            items: vec![],
+        };
+        match Scope::parse(scope) {
+            Err(message) => {
+                reply.outcome = Outcome::Rejected;
+                reply.code = "invalid_request";
+                reply.message = message;
+                entry.detail = format!("SCOPE {}", scope.unwrap_or_default());
+            }
+            Ok(scope) => {
+                let agency = scope.agency(&principal);
+                let named = agency
+                    .as_ref()
+                    .map_or("ALL".to_owned(), ToString::to_string);
+                let allowed = self.permit(
+                    &AuthzRequest {
+                        principal: &principal,
+                        act: Act::Admin(AdminAction::ReadCompliance),
+                        target: agency.as_ref().map_or(Target::Statewide, Target::Agency),
+                        message_ori: &principal.agency.ori,
+                        roles_granted: &[],
+                        purpose: "",
+                        case_number: "",
+                        today: now.date(),
+                    },
+                    || format!("NOT AUTHORIZED TO READ THE DUE LISTS OF {named}"),
+                );
+                match allowed {
+                    Err(refusal) => {
+                        reply.outcome = refusal.outcome;
+                        reply.code = refusal.code;
+                        reply.message = refusal.message;
+                        reply.reasons = refusal.reasons;
+                        entry.detail = format!("SCOPE {named}");
+                    }
+                    Ok(()) => {
+                        reply.items = fetch(agency.as_ref(), now).await?;
+                        reply.message = format!("{} ITEMS FOR {named}", reply.items.len());
+                        entry.detail = format!("SCOPE {named} -> {} ITEMS", reply.items.len());
+                        reply.agency = agency;
+                    }
+                }
+            }
+        }
+        self.write_outcome(
+            None,
+            entry,
+            reply.outcome,
+            reply.code,
+            &reply.reasons,
+            &identified.token_hash,
+            now,
+        )
+        .await?;
+        Ok(reply)
+    }
+}
