@@ -47,9 +47,10 @@ impl Scope {
     }
 }
 
-/// The answer to a compliance reading.
+/// The answer to a reading of a list, or to an act that yields items: outcome, code, reasons
+/// and the items.
 #[derive(Debug, Clone)]
-pub struct ComplianceReply<T> {
+pub struct ItemsReply<T> {
     /// Traces the reply to its audit entry.
     pub operation_id: String,
     pub at: Timestamp,
@@ -62,6 +63,22 @@ pub struct ComplianceReply<T> {
     /// The agency listed; `None` for every agency.
     pub agency: Option<Ori>,
     pub items: Vec<T>,
+}
+
+impl<T> ItemsReply<T> {
+    /// An accepted, empty reply with `code`, under `operation_id` (a new one when `None`).
+    pub(crate) fn new(operation_id: Option<String>, at: Timestamp, code: &'static str) -> Self {
+        ItemsReply {
+            operation_id: operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+            at,
+            outcome: Outcome::Accepted,
+            code,
+            message: String::new(),
+            reasons: vec![],
+            agency: None,
+            items: vec![],
+        }
+    }
 }
 
 impl Service {
@@ -77,25 +94,15 @@ impl Service {
         event: &str,
         code: &'static str,
         fetch: F,
-    ) -> Result<ComplianceReply<T>, ServiceError>
+    ) -> Result<ItemsReply<T>, ServiceError>
     where
-        F: AsyncFnOnce(Option<&Ori>, Timestamp) -> Result<Vec<T>, ServiceError>,
+        F: AsyncFnOnce(Option<&Ori>, &Principal, Timestamp) -> Result<Vec<T>, ServiceError>,
     {
         let identified = self.identify_session(token, true).await?;
         let principal = identified.principal;
         let now = self.clock.now();
-        let operation_id = operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let mut entry = principal_entry(&principal, &operation_id, now, event);
-        let mut reply = ComplianceReply {
-            operation_id,
-            at: now,
-            outcome: Outcome::Accepted,
-            code,
-            message: String::new(),
-            reasons: vec![],
-            agency: None,
-            items: vec![],
-        };
+        let mut reply = ItemsReply::new(operation_id, now, code);
+        let mut entry = principal_entry(&principal, &reply.operation_id, now, event);
         match Scope::parse(scope) {
             Err(message) => {
                 reply.outcome = Outcome::Rejected;
@@ -130,7 +137,7 @@ impl Service {
                         entry.detail = format!("SCOPE {named}");
                     }
                     Ok(()) => {
-                        reply.items = fetch(agency.as_ref(), now).await?;
+                        reply.items = fetch(agency.as_ref(), &principal, now).await?;
                         reply.message = format!("{} ITEMS FOR {named}", reply.items.len());
                         entry.detail = format!("SCOPE {named} -> {} ITEMS", reply.items.len());
                         reply.agency = agency;

@@ -177,6 +177,40 @@ impl TestApp {
     }
 
     /// The current second-factor code of every test person.
+    /// Stops the service and starts a new one on the same database and clock, as a restart of
+    /// the server would (nothing carried over in memory; the directory is not seeded again).
+    /// The new service has a new image master key: images sealed before cannot be read.
+    pub async fn restart(self) -> TestApp {
+        let TestApp {
+            service,
+            store,
+            clock,
+            db,
+            blobs,
+        } = self;
+        drop(service);
+        drop(store);
+        let store = Arc::new(SqlStore::open(&db.url).await.unwrap());
+        let vault = leads_vault::Vault::new(
+            leads_vault::Keyring::new(leads_vault::MasterKey::generate()),
+            leads_vault::BlobStore::local(blobs.path()).unwrap(),
+        );
+        let service = Service::new(
+            store.clone(),
+            Arc::new(clock.clone()) as Arc<dyn Clock>,
+            Arc::new(CedarAuthorizer::new().unwrap()),
+            ServiceConfig::default(),
+            vault,
+        );
+        TestApp {
+            service,
+            store,
+            clock,
+            db,
+            blobs,
+        }
+    }
+
     pub fn code(&self) -> String {
         totp::code(TOTP_SECRET, self.clock.now().as_micros() / 1_000_000).unwrap()
     }
