@@ -48,7 +48,7 @@ pub use image_views::{
 pub use leads_domain::access::AdminCommand;
 pub use leads_domain::dissemination::DisseminationFields;
 pub use leads_domain::reply::Reply;
-pub use leads_store::{AuditQuery, Disposition, FlagQuery, StoredFlag};
+pub use leads_store::{AuditQuery, Disposition, FlagQuery, Message, StoredFlag, Verification};
 pub use lifecycle_views::{MAILBOX_LIMIT, MIN_CHECKED_LENGTH};
 pub use pipeline::Input;
 pub use provision::Provisioning;
