@@ -8,6 +8,8 @@ use leads_domain::reply::{Outcome, Reason};
 use leads_policy::{Act, AdminAction, AuthzRequest, Principal, Target};
 
 use crate::audit_log::principal_entry;
+use leads_store::StoreTx;
+
 use crate::{Service, ServiceError};
 
 /// Whose list is asked for.
@@ -46,6 +48,13 @@ impl Scope {
         }
     }
 }
+
+/// What a reading found: the items, or why not (a code of docs/ERROR-CODES.md and a message).
+pub(crate) type Fetched<T> = Result<Vec<T>, (&'static str, String)>;
+
+/// The work of a reading, run inside its database transaction.
+pub(crate) type FetchFuture<'a, T> =
+    std::pin::Pin<Box<dyn Future<Output = Result<Fetched<T>, ServiceError>> + Send + 'a>>;
 
 /// The answer to a reading of a list, or to an act that yields items: outcome, code, reasons
 /// and the items.
@@ -86,6 +95,13 @@ impl Service {
     /// agency's (or every agency's) list, runs `fetch` for the agency (`None` = all) when
     /// allowed, and writes the audit entry (`event`, the scope and the number of items) before
     /// answering. Refusals and bad scopes are answered, and audited, the same way.
+    ///
+    /// `fetch` runs in a read-only transaction, or, when `writes`, in the writer transaction
+    /// that then also holds the audit entry, so a change and its entry commit together.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "scope, trace, audit event, reply code, mode and the work itself"
+    )]
     pub(crate) async fn read_compliance<T, F>(
         &self,
         token: &str,
@@ -93,11 +109,18 @@ impl Service {
         operation_id: Option<String>,
         event: &str,
         code: &'static str,
+        writes: bool,
         fetch: F,
     ) -> Result<ItemsReply<T>, ServiceError>
     where
-        F: AsyncFnOnce(Option<&Ori>, &Principal, Timestamp) -> Result<Vec<T>, ServiceError>,
+        F: for<'a> FnOnce(
+            &'a mut dyn StoreTx,
+            Option<&'a Ori>,
+            &'a Principal,
+            Timestamp,
+        ) -> FetchFuture<'a, T>,
     {
+        let mut write_tx = None;
         let identified = self.identify_session(token, true).await?;
         let principal = identified.principal;
         let now = self.clock.now();
@@ -137,16 +160,38 @@ impl Service {
                         entry.detail = format!("SCOPE {named}");
                     }
                     Ok(()) => {
-                        reply.items = fetch(agency.as_ref(), &principal, now).await?;
-                        reply.message = format!("{} ITEMS FOR {named}", reply.items.len());
-                        entry.detail = format!("SCOPE {named} -> {} ITEMS", reply.items.len());
-                        reply.agency = agency;
+                        let mut tx = if writes {
+                            self.store.begin().await?
+                        } else {
+                            self.store.begin_read().await?
+                        };
+                        let fetched = fetch(tx.as_mut(), agency.as_ref(), &principal, now).await?;
+                        match fetched {
+                            Ok(items) => {
+                                reply.items = items;
+                                reply.message = format!("{} ITEMS FOR {named}", reply.items.len());
+                                entry.detail =
+                                    format!("SCOPE {named} -> {} ITEMS", reply.items.len());
+                                reply.agency = agency;
+                            }
+                            Err((code, message)) => {
+                                reply.outcome = Outcome::Rejected;
+                                reply.code = code;
+                                entry.detail = format!("SCOPE {named} -> {message}");
+                                reply.message = message;
+                            }
+                        }
+                        if writes && reply.outcome == Outcome::Accepted {
+                            write_tx = Some(tx);
+                        } else {
+                            tx.rollback().await?;
+                        }
                     }
                 }
             }
         }
         self.write_outcome(
-            None,
+            write_tx,
             entry,
             reply.outcome,
             reply.code,

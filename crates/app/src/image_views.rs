@@ -118,11 +118,12 @@ impl Service {
             operation_id,
             "photos_due_read",
             "photos_due",
-            async |agency, _reader, now| {
-                let mut tx = self.store.begin_read().await?;
-                let rows = tx.registrant_photos(agency).await?;
-                tx.rollback().await?;
-                Ok(photos_due(rows, FieldDate::from_date(now.date())))
+            false,
+            |tx, agency, _reader, now| {
+                Box::pin(async move {
+                    let rows = tx.registrant_photos(agency).await?;
+                    Ok(Ok(photos_due(rows, FieldDate::from_date(now.date()))))
+                })
             },
         )
         .await

@@ -198,13 +198,12 @@ impl Service {
             operation_id,
             "mailbox_read",
             "mailbox",
-            async |agency, _reader, _now| {
-                let mut tx = self.store.begin_read().await?;
-                let messages = tx
-                    .mailbox(&queue_of(agency), unread_only, MAILBOX_LIMIT)
-                    .await?;
-                tx.rollback().await?;
-                Ok(messages)
+            false,
+            move |tx, agency, _reader, _now| {
+                Box::pin(async move {
+                    let queue = queue_of(agency);
+                    Ok(Ok(tx.mailbox(&queue, unread_only, MAILBOX_LIMIT).await?))
+                })
             },
         )
         .await
@@ -225,21 +224,26 @@ impl Service {
                 operation_id,
                 "message_acknowledged",
                 "message_acknowledged",
-                async |agency, reader, now| {
-                    let mut tx = self.store.begin().await?;
-                    let done = tx
-                        .acknowledge_message(id, &queue_of(agency), &reader.person.id, now)
-                        .await?;
-                    tx.commit().await?;
-                    Ok(if done { vec![id] } else { vec![] })
+                true,
+                move |tx, agency, reader, now| {
+                    Box::pin(async move {
+                        let queue = queue_of(agency);
+                        let done = tx
+                            .acknowledge_message(id, &queue, &reader.person.id, now)
+                            .await?;
+                        Ok(if done {
+                            Ok(vec![id])
+                        } else {
+                            Err((
+                                "message_not_found",
+                                format!("NO UNACKNOWLEDGED MESSAGE {id} IN THIS QUEUE"),
+                            ))
+                        })
+                    })
                 },
             )
             .await?;
-        if reply.outcome == Outcome::Accepted && reply.items.is_empty() {
-            reply.outcome = Outcome::Rejected;
-            reply.code = "message_not_found";
-            reply.message = format!("NO UNACKNOWLEDGED MESSAGE {id} IN THIS QUEUE");
-        } else if reply.outcome == Outcome::Accepted {
+        if reply.outcome == Outcome::Accepted {
             reply.message = format!("MESSAGE {id} ACKNOWLEDGED");
         }
         Ok(reply)
@@ -259,11 +263,9 @@ impl Service {
             operation_id,
             "compliance_read",
             "compliance",
-            async |agency, _reader, _now| {
-                let mut tx = self.store.begin_read().await?;
-                let open = tx.open_deadlines(agency.map(Ori::as_str)).await?;
-                tx.rollback().await?;
-                Ok(open)
+            false,
+            |tx, agency, _reader, _now| {
+                Box::pin(async move { Ok(Ok(tx.open_deadlines(agency.map(Ori::as_str)).await?)) })
             },
         )
         .await

@@ -207,6 +207,14 @@ async fn h4_an_unchecked_record_is_messaged_at_24_hours_then_escalated_and_survi
         assert_eq!(acked.code, "message_acknowledged", "{}", acked.message);
         let unread = app.service.mailbox(&token, None, true, None).await.unwrap();
         assert_eq!(unread.items.len(), 1);
+        let acks: Vec<String> = app
+            .audit()
+            .await
+            .into_iter()
+            .filter(|e| e.entry.event == "message_acknowledged")
+            .map(|e| e.entry.outcome)
+            .collect();
+        assert_eq!(acks, ["refused", "rejected", "accepted"]);
 
         // Every notice is in the audit log with its rule.
         let notices: Vec<Vec<String>> = app
