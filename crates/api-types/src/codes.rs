@@ -29,6 +29,26 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "the registrant photos due for replacement were listed (the reading is audited)",
     ),
     (
+        "record_verified",
+        200,
+        "the second-party check of a record was recorded (H4)",
+    ),
+    (
+        "mailbox",
+        200,
+        "the agency's message queue was read (audited)",
+    ),
+    (
+        "message_acknowledged",
+        200,
+        "a message of the queue was acknowledged (audited)",
+    ),
+    (
+        "compliance",
+        200,
+        "the open deadlines of an agency were listed (audited)",
+    ),
+    (
         "flag_disposed",
         200,
         "the disposition of a misuse flag was recorded",
@@ -133,7 +153,7 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
     (
         "record_not_in_file",
         422,
-        "the record was cancelled or cleared; images cannot be added or changed",
+        "the record was cancelled, cleared or retired; images cannot be added or changed, nor the record verified",
     ),
     ("image_encoding", 400, "the IMG field is not base32"),
     ("image_empty", 422, "the image has no bytes"),
@@ -179,6 +199,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "the normalized picture could not be encoded",
     ),
     ("record_not_found", 404, "no record matches the reference"),
+    (
+        "message_not_found",
+        404,
+        "no unacknowledged message with that id in the queue",
+    ),
     (
         "record_wrong_file",
         422,

@@ -3,6 +3,7 @@
 mod audit;
 pub mod codes;
 mod dissemination;
+mod lifecycle;
 mod reply;
 mod review;
 
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 pub use audit::{AuditEntryBody, AuditReportBody, CSV_COLUMNS, entries_csv};
 pub use dissemination::DisseminationRequest;
+pub use lifecycle::{DeadlineBody, ItemsBody, MailBody, VerificationBody, VerificationRequest};
 pub use reply::{
     CautionBody, FieldBody, ImageBody, PhotoDueBody, PhotosDueBody, ReasonBody, RecordBody,
     ReplyBody, StatusBody,

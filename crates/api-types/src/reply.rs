@@ -147,13 +147,15 @@ impl From<&Record> for RecordBody {
                 case: Some(l.case.to_string()),
                 reason: None,
             },
-            RecordStatus::Cleared(r) | RecordStatus::Cancelled(r) => StatusBody {
-                state: record.status().name().into(),
-                date: Some(r.date.to_string()),
-                ori: None,
-                case: None,
-                reason: Some(r.reason.to_string()),
-            },
+            RecordStatus::Cleared(r) | RecordStatus::Cancelled(r) | RecordStatus::Retired(r) => {
+                StatusBody {
+                    state: record.status().name().into(),
+                    date: Some(r.date.to_string()),
+                    ori: None,
+                    case: None,
+                    reason: Some(r.reason.to_string()),
+                }
+            }
         };
         RecordBody {
             cautions: record

@@ -11,8 +11,8 @@ use leads_message::Message;
 use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{StoreError, StoreTx};
 
-use crate::Service;
 use crate::pipeline::{Done, Refusal};
+use crate::{Service, deadlines};
 
 impl Service {
     pub(crate) async fn act(
@@ -26,7 +26,11 @@ impl Service {
         match &message.transaction {
             Transaction::Enter(entry) => {
                 self.authorize(principal, key, &message.ori, None, now, None)?;
-                enter(tx, entry, &message.ori, now).await
+                let done = enter(tx, entry, &message.ori, now).await?;
+                if let Some(record) = done.records.first() {
+                    deadlines::record_entered(tx, record).await?;
+                }
+                Ok(done)
             }
             Transaction::Modify(m) => {
                 let record = resolve(tx, key, &message.ori, m.target()).await?;
@@ -64,6 +68,8 @@ impl Service {
                     )
                 };
                 write(tx, &removed, RecordIndex::default()).await?;
+                deadlines::record_removed(tx, removed.lrn(), &format!("RECORD {word}"), now)
+                    .await?;
                 Ok(done(code, format!("{word} {}", removed.lrn()), removed))
             }
             Transaction::Locate(l) => {
@@ -71,6 +77,7 @@ impl Service {
                 self.authorize(principal, key, &message.ori, Some(record.ori()), now, None)?;
                 let located = record.located(&message.ori, l.date(), l.case().clone(), now)?;
                 write(tx, &located, RecordIndex::of(&located)).await?;
+                deadlines::record_located(tx, &located).await?;
                 Ok(done(
                     "located",
                     format!(

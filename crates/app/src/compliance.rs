@@ -8,6 +8,8 @@ use leads_domain::reply::{Outcome, Reason};
 use leads_policy::{Act, AdminAction, AuthzRequest, Principal, Target};
 
 use crate::audit_log::principal_entry;
+use leads_store::StoreTx;
+
 use crate::{Service, ServiceError};
 
 /// Whose list is asked for.
@@ -47,9 +49,17 @@ impl Scope {
     }
 }
 
-/// The answer to a compliance reading.
+/// What a reading found: the items, or why not (a code of docs/ERROR-CODES.md and a message).
+pub(crate) type Fetched<T> = Result<Vec<T>, (&'static str, String)>;
+
+/// The work of a reading, run inside its database transaction.
+pub(crate) type FetchFuture<'a, T> =
+    std::pin::Pin<Box<dyn Future<Output = Result<Fetched<T>, ServiceError>> + Send + 'a>>;
+
+/// The answer to a reading of a list, or to an act that yields items: outcome, code, reasons
+/// and the items.
 #[derive(Debug, Clone)]
-pub struct ComplianceReply<T> {
+pub struct ItemsReply<T> {
     /// Traces the reply to its audit entry.
     pub operation_id: String,
     pub at: Timestamp,
@@ -64,11 +74,34 @@ pub struct ComplianceReply<T> {
     pub items: Vec<T>,
 }
 
+impl<T> ItemsReply<T> {
+    /// An accepted, empty reply with `code`, under `operation_id` (a new one when `None`).
+    pub(crate) fn new(operation_id: Option<String>, at: Timestamp, code: &'static str) -> Self {
+        ItemsReply {
+            operation_id: operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
+            at,
+            outcome: Outcome::Accepted,
+            code,
+            message: String::new(),
+            reasons: vec![],
+            agency: None,
+            items: vec![],
+        }
+    }
+}
+
 impl Service {
     /// Reads one compliance list: parses the scope, asks Cedar whether the reader may see that
     /// agency's (or every agency's) list, runs `fetch` for the agency (`None` = all) when
     /// allowed, and writes the audit entry (`event`, the scope and the number of items) before
     /// answering. Refusals and bad scopes are answered, and audited, the same way.
+    ///
+    /// `fetch` runs in a read-only transaction, or, when `writes`, in the writer transaction
+    /// that then also holds the audit entry, so a change and its entry commit together.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "scope, trace, audit event, reply code, mode and the work itself"
+    )]
     pub(crate) async fn read_compliance<T, F>(
         &self,
         token: &str,
@@ -76,26 +109,23 @@ impl Service {
         operation_id: Option<String>,
         event: &str,
         code: &'static str,
+        writes: bool,
         fetch: F,
-    ) -> Result<ComplianceReply<T>, ServiceError>
+    ) -> Result<ItemsReply<T>, ServiceError>
     where
-        F: AsyncFnOnce(Option<&Ori>, Timestamp) -> Result<Vec<T>, ServiceError>,
+        F: for<'a> FnOnce(
+            &'a mut dyn StoreTx,
+            Option<&'a Ori>,
+            &'a Principal,
+            Timestamp,
+        ) -> FetchFuture<'a, T>,
     {
+        let mut write_tx = None;
         let identified = self.identify_session(token, true).await?;
         let principal = identified.principal;
         let now = self.clock.now();
-        let operation_id = operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let mut entry = principal_entry(&principal, &operation_id, now, event);
-        let mut reply = ComplianceReply {
-            operation_id,
-            at: now,
-            outcome: Outcome::Accepted,
-            code,
-            message: String::new(),
-            reasons: vec![],
-            agency: None,
-            items: vec![],
-        };
+        let mut reply = ItemsReply::new(operation_id, now, code);
+        let mut entry = principal_entry(&principal, &reply.operation_id, now, event);
         match Scope::parse(scope) {
             Err(message) => {
                 reply.outcome = Outcome::Rejected;
@@ -130,16 +160,38 @@ impl Service {
                         entry.detail = format!("SCOPE {named}");
                     }
                     Ok(()) => {
-                        reply.items = fetch(agency.as_ref(), now).await?;
-                        reply.message = format!("{} ITEMS FOR {named}", reply.items.len());
-                        entry.detail = format!("SCOPE {named} -> {} ITEMS", reply.items.len());
-                        reply.agency = agency;
+                        let mut tx = if writes {
+                            self.store.begin().await?
+                        } else {
+                            self.store.begin_read().await?
+                        };
+                        let fetched = fetch(tx.as_mut(), agency.as_ref(), &principal, now).await?;
+                        match fetched {
+                            Ok(items) => {
+                                reply.items = items;
+                                reply.message = format!("{} ITEMS FOR {named}", reply.items.len());
+                                entry.detail =
+                                    format!("SCOPE {named} -> {} ITEMS", reply.items.len());
+                                reply.agency = agency;
+                            }
+                            Err((code, message)) => {
+                                reply.outcome = Outcome::Rejected;
+                                reply.code = code;
+                                entry.detail = format!("SCOPE {named} -> {message}");
+                                reply.message = message;
+                            }
+                        }
+                        if writes && reply.outcome == Outcome::Accepted {
+                            write_tx = Some(tx);
+                        } else {
+                            tx.rollback().await?;
+                        }
                     }
                 }
             }
         }
         self.write_outcome(
-            None,
+            write_tx,
             entry,
             reply.outcome,
             reply.code,

@@ -100,7 +100,7 @@ pub fn photos_due(rows: Vec<RegistrantPhoto>, today: FieldDate) -> Vec<PhotoDue>
 }
 
 /// The answer to a photos-due reading.
-pub type PhotosDueReply = crate::ComplianceReply<PhotoDue>;
+pub type PhotosDueReply = crate::ItemsReply<PhotoDue>;
 
 impl Service {
     /// The registrant photos due for replacement (rule I3) as of today: of the reader's own
@@ -118,11 +118,12 @@ impl Service {
             operation_id,
             "photos_due_read",
             "photos_due",
-            async |agency, now| {
-                let mut tx = self.store.begin_read().await?;
-                let rows = tx.registrant_photos(agency).await?;
-                tx.rollback().await?;
-                Ok(photos_due(rows, FieldDate::from_date(now.date())))
+            false,
+            |tx, agency, _reader, now| {
+                Box::pin(async move {
+                    let rows = tx.registrant_photos(agency).await?;
+                    Ok(Ok(photos_due(rows, FieldDate::from_date(now.date()))))
+                })
             },
         )
         .await

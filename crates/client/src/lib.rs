@@ -5,6 +5,7 @@ use leads_api_types::{
     PasswordChangeRequest, ReplyBody, ReviewReplyBody, SignInRequest, SignInResponse,
     TransactionRequest,
 };
+use leads_api_types::{DeadlineBody, ItemsBody, MailBody, VerificationBody, VerificationRequest};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 
 /// What can go wrong talking to the server.
@@ -292,6 +293,64 @@ impl Client {
         ori: Option<&str>,
     ) -> Result<leads_api_types::PhotosDueBody, ClientError> {
         let mut request = self.http.get(self.url("/api/v1/images/due"));
+        if let Some(ori) = ori {
+            request = request.query(&[("ori", ori)]);
+        }
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
+    /// Records the second-party check of record `lrn` (H4).
+    pub async fn verify_record(
+        &self,
+        lrn: &str,
+        checked: &str,
+    ) -> Result<ItemsBody<VerificationBody>, ClientError> {
+        let request = self
+            .http
+            .post(self.url(&format!("/api/v1/records/{lrn}/verification")))
+            .json(&VerificationRequest {
+                checked: checked.to_owned(),
+            });
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
+    /// The agency's message queue (`ori`: another agency, or `ALL` for the Administrator's).
+    pub async fn mailbox(
+        &self,
+        ori: Option<&str>,
+        unread_only: bool,
+    ) -> Result<ItemsBody<MailBody>, ClientError> {
+        let mut request = self.http.get(self.url("/api/v1/mailbox"));
+        if let Some(ori) = ori {
+            request = request.query(&[("ori", ori)]);
+        }
+        if unread_only {
+            request = request.query(&[("unread", "true")]);
+        }
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
+    /// Acknowledges message `id` of the queue (`ori` as for [`Client::mailbox`]).
+    pub async fn acknowledge(
+        &self,
+        id: i64,
+        ori: Option<&str>,
+    ) -> Result<ItemsBody<i64>, ClientError> {
+        let mut request = self
+            .http
+            .post(self.url(&format!("/api/v1/mailbox/{id}/ack")));
+        if let Some(ori) = ori {
+            request = request.query(&[("ori", ori)]);
+        }
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
+    /// The open deadlines of the agency (`ori`: another agency, or `ALL`).
+    pub async fn compliance(
+        &self,
+        ori: Option<&str>,
+    ) -> Result<ItemsBody<DeadlineBody>, ClientError> {
+        let mut request = self.http.get(self.url("/api/v1/compliance"));
         if let Some(ori) = ori {
             request = request.query(&[("ori", ori)]);
         }

@@ -19,6 +19,8 @@ pub enum RecordStatus {
     Cleared(RemovalInfo),
     /// Removed because it is no longer valid (H7).
     Cancelled(RemovalInfo),
+    /// Removed by the system: its retention period ran out (H7) or it was not validated (H8).
+    Retired(RemovalInfo),
 }
 
 impl RecordStatus {
@@ -29,6 +31,7 @@ impl RecordStatus {
             RecordStatus::Located(_) => "located",
             RecordStatus::Cleared(_) => "cleared",
             RecordStatus::Cancelled(_) => "cancelled",
+            RecordStatus::Retired(_) => "retired",
         }
     }
 
@@ -226,6 +229,21 @@ impl Record {
         self.ensure_in_file()?;
         self.check_removal_date(FieldCode::Dcl, date)?;
         let status = RecordStatus::Cleared(RemovalInfo { date, reason, at });
+        Ok(Record {
+            status,
+            updated_at: at,
+            ..self.clone()
+        })
+    }
+
+    /// The record retired by the system, stating `reason` (H7, H8).
+    pub fn retired(&self, reason: FreeText, at: Timestamp) -> Result<Record, TransactionError> {
+        self.ensure_in_file()?;
+        let status = RecordStatus::Retired(RemovalInfo {
+            date: FieldDate::from_date(at.date()),
+            reason,
+            at,
+        });
         Ok(Record {
             status,
             updated_at: at,

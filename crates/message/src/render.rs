@@ -96,6 +96,9 @@ pub fn render_record(record: &Record) -> String {
         RecordStatus::Cancelled(r) => {
             let _ = writeln!(out, "CANCELLED DOC/{} RPS/{}", r.date, r.reason);
         }
+        RecordStatus::Retired(r) => {
+            let _ = writeln!(out, "RETIRED {} RPS/{}", r.date, r.reason);
+        }
     }
     let _ = writeln!(
         out,

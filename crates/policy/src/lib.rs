@@ -74,6 +74,8 @@ pub enum Act {
     Transaction(Action),
     /// Recording a secondary dissemination of a record (a transaction on that record).
     Disseminate,
+    /// The second-party check of a new record (H4).
+    Verify,
     /// An image transaction on a record (I1).
     Image(leads_domain::image::ImageAction),
     Admin(AdminAction),
@@ -90,6 +92,7 @@ impl Act {
             Act::Transaction(Action::Locate) => "locate",
             Act::Transaction(Action::Query) => "query",
             Act::Disseminate => "disseminate",
+            Act::Verify => "verify_record",
             Act::Image(ImageAction::Enter) => "enter_image",
             Act::Image(ImageAction::Modify) => "modify_image",
             Act::Image(ImageAction::Cancel) => "cancel_image",

@@ -31,6 +31,9 @@ pub enum Command {
     Review(crate::review_cmd::ReviewCommand),
     /// Measure parsing, search and HTTP throughput and print the figures.
     Bench(crate::bench::BenchArgs),
+    /// Carry out every deadline that has passed (notices, escalations, retirements) once and
+    /// exit; `serve` does this every minute.
+    Sweep(DatabaseArgs),
     /// Image file maintenance.
     #[command(subcommand)]
     Images(ImagesCommand),
@@ -162,6 +165,53 @@ pub enum ClientCommand {
         save_image: Option<PathBuf>,
         /// The message, e.g. `QW.IL0160000.NAM/DOE, JOHN.SEX/M.DOB/19800115.PUR/C.CAS/1`.
         message: Option<String>,
+    },
+    /// Record the second-party check of a record (rule H4).
+    Verify {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        /// The LEADS record number.
+        lrn: String,
+        /// What was cross-checked, e.g. "WARRANT AND REPORT COMPARED, NCIC CHECKED".
+        #[arg(long)]
+        checked: String,
+    },
+    /// The agency's message queue: deadline notices, locates, review results.
+    Mailbox {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        /// Another agency's queue, or ALL for the Administrator's.
+        #[arg(long)]
+        ori: Option<String>,
+        /// Only messages not yet acknowledged.
+        #[arg(long)]
+        unread: bool,
+    },
+    /// Acknowledge a message of the queue.
+    Ack {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        /// The message id (from `mailbox`).
+        id: i64,
+        /// The queue, as for `mailbox`.
+        #[arg(long)]
+        ori: Option<String>,
+    },
+    /// Everything the agency has open or overdue: second-party checks, locates, photos.
+    Compliance {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        /// Another agency, or ALL (Administrator and auditors).
+        #[arg(long)]
+        ori: Option<String>,
     },
     /// List the agency's registrant photos due for annual replacement (rule I3).
     PhotosDue {

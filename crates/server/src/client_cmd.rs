@@ -20,6 +20,27 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             println!("{}", session);
             Ok(0)
         }
+        ClientCommand::Verify {
+            server,
+            token,
+            lrn,
+            checked,
+        } => crate::lifecycle_cmd::verify(&server.url, token, &lrn, &checked).await,
+        ClientCommand::Mailbox {
+            server,
+            token,
+            ori,
+            unread,
+        } => crate::lifecycle_cmd::mailbox(&server.url, token, ori.as_deref(), unread).await,
+        ClientCommand::Ack {
+            server,
+            token,
+            id,
+            ori,
+        } => crate::lifecycle_cmd::acknowledge(&server.url, token, id, ori.as_deref()).await,
+        ClientCommand::Compliance { server, token, ori } => {
+            crate::lifecycle_cmd::compliance(&server.url, token, ori.as_deref()).await
+        }
         ClientCommand::PhotosDue { server, token, ori } => {
             photos_due(&server.url, token, ori.as_deref())
                 .await
@@ -219,6 +240,6 @@ async fn sign_in(client: &Client, credentials: &Credentials) -> anyhow::Result<S
     Ok(session.token)
 }
 
-fn explain(error: ClientError) -> anyhow::Error {
+pub(crate) fn explain(error: ClientError) -> anyhow::Error {
     anyhow::anyhow!("{error}")
 }

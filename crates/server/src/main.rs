@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use leads::cli::{Cli, Command};
-use leads::{admin_cmd, audit_cmd, bench, client_cmd, demo, review_cmd, server};
+use leads::{admin_cmd, audit_cmd, bench, client_cmd, demo, lifecycle_cmd, review_cmd, server};
 use tracing_subscriber::EnvFilter;
 
 fn init_logging() {
@@ -54,6 +54,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             ));
             let pruning = tokio::spawn(audit_cmd::pruner(service.clone()));
             let reviewing = tokio::spawn(review_cmd::reviewer(service.clone()));
+            let sweeping = tokio::spawn(lifecycle_cmd::sweeper(service.clone()));
             let app = server::Application::build(service.clone(), &args.listen).await?;
             let address = format!("http://{}", app.local_addr()?);
             if args.demo {
@@ -64,6 +65,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             checkpoints.abort();
             pruning.abort();
             reviewing.abort();
+            sweeping.abort();
             // A last checkpoint on the way out covers everything written.
             if let Some(checkpoint) = service.checkpoint(&key).await? {
                 tracing::info!(size = checkpoint.size, "final audit checkpoint signed");
@@ -83,6 +85,17 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
                 service.vault().keys().current().id(),
                 report.rewrapped,
                 report.current
+            );
+            store.close().await;
+            Ok(0)
+        }
+        Command::Sweep(database) => {
+            let store = server::open_store(&database.url("leads.db")).await?;
+            let service = server::service(store.clone(), &database)?;
+            let report = service.sweep_deadlines().await?;
+            println!(
+                "{} deadlines due: {} notices, {} escalated to the Administrator, {} records retired",
+                report.due, report.notices, report.escalations, report.retired
             );
             store.close().await;
             Ok(0)

@@ -186,22 +186,17 @@ pub(crate) async fn messages(
     recipient: &str,
     limit: u32,
 ) -> StoreResult<Vec<Message>> {
-    let rows = sqlx::query("SELECT id, at, recipient, kind, text, read_at FROM messages WHERE recipient = $1 ORDER BY id DESC LIMIT $2")
+    let sql = format!(
+        "SELECT {} FROM messages WHERE recipient = $1 ORDER BY id DESC LIMIT $2",
+        crate::lifecycle_rows::MESSAGE_COLUMNS
+    );
+    let rows = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(recipient.to_owned())
         .bind(i64::from(limit))
         .fetch_all(pool)
         .await
         .map_err(classify)?;
     rows.iter()
-        .map(|row| {
-            Ok(Message {
-                id: get(row, "id")?,
-                at: Timestamp::from_micros(get(row, "at")?),
-                recipient: get(row, "recipient")?,
-                kind: get(row, "kind")?,
-                text: get(row, "text")?,
-                read_at: get::<Option<i64>>(row, "read_at")?.map(Timestamp::from_micros),
-            })
-        })
+        .map(crate::lifecycle_rows::message_from)
         .collect()
 }

@@ -5,6 +5,7 @@ mod audit_read;
 mod audit_rows;
 mod directory;
 mod image_rows;
+mod lifecycle_rows;
 mod migrate;
 mod review_rows;
 mod rows;

@@ -41,6 +41,12 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0005_images.sql"),
         include_str!("../migrations/postgres/0005_images.sql"),
     ),
+    (
+        6,
+        "lifecycle",
+        include_str!("../migrations/sqlite/0006_lifecycle.sql"),
+        include_str!("../migrations/postgres/0006_lifecycle.sql"),
+    ),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\

@@ -86,6 +86,11 @@ fn status_from_row(row: &AnyRow) -> StoreResult<RecordStatus> {
             reason: reason()?,
             at: at()?,
         }),
+        "retired" => RecordStatus::Retired(RemovalInfo {
+            date: stored_date(FieldCode::Doc, get(row, "status_date")?)?,
+            reason: reason()?,
+            at: at()?,
+        }),
         other => return Err(corrupt(format!("unknown status {other}"))),
     })
 }
@@ -127,7 +132,7 @@ pub(crate) fn status_columns(status: &RecordStatus) -> StatusColumns {
             None,
             Some(l.at.as_micros()),
         ),
-        RecordStatus::Cleared(r) | RecordStatus::Cancelled(r) => (
+        RecordStatus::Cleared(r) | RecordStatus::Cancelled(r) | RecordStatus::Retired(r) => (
             status.name(),
             None,
             Some(r.date.as_number()),

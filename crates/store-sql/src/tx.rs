@@ -5,12 +5,13 @@ use leads_audit::{AuditEntry, SealedEntry};
 use leads_domain::Record;
 use leads_domain::access::{Agency, ConnectionRequest, Terminal};
 use leads_domain::clock::Timestamp;
+use leads_domain::deadline::{Deadline, DeadlineKind};
 use leads_domain::fields::{FieldCode, Imn, Lrn, Nic, Oca, Ori};
 use leads_domain::files::FileKind;
 use leads_domain::search::{PersonQuery, RecordIndex};
 use leads_store::{
-    Account, BlobRef, RegistrantPhoto, SessionRow, StoreError, StoreResult, StoreTx,
-    StoredCheckpoint, StoredImage,
+    Account, BlobRef, Message, RegistrantPhoto, SessionRow, StoreError, StoreResult, StoreTx,
+    StoredCheckpoint, StoredImage, Verification,
 };
 use sqlx::{Any, AssertSqlSafe, Transaction};
 
@@ -19,8 +20,8 @@ use crate::directory::{
     self, ACCOUNT_COLUMNS, AGENCY_COLUMNS, TERMINAL_COLUMNS, account_from, agency_from,
     connection_from, terminal_from,
 };
-use crate::image_rows;
 use crate::rows::{RECORD_COLUMNS, fields_json, record_from_row, status_columns};
+use crate::{image_rows, lifecycle_rows};
 
 pub(crate) struct SqlTx {
     tx: Transaction<'static, Any>,
@@ -599,6 +600,71 @@ impl StoreTx for SqlTx {
 
     async fn rewrap_image(&mut self, imn: &Imn, picture: &str, thumbnail: &str) -> StoreResult<()> {
         image_rows::rewrap(&mut self.tx, imn, picture, thumbnail).await
+    }
+
+    async fn mailbox(
+        &mut self,
+        recipient: &str,
+        unread_only: bool,
+        limit: u32,
+    ) -> StoreResult<Vec<Message>> {
+        lifecycle_rows::mailbox(&mut self.tx, recipient, unread_only, limit).await
+    }
+
+    async fn acknowledge_message(
+        &mut self,
+        id: i64,
+        recipient: &str,
+        by: &str,
+        at: Timestamp,
+    ) -> StoreResult<bool> {
+        lifecycle_rows::acknowledge_message(&mut self.tx, id, recipient, by, at).await
+    }
+
+    async fn insert_deadline(
+        &mut self,
+        kind: DeadlineKind,
+        ori: &str,
+        subject: &str,
+        due_at: Timestamp,
+        now: Timestamp,
+    ) -> StoreResult<i64> {
+        lifecycle_rows::insert_deadline(&mut self.tx, kind, ori, subject, due_at, now).await
+    }
+
+    async fn due_deadlines(&mut self, now: Timestamp, limit: u32) -> StoreResult<Vec<Deadline>> {
+        lifecycle_rows::due_deadlines(&mut self.tx, now, limit).await
+    }
+
+    async fn open_deadlines(&mut self, ori: Option<&str>) -> StoreResult<Vec<Deadline>> {
+        lifecycle_rows::open_deadlines(&mut self.tx, ori).await
+    }
+
+    async fn reschedule_deadline(
+        &mut self,
+        id: i64,
+        due_at: Timestamp,
+        notices: u32,
+    ) -> StoreResult<()> {
+        lifecycle_rows::reschedule_deadline(&mut self.tx, id, due_at, notices).await
+    }
+
+    async fn close_deadlines(
+        &mut self,
+        subject: &str,
+        kind: Option<DeadlineKind>,
+        at: Timestamp,
+        how: &str,
+    ) -> StoreResult<u64> {
+        lifecycle_rows::close_deadlines(&mut self.tx, subject, kind, at, how).await
+    }
+
+    async fn insert_verification(&mut self, verification: &Verification) -> StoreResult<()> {
+        lifecycle_rows::insert_verification(&mut self.tx, verification).await
+    }
+
+    async fn verifications(&mut self, lrn: &Lrn) -> StoreResult<Vec<Verification>> {
+        lifecycle_rows::verifications(&mut self.tx, lrn).await
     }
 
     async fn commit(self: Box<Self>) -> StoreResult<()> {

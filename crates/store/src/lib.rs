@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod image;
+mod lifecycle;
 mod url;
 
 use async_trait::async_trait;
@@ -8,6 +9,7 @@ use leads_audit::checkpoint::Checkpoint;
 use leads_audit::{AuditEntry, SealedEntry};
 use leads_domain::access::{Agency, ConnectionRequest, Person, Terminal};
 use leads_domain::clock::Timestamp;
+use leads_domain::deadline::{Deadline, DeadlineKind};
 use leads_domain::fields::{FieldCode, Ori};
 use leads_domain::files::FileKind;
 use leads_domain::search::{PersonQuery, RecordIndex};
@@ -15,6 +17,7 @@ use leads_domain::{Record, fields::Imn, fields::Lrn, fields::Nic, fields::Oca};
 use leads_policy::Principal;
 
 pub use image::{BlobRef, ImageStatus, RegistrantPhoto, StoredImage};
+pub use lifecycle::Verification;
 pub use url::{Backend, DatabaseUrl};
 
 /// A storage failure, classified at the boundary.
@@ -173,7 +176,9 @@ pub struct Message {
     pub recipient: String,
     pub kind: String,
     pub text: String,
+    /// When it was acknowledged, and by whom.
     pub read_at: Option<Timestamp>,
+    pub read_by: Option<String>,
 }
 
 /// The database.
@@ -382,6 +387,57 @@ pub trait StoreTx: Send {
     async fn image_keys(&mut self) -> StoreResult<Vec<(Imn, BlobRef, BlobRef)>>;
     /// Replaces the wrapped keys of an image (master-key rotation).
     async fn rewrap_image(&mut self, imn: &Imn, picture: &str, thumbnail: &str) -> StoreResult<()>;
+
+    /// A recipient's messages, newest first (unacknowledged only if asked).
+    async fn mailbox(
+        &mut self,
+        recipient: &str,
+        unread_only: bool,
+        limit: u32,
+    ) -> StoreResult<Vec<Message>>;
+    /// Marks a message of `recipient` acknowledged; false if there is no such unacknowledged
+    /// message.
+    async fn acknowledge_message(
+        &mut self,
+        id: i64,
+        recipient: &str,
+        by: &str,
+        at: Timestamp,
+    ) -> StoreResult<bool>;
+
+    /// Opens a deadline; returns its id.
+    async fn insert_deadline(
+        &mut self,
+        kind: DeadlineKind,
+        ori: &str,
+        subject: &str,
+        due_at: Timestamp,
+        now: Timestamp,
+    ) -> StoreResult<i64>;
+    /// Open deadlines due at or before `now`, earliest first, at most `limit`.
+    async fn due_deadlines(&mut self, now: Timestamp, limit: u32) -> StoreResult<Vec<Deadline>>;
+    /// Open deadlines of an agency (of all for `None`), earliest first.
+    async fn open_deadlines(&mut self, ori: Option<&str>) -> StoreResult<Vec<Deadline>>;
+    /// Moves an open deadline to its next reminder.
+    async fn reschedule_deadline(
+        &mut self,
+        id: i64,
+        due_at: Timestamp,
+        notices: u32,
+    ) -> StoreResult<()>;
+    /// Closes the open deadlines of `subject` (of `kind` only, when given), saying how;
+    /// returns how many were closed.
+    async fn close_deadlines(
+        &mut self,
+        subject: &str,
+        kind: Option<DeadlineKind>,
+        at: Timestamp,
+        how: &str,
+    ) -> StoreResult<u64>;
+    /// Records a second-party check.
+    async fn insert_verification(&mut self, verification: &Verification) -> StoreResult<()>;
+    /// A record's second-party checks, oldest first.
+    async fn verifications(&mut self, lrn: &Lrn) -> StoreResult<Vec<Verification>>;
 
     async fn commit(self: Box<Self>) -> StoreResult<()>;
     async fn rollback(self: Box<Self>) -> StoreResult<()>;

@@ -139,6 +139,21 @@ fn date(text: &str) -> FieldDate {
 }
 
 /// A migrated store, the service and a controllable clock.
+/// A service over `store` and `clock`, with a new image master key and blobs in `blobs`.
+fn service_over(store: &Arc<SqlStore>, clock: &ManualClock, blobs: &tempfile::TempDir) -> Service {
+    let vault = leads_vault::Vault::new(
+        leads_vault::Keyring::new(leads_vault::MasterKey::generate()),
+        leads_vault::BlobStore::local(blobs.path()).unwrap(),
+    );
+    Service::new(
+        store.clone(),
+        Arc::new(clock.clone()) as Arc<dyn Clock>,
+        Arc::new(CedarAuthorizer::new().unwrap()),
+        ServiceConfig::default(),
+        vault,
+    )
+}
+
 #[derive(Debug)]
 pub struct TestApp {
     pub service: Service,
@@ -155,17 +170,7 @@ impl TestApp {
         let store = Arc::new(SqlStore::open(&db.url).await.unwrap());
         let clock = ManualClock::new(START);
         let blobs = tempfile::tempdir().unwrap();
-        let vault = leads_vault::Vault::new(
-            leads_vault::Keyring::new(leads_vault::MasterKey::generate()),
-            leads_vault::BlobStore::local(blobs.path()).unwrap(),
-        );
-        let service = Service::new(
-            store.clone(),
-            Arc::new(clock.clone()) as Arc<dyn Clock>,
-            Arc::new(CedarAuthorizer::new().unwrap()),
-            ServiceConfig::default(),
-            vault,
-        );
+        let service = service_over(&store, &clock, &blobs);
         seed_directory(&service).await;
         TestApp {
             service,
@@ -177,6 +182,30 @@ impl TestApp {
     }
 
     /// The current second-factor code of every test person.
+    /// Stops the service and starts a new one on the same database and clock, as a restart of
+    /// the server would (nothing carried over in memory; the directory is not seeded again).
+    /// The new service has a new image master key: images sealed before cannot be read.
+    pub async fn restart(self) -> TestApp {
+        let TestApp {
+            service,
+            store,
+            clock,
+            db,
+            blobs,
+        } = self;
+        drop(service);
+        drop(store);
+        let store = Arc::new(SqlStore::open(&db.url).await.unwrap());
+        let service = service_over(&store, &clock, &blobs);
+        TestApp {
+            service,
+            store,
+            clock,
+            db,
+            blobs,
+        }
+    }
+
     pub fn code(&self) -> String {
         totp::code(TOTP_SECRET, self.clock.now().as_micros() / 1_000_000).unwrap()
     }

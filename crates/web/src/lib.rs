@@ -5,6 +5,7 @@ mod audit;
 mod error;
 mod handlers;
 mod images;
+mod lifecycle;
 mod review;
 
 use std::time::Duration;
@@ -50,6 +51,13 @@ pub fn router(service: Service) -> Router {
             post(handlers::transaction).layer(DefaultBodyLimit::max(MESSAGE_BODY_LIMIT)),
         )
         .route("/api/v1/images/due", get(images::due))
+        .route(
+            "/api/v1/records/{lrn}/verification",
+            post(lifecycle::verify),
+        )
+        .route("/api/v1/mailbox", get(lifecycle::mailbox))
+        .route("/api/v1/mailbox/{id}/ack", post(lifecycle::acknowledge))
+        .route("/api/v1/compliance", get(lifecycle::compliance))
         .route("/api/v1/disseminations", post(handlers::disseminate))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(

@@ -641,3 +641,58 @@ async fn i1_json_image_transactions_carry_the_picture_in_base64() {
         assert!(raw.starts_with("HTTP/1.1 403"), "{raw}");
     }
 }
+
+#[tokio::test]
+async fn h4_h7_lifecycle_over_http_verification_mailbox_and_compliance() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let base = spawn(&app).await;
+        let entering = signed_in(&app, &base, "OP16A", "T16A").await;
+        let reply = entering
+            .send_json(&examples::entry(FileKind::Vehicle))
+            .await
+            .unwrap();
+        let lrn = reply.records[0].lrn.clone();
+
+        let open = entering.compliance(None).await.unwrap();
+        assert_eq!(open.code, "compliance");
+        assert_eq!(open.items.len(), 1);
+        assert_eq!(
+            (open.items[0].rule.as_str(), open.items[0].subject.as_str()),
+            ("H4", lrn.as_str())
+        );
+        assert!(!open.items[0].overdue);
+
+        let own = entering
+            .verify_record(&lrn, "VIN AND PLATE CHECKED AGAINST THE REPORT")
+            .await
+            .unwrap();
+        assert_eq!(own.code, "not_authorized");
+        assert_eq!(own.reasons[0].rule, "H4");
+        let token = app.token("OP16A", "T16A").await;
+        let raw = raw_get(&base, "/api/v1/compliance?ori=IL0840000", &token).await;
+        assert!(raw.starts_with("HTTP/1.1 403"), "{raw}");
+
+        let second = signed_in(&app, &base, "OP16B", "T16A").await;
+        let done = second
+            .verify_record(&lrn, "VIN AND PLATE CHECKED AGAINST THE REPORT")
+            .await
+            .unwrap();
+        assert_eq!(done.code, "record_verified", "{}", done.message);
+        assert_eq!(done.items[0].operator, "OP16B");
+        assert!(entering.compliance(None).await.unwrap().items.is_empty());
+
+        // A locate by another agency lands in the owner's queue; the owner acknowledges it.
+        let peoria = signed_in(&app, &base, "OP84A", "T84A").await;
+        let locate = examples::locate(FileKind::Vehicle, "IL0840000", &format!("LRN/{lrn}"));
+        assert_eq!(peoria.send_json(&locate).await.unwrap().code, "located");
+        let queue = entering.mailbox(None, true).await.unwrap();
+        assert_eq!(queue.items.len(), 1);
+        assert_eq!(queue.items[0].kind, "located_record");
+        let acked = entering.acknowledge(queue.items[0].id, None).await.unwrap();
+        assert_eq!(acked.code, "message_acknowledged");
+        let again = entering.acknowledge(queue.items[0].id, None).await.unwrap();
+        assert_eq!(again.code, "message_not_found");
+        assert!(entering.mailbox(None, true).await.unwrap().items.is_empty());
+    }
+}

@@ -17,6 +17,7 @@ use crate::server;
 mod audit_off;
 mod audit_ratio;
 mod images;
+mod sweep;
 
 #[derive(Debug, Clone, Args)]
 pub struct BenchArgs {
@@ -51,6 +52,9 @@ pub struct BenchArgs {
     /// Queries by image number.
     #[arg(long, default_value_t = 2_000)]
     pub image_queries: usize,
+    /// Open deadlines for the deadline-sweep benchmark (0 skips it).
+    #[arg(long, default_value_t = 1_000_000)]
+    pub deadlines: usize,
     /// Database URL to benchmark (default: a new SQLite file in a temporary directory).
     #[arg(long)]
     pub database_url: Option<String>,
@@ -183,6 +187,10 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
     )
     .await?;
     bench_http(&args, service, &session.token).await?;
+    if args.deadlines > 0 {
+        let vault = crate::vault_cfg::open_vault(&database)?;
+        sweep::run(store.clone(), vault, args.deadlines, store_backend(&url)).await?;
+    }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
 }

@@ -1,0 +1,73 @@
+//! The record lifecycle over HTTP: second-party checks, the agency's message queue and the
+//! compliance view.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ReasonBody;
+
+/// The answer of a lifecycle call: the outcome, and the items it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemsBody<T> {
+    /// Traces the call to its audit entry.
+    pub operation_id: String,
+    pub at: String,
+    pub outcome: String,
+    pub code: String,
+    pub message: String,
+    /// The rules that refused the call.
+    pub reasons: Vec<ReasonBody>,
+    /// The agency whose queue or deadlines were read; null for every agency (`?ori=ALL`).
+    pub ori: Option<String>,
+    pub items: Vec<T>,
+}
+
+/// `POST /api/v1/records/{lrn}/verification`: the second-party check of a record (H4).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerificationRequest {
+    /// What was cross-checked (report, warrant, VIN, plate...), 10 characters or more.
+    pub checked: String,
+}
+
+/// A recorded second-party check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerificationBody {
+    pub lrn: String,
+    pub ori: String,
+    pub operator: String,
+    pub checked: String,
+    pub at: String,
+}
+
+/// A message in an agency's (or the Administrator's) queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailBody {
+    pub id: i64,
+    pub at: String,
+    pub recipient: String,
+    /// What it is about: `second_party_check`, `temporary_want`, `located_record`,
+    /// `registrant_photo`, `misuse_review`, `audit_failure`.
+    pub kind: String,
+    pub text: String,
+    /// When it was acknowledged and by whom; null while unread.
+    pub read_at: Option<String>,
+    pub read_by: Option<String>,
+}
+
+/// An open deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeadlineBody {
+    pub kind: String,
+    /// The rule it enforces.
+    pub rule: String,
+    pub ori: String,
+    /// The record it is about.
+    pub subject: String,
+    /// When it falls (or its next reminder).
+    pub due_at: String,
+    /// Notices already sent.
+    pub notices: u32,
+    pub opened_at: String,
+    /// Past due (at least one notice sent, or due now).
+    pub overdue: bool,
+}

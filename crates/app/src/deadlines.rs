@@ -1,0 +1,234 @@
+//! The deadline engine (issue "record lifecycle"): deadlines are rows that survive restarts;
+//! transactions open and close them in their own database transaction; a sweep, driven by the
+//! injected clock, carries out what `leads_domain::deadline` decides for each one that has
+//! passed: a message to the responsible agency's queue, escalation to the Administrator, or
+//! retirement of the record. Every step is audited.
+
+use leads_audit::AuditEntry;
+use leads_domain::clock::Timestamp;
+use leads_domain::deadline::{Deadline, DeadlineKind, Step, due_after};
+use leads_domain::fields::{FreeText, Lrn};
+use leads_domain::files::FileKind;
+use leads_domain::search::RecordIndex;
+use leads_domain::{Record, RuleId};
+use leads_store::{StoreResult, StoreTx};
+
+use crate::audit_log::{ADMINISTRATOR_QUEUE, system_entry};
+use crate::image_views::{PHOTO_NOTICE_DAYS, one_year_after};
+use crate::{Service, ServiceError};
+
+/// Deadlines carried out per database transaction of a sweep.
+pub const SWEEP_BATCH: u32 = 500;
+
+/// The shortest interval between two reminders of one deadline (so a sweep always ends).
+const MIN_REMINDER_MICROS: i64 = 3_600 * 1_000_000;
+
+/// The entry key of a temporary felony want (H7: retired after 48 hours).
+pub const TEMPORARY_WANT_KEY: &str = "EWT";
+
+/// What one sweep did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SweepReport {
+    /// Deadlines found due.
+    pub due: usize,
+    /// Messages put in agencies' queues.
+    pub notices: usize,
+    /// Of those, also sent to the Administrator.
+    pub escalations: usize,
+    /// Records removed from the file.
+    pub retired: usize,
+}
+
+/// Opens the deadlines a new record starts: its second-party check (H4) and, for a temporary
+/// felony want, its retirement (H7).
+pub(crate) async fn record_entered(tx: &mut dyn StoreTx, record: &Record) -> StoreResult<()> {
+    let at = record.entered_at();
+    let (ori, lrn) = (record.ori().as_str(), record.lrn().as_str());
+    let kind = DeadlineKind::SecondPartyCheck;
+    tx.insert_deadline(kind, ori, lrn, due_after(kind, at), at)
+        .await?;
+    if record.entry_key().key == TEMPORARY_WANT_KEY {
+        let kind = DeadlineKind::TemporaryWant;
+        tx.insert_deadline(kind, ori, lrn, due_after(kind, at), at)
+            .await?;
+    }
+    Ok(())
+}
+
+/// A record left the file (cancel, clear, retirement): nothing more is due on it.
+pub(crate) async fn record_removed(
+    tx: &mut dyn StoreTx,
+    lrn: &Lrn,
+    how: &str,
+    at: Timestamp,
+) -> StoreResult<u64> {
+    tx.close_deadlines(lrn.as_str(), None, at, how).await
+}
+
+/// Another agency located a record: the owner is told at once and must clear or cancel it (H7).
+pub(crate) async fn record_located(tx: &mut dyn StoreTx, record: &Record) -> StoreResult<()> {
+    let at = record.updated_at();
+    let by = match record.status() {
+        leads_domain::RecordStatus::Located(info) => info.ori.to_string(),
+        _ => String::new(),
+    };
+    tx.post_message(
+        record.ori().as_str(),
+        DeadlineKind::LocatedRecord.name(),
+        &format!(
+            "RECORD {} ({}) WAS LOCATED BY {by}: CONFIRM, THEN CLEAR OR CANCEL IT",
+            record.lrn(),
+            record.entry_key().key
+        ),
+        at,
+    )
+    .await?;
+    let kind = DeadlineKind::LocatedRecord;
+    tx.insert_deadline(
+        kind,
+        record.ori().as_str(),
+        record.lrn().as_str(),
+        due_after(kind, at),
+        at,
+    )
+    .await?;
+    Ok(())
+}
+
+/// Re-opens the annual-photo deadline of a registrant record (I3) from its newest mugshot:
+/// the notice falls [`PHOTO_NOTICE_DAYS`] before the photo is a year old.
+pub(crate) async fn registrant_photo_changed(
+    tx: &mut dyn StoreTx,
+    lrn: &Lrn,
+    ori: &str,
+    file: FileKind,
+    now: Timestamp,
+) -> StoreResult<()> {
+    if !matches!(file, FileKind::SexOffender | FileKind::Voay) {
+        return Ok(());
+    }
+    let kind = DeadlineKind::RegistrantPhoto;
+    tx.close_deadlines(lrn.as_str(), Some(kind), now, "NEW PHOTO")
+        .await?;
+    let newest = tx
+        .images_of_record(lrn, false)
+        .await?
+        .into_iter()
+        .filter(|i| i.image_type == leads_domain::image::ImageType::Mugshot)
+        .map(|i| i.date)
+        .max();
+    if let Some(date) = newest {
+        let due = one_year_after(date).date() - time::Duration::days(PHOTO_NOTICE_DAYS);
+        let notice_at =
+            Timestamp::from_micros(due.midnight().assume_utc().unix_timestamp() * 1_000_000);
+        tx.insert_deadline(kind, ori, lrn.as_str(), notice_at, now)
+            .await?;
+    }
+    Ok(())
+}
+
+fn deadline_entry(deadline: &Deadline, event: &str, detail: String, now: Timestamp) -> AuditEntry {
+    let rule: RuleId = deadline.kind.rule();
+    let mut entry = system_entry(event, detail, now.as_micros());
+    entry.ori = Some(deadline.ori.clone());
+    entry.rules = vec![rule.id().to_owned()];
+    entry.citations = vec![rule.citation().to_owned()];
+    entry.records = vec![deadline.subject.clone()];
+    entry
+}
+
+impl Service {
+    /// Carries out every deadline that has passed by the clock's now, in batches of
+    /// [`SWEEP_BATCH`], each batch in one database transaction with its audit entries.
+    pub async fn sweep_deadlines(&self) -> Result<SweepReport, ServiceError> {
+        let mut report = SweepReport::default();
+        loop {
+            let now = self.clock.now();
+            let mut tx = self.store.begin().await?;
+            let due = tx.due_deadlines(now, SWEEP_BATCH).await?;
+            if due.is_empty() {
+                tx.rollback().await?;
+                break;
+            }
+            for deadline in &due {
+                carry_out(tx.as_mut(), deadline, now, &mut report).await?;
+            }
+            tx.commit().await?;
+            report.due += due.len();
+            if due.len() < SWEEP_BATCH as usize {
+                break;
+            }
+        }
+        if report.due > 0 {
+            tracing::info!(?report, "deadline sweep");
+        }
+        Ok(report)
+    }
+}
+
+async fn carry_out(
+    tx: &mut dyn StoreTx,
+    deadline: &Deadline,
+    now: Timestamp,
+    report: &mut SweepReport,
+) -> Result<(), ServiceError> {
+    match deadline.kind.step(deadline.notices) {
+        Step::Notify { escalate, again_in } => {
+            let notice = deadline.notices + 1;
+            let text = deadline.kind.notice_text(&deadline.subject, notice);
+            tx.post_message(&deadline.ori, deadline.kind.name(), &text, now)
+                .await?;
+            report.notices += 1;
+            if escalate {
+                let escalated = format!("AGENCY {} HAS NOT ACTED - {text}", deadline.ori);
+                tx.post_message(ADMINISTRATOR_QUEUE, deadline.kind.name(), &escalated, now)
+                    .await?;
+                report.escalations += 1;
+            }
+            let next = Timestamp::from_micros(
+                now.as_micros()
+                    .saturating_add(again_in.max(MIN_REMINDER_MICROS)),
+            );
+            tx.reschedule_deadline(deadline.id, next, notice).await?;
+            let detail = format!(
+                "{} NOTICE {notice}{} - {text}",
+                deadline.kind.name(),
+                if escalate { " ESCALATED" } else { "" }
+            );
+            tx.append_audit(deadline_entry(deadline, "deadline_notice", detail, now))
+                .await?;
+        }
+        Step::Retire => {
+            let lrn = Lrn::parse(&deadline.subject).ok();
+            let record = match &lrn {
+                Some(lrn) => tx.record_by_lrn(lrn).await?,
+                None => None,
+            };
+            let text = deadline.kind.notice_text(&deadline.subject, 1);
+            match record.filter(|r| r.status().is_in_file()) {
+                Some(record) => {
+                    let internal = |e: &dyn std::fmt::Display| {
+                        ServiceError::Internal(format!("retiring {}: {e}", deadline.subject))
+                    };
+                    let reason = FreeText::parse("RPS", deadline.kind.retire_reason(), 500)
+                        .map_err(|e| internal(&e))?;
+                    let retired = record.retired(reason, now).map_err(|e| internal(&e))?;
+                    tx.update_record(&retired, &RecordIndex::default()).await?;
+                    tx.post_message(&deadline.ori, deadline.kind.name(), &text, now)
+                        .await?;
+                    report.notices += 1;
+                    report.retired += 1;
+                    tx.close_deadlines(&deadline.subject, None, now, "RECORD RETIRED")
+                        .await?;
+                    tx.append_audit(deadline_entry(deadline, "record_retired", text, now))
+                        .await?;
+                }
+                None => {
+                    tx.close_deadlines(&deadline.subject, None, now, "RECORD NOT IN FILE")
+                        .await?;
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,417 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code"
+)]
+//! The deadline engine on every backend, with the injected clock across each boundary (just
+//! before, at, just after) and across a restart: second-party checks (H4), temporary felony
+//! wants and located records (H7), registrant photos (I3); the mailbox and the compliance view.
+
+use leads_app::SweepReport;
+use leads_domain::RecordStatus;
+use leads_domain::deadline::DeadlineKind;
+use leads_domain::files::FileKind;
+use leads_domain::reply::Outcome;
+use leads_message::{encode_attachment, examples};
+use leads_testkit::{TestApp, backends};
+
+const HOUR: i64 = 3_600;
+
+async fn enter(app: &TestApp, token: &str, text: &str) -> String {
+    let reply = app.send(token, text).await;
+    assert_eq!(reply.code, "entered", "{}", reply.message);
+    reply.records[0].lrn().to_string()
+}
+
+/// The messages of the reader's queue (`ALL`: the Administrator's), oldest first.
+async fn mailbox(app: &TestApp, token: &str, scope: Option<&str>) -> Vec<(String, String)> {
+    let reply = app
+        .service
+        .mailbox(token, scope, false, None)
+        .await
+        .unwrap();
+    assert_eq!(reply.code, "mailbox", "{}", reply.message);
+    reply
+        .items
+        .into_iter()
+        .rev()
+        .map(|m| (m.kind, m.text))
+        .collect()
+}
+
+async fn open_kinds(app: &TestApp, token: &str) -> Vec<(DeadlineKind, String)> {
+    let reply = app.service.compliance(token, None, None).await.unwrap();
+    assert_eq!(reply.code, "compliance", "{}", reply.message);
+    reply
+        .items
+        .into_iter()
+        .map(|d| (d.kind, d.subject))
+        .collect()
+}
+
+async fn sweep(app: &TestApp) -> SweepReport {
+    app.service.sweep_deadlines().await.unwrap()
+}
+
+#[tokio::test]
+async fn h4_the_second_party_check_is_another_certified_operator_of_the_same_agency() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let entering = app.token("OP16A", "T16A").await;
+        let lrn = enter(&app, &entering, &examples::entry(FileKind::Wanted)).await;
+        assert_eq!(
+            open_kinds(&app, &entering).await,
+            vec![(DeadlineKind::SecondPartyCheck, lrn.clone())]
+        );
+
+        let own = app
+            .service
+            .verify_record(&entering, &lrn, "WARRANT AND REPORT COMPARED", None)
+            .await
+            .unwrap();
+        assert_eq!(
+            (own.outcome, own.code),
+            (Outcome::Refused, "not_authorized")
+        );
+        assert_eq!(own.reasons[0].rule, "H4");
+
+        let peoria = app.token("OP84A", "T84A").await;
+        let other = app
+            .service
+            .verify_record(&peoria, &lrn, "WARRANT AND REPORT COMPARED", None)
+            .await
+            .unwrap();
+        assert_eq!(other.outcome, Outcome::Refused);
+        assert_eq!(other.reasons[0].rule, "H4", "{}", other.message);
+
+        let second = app.token("OP16B", "T16A").await;
+        let vague = app
+            .service
+            .verify_record(&second, &lrn, "OK", None)
+            .await
+            .unwrap();
+        assert_eq!(
+            (vague.outcome, vague.code),
+            (Outcome::Rejected, "invalid_request")
+        );
+
+        let done = app
+            .service
+            .verify_record(&second, &lrn, "warrant and report compared; NCIC", None)
+            .await
+            .unwrap();
+        assert_eq!(done.code, "record_verified", "{}", done.message);
+        assert_eq!(done.items[0].checked, "WARRANT AND REPORT COMPARED; NCIC");
+        assert!(open_kinds(&app, &entering).await.is_empty());
+
+        // Every attempt is audited, refusals with their rule.
+        let attempts: Vec<(String, String)> = app
+            .audit()
+            .await
+            .into_iter()
+            .filter(|e| e.entry.event == "record_verification")
+            .map(|e| (e.entry.operator.unwrap(), e.entry.outcome))
+            .collect();
+        let expected = [
+            ("OP16A", "refused"),
+            ("OP84A", "refused"),
+            ("OP16B", "rejected"),
+            ("OP16B", "accepted"),
+        ];
+        assert_eq!(
+            attempts,
+            expected
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect::<Vec<_>>()
+        );
+    }
+}
+
+#[tokio::test]
+async fn h4_an_unchecked_record_is_messaged_at_24_hours_then_escalated_and_survives_a_restart() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        let lrn = enter(&app, &token, &examples::entry(FileKind::Vehicle)).await;
+        // token() advanced the clock 30 s before the entry: the deadline is 24 h after it.
+        app.clock.advance_seconds(24 * HOUR - 1);
+        assert_eq!(
+            sweep(&app).await,
+            SweepReport::default(),
+            "one second early"
+        );
+
+        // A restart in between: the deadline is in the database, not in memory.
+        let app = app.restart().await;
+        app.clock.advance_seconds(1);
+        let at_deadline = sweep(&app).await;
+        assert_eq!(
+            (
+                at_deadline.due,
+                at_deadline.notices,
+                at_deadline.escalations
+            ),
+            (1, 1, 0)
+        );
+        assert_eq!(sweep(&app).await, SweepReport::default(), "sent once");
+
+        let token = app.token("OP16A", "T16A").await;
+        let queue = mailbox(&app, &token, None).await;
+        assert_eq!(queue.len(), 1);
+        assert_eq!(queue[0].0, "second_party_check");
+        assert!(queue[0].1.contains(&lrn), "{}", queue[0].1);
+
+        // A day later it is sent again, and the Administrator is told.
+        app.clock.advance_seconds(24 * HOUR - 60);
+        assert_eq!(sweep(&app).await.notices, 0);
+        app.clock.advance_seconds(60);
+        let escalated = sweep(&app).await;
+        assert_eq!((escalated.notices, escalated.escalations), (1, 1));
+        let admin = app.token("ADMIN1", "T10A").await;
+        let admin_queue = mailbox(&app, &admin, Some("ALL")).await;
+        assert!(
+            admin_queue
+                .iter()
+                .any(|(kind, text)| kind == "second_party_check"
+                    && text.contains("AGENCY IL0160000 HAS NOT ACTED")
+                    && text.contains("SECOND NOTICE")),
+            "{admin_queue:?}"
+        );
+
+        // The agency acknowledges its messages; others cannot.
+        let token = app.token("OP16A", "T16A").await;
+        let unread = app.service.mailbox(&token, None, true, None).await.unwrap();
+        assert_eq!(unread.items.len(), 2);
+        let id = unread.items[0].id;
+        let peoria = app.token("OP84A", "T84A").await;
+        let theirs = app
+            .service
+            .acknowledge_message(&peoria, Some("IL0160000"), id, None)
+            .await
+            .unwrap();
+        assert_eq!(theirs.reasons[0].rule, "D1");
+        let wrong_queue = app
+            .service
+            .acknowledge_message(&peoria, None, id, None)
+            .await
+            .unwrap();
+        assert_eq!(wrong_queue.code, "message_not_found");
+        let acked = app
+            .service
+            .acknowledge_message(&token, None, id, None)
+            .await
+            .unwrap();
+        assert_eq!(acked.code, "message_acknowledged", "{}", acked.message);
+        let unread = app.service.mailbox(&token, None, true, None).await.unwrap();
+        assert_eq!(unread.items.len(), 1);
+        let acks: Vec<String> = app
+            .audit()
+            .await
+            .into_iter()
+            .filter(|e| e.entry.event == "message_acknowledged")
+            .map(|e| e.entry.outcome)
+            .collect();
+        assert_eq!(acks, ["refused", "rejected", "accepted"]);
+
+        // Every notice is in the audit log with its rule.
+        let notices: Vec<Vec<String>> = app
+            .audit()
+            .await
+            .into_iter()
+            .filter(|e| e.entry.event == "deadline_notice")
+            .map(|e| e.entry.rules)
+            .collect();
+        assert_eq!(notices, vec![vec!["H4".to_string()]; 2]);
+    }
+}
+
+#[tokio::test]
+async fn h7_a_temporary_felony_want_retires_48_hours_after_entry_stating_why() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        let text = examples::entry(FileKind::Wanted).replacen("EW.", "EWT.", 1);
+        let lrn = enter(&app, &token, &text).await;
+        let query = format!("QW.IL0160000.LRN/{lrn}.PUR/C.CAS/2026-1");
+
+        app.clock.advance_seconds(48 * HOUR - 31);
+        assert_eq!(sweep(&app).await.retired, 0);
+        let token = app.token("OP16A", "T16A").await; // +30 s: one second before the deadline
+        assert_eq!(app.send(&token, &query).await.code, "hit");
+
+        app.clock.advance_seconds(1);
+        let retired = sweep(&app).await;
+        assert_eq!(retired.retired, 1, "{retired:?}");
+        let token = app.token("OP16A", "T16A").await;
+        let reply = app.send(&token, &query).await;
+        assert_eq!(reply.code, "no_hit", "a retired record is out of the file");
+
+        let mut tx = leads_store::Store::begin(app.store.as_ref()).await.unwrap();
+        let record = tx
+            .record_by_lrn(&leads_domain::fields::Lrn::parse(&lrn).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        tx.rollback().await.unwrap();
+        match record.status() {
+            RecordStatus::Retired(info) => assert!(
+                info.reason.to_string().contains("TEMPORARY FELONY WANT"),
+                "{}",
+                info.reason
+            ),
+            other => panic!("{other:?}"),
+        }
+        let queue = mailbox(&app, &token, None).await;
+        assert!(
+            queue.iter().any(|(kind, _)| kind == "temporary_want"),
+            "{queue:?}"
+        );
+        let retirements: Vec<Vec<String>> = app
+            .audit()
+            .await
+            .into_iter()
+            .filter(|e| e.entry.event == "record_retired")
+            .map(|e| e.entry.records)
+            .collect();
+        assert_eq!(retirements, vec![vec![lrn.clone()]]);
+        assert!(
+            open_kinds(&app, &token).await.is_empty(),
+            "nothing stays open on it"
+        );
+    }
+}
+
+#[tokio::test]
+async fn h7_a_full_warrant_record_is_not_retired_and_a_cancelled_want_closes_its_deadlines() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        let full = enter(&app, &token, &examples::entry(FileKind::Wanted)).await;
+        let text = examples::entry(FileKind::Wanted)
+            .replacen("EW.", "EWT.", 1)
+            .replace("OCA/2026-000123", "OCA/2026-000999")
+            .replace("DOE, JOHN A", "DOE, JAMES");
+        let temporary = enter(&app, &token, &text).await;
+        let cancel =
+            format!("XW.IL0160000.LRN/{temporary}.DOC/20261121.RPS/REPLACED BY FULL RECORD");
+        assert_eq!(app.send(&token, &cancel).await.code, "cancelled");
+        app.clock.advance_seconds(49 * HOUR);
+        let report = sweep(&app).await;
+        assert_eq!(report.retired, 0);
+        assert_eq!(
+            report.notices, 1,
+            "only the full record's second-party check"
+        );
+        let token = app.token("OP16A", "T16A").await;
+        assert_eq!(
+            open_kinds(&app, &token).await,
+            vec![(DeadlineKind::SecondPartyCheck, full)]
+        );
+    }
+}
+
+#[tokio::test]
+async fn h7_a_located_record_tells_its_owner_at_once_and_again_until_cleared() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let owner = app.token("OP16A", "T16A").await;
+        let lrn = enter(&app, &owner, &examples::entry(FileKind::Vehicle)).await;
+        let peoria = app.token("OP84A", "T84A").await;
+        let locate = examples::locate(FileKind::Vehicle, "IL0840000", &format!("LRN/{lrn}"));
+        let located = app.send(&peoria, &locate).await;
+        assert_eq!(located.code, "located", "{}", located.message);
+        let owner = app.token("OP16A", "T16A").await;
+        let queue = mailbox(&app, &owner, None).await;
+        assert_eq!(queue.len(), 1);
+        assert!(
+            queue[0].1.contains("LOCATED BY IL0840000"),
+            "{}",
+            queue[0].1
+        );
+
+        // Entered at t, located at t + 30 s, now t + 60 s.
+        app.clock.advance_seconds(24 * HOUR - 60);
+        assert_eq!(
+            sweep(&app).await.notices,
+            1,
+            "the entry's second-party check"
+        );
+        app.clock.advance_seconds(29);
+        assert_eq!(
+            sweep(&app).await.notices,
+            0,
+            "a second before the locate's deadline"
+        );
+        app.clock.advance_seconds(1);
+        assert_eq!(
+            sweep(&app).await.notices,
+            1,
+            "the located record, a day later"
+        );
+        let owner = app.token("OP16A", "T16A").await;
+        let clear = format!(
+            "{}.IL0160000.LRN/{lrn}.DCL/20261122.RPS/VEHICLE RECOVERED",
+            FileKind::Vehicle
+                .spec()
+                .key_for(leads_domain::files::Action::Clear)
+        );
+        assert_eq!(app.send(&owner, &clear).await.code, "cleared");
+        assert!(open_kinds(&app, &owner).await.is_empty());
+        app.clock.advance_seconds(30 * 24 * HOUR);
+        assert_eq!(sweep(&app).await, SweepReport::default());
+    }
+}
+
+#[tokio::test]
+async fn i3_registrant_photo_notices_come_from_the_deadline_engine() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        let so = enter(&app, &token, &examples::entry(FileKind::SexOffender)).await;
+        let verify_later = app.token("OP16B", "T16A").await;
+        app.service
+            .verify_record(&verify_later, &so, "REGISTRATION FORM COMPARED", None)
+            .await
+            .unwrap();
+        // Taken 2025-12-25: due 2026-12-25, listed from 2026-11-25 (today is 2026-11-21).
+        let portrait = leads_imaging::synthetic_portrait(4).unwrap();
+        let eim = format!(
+            "EIM.IL0160000.LRN/{so}.IMT/M.DOI/20251225.IMG/{}",
+            encode_attachment(&portrait)
+        );
+        assert_eq!(app.send(&token, &eim).await.code, "image_entered");
+        assert_eq!(sweep(&app).await.notices, 0);
+        let token = app.token("OP16A", "T16A").await;
+        assert_eq!(
+            open_kinds(&app, &token).await,
+            vec![(DeadlineKind::RegistrantPhoto, so.clone())]
+        );
+
+        // 2026-11-25 00:00 UTC is the notice time; today is 2026-11-21 12:01.
+        let until_notice = 3 * 24 * HOUR + 12 * HOUR - 60;
+        app.clock.advance_seconds(until_notice - 61);
+        assert_eq!(sweep(&app).await.notices, 0, "just before");
+        app.clock.advance_seconds(61);
+        let first = sweep(&app).await;
+        assert_eq!(
+            (first.notices, first.escalations),
+            (1, 0),
+            "at the notice time"
+        );
+        let token = app.token("OP16A", "T16A").await;
+        let queue = mailbox(&app, &token, None).await;
+        assert_eq!(queue.last().unwrap().0, "registrant_photo");
+
+        // A new photo closes it and opens the next year's.
+        let eim = format!(
+            "EIM.IL0160000.LRN/{so}.IMT/M.DOI/20261124.IMG/{}",
+            encode_attachment(&leads_imaging::synthetic_portrait(5).unwrap())
+        );
+        assert_eq!(app.send(&token, &eim).await.code, "image_entered");
+        app.clock.advance_seconds(40 * 24 * HOUR);
+        assert_eq!(sweep(&app).await.notices, 0, "the next one is a year away");
+    }
+}

@@ -1,0 +1,179 @@
+//! Deadlines of the record lifecycle: what is due, by when, and what happens each time one
+//! passes unmet. Pure: the application stores deadlines, sweeps them with the injected clock
+//! and carries out the [`Step`] this module decides.
+
+use crate::clock::Timestamp;
+use crate::rules::RuleId;
+
+const HOUR: i64 = 3_600 * 1_000_000;
+const DAY: i64 = 24 * HOUR;
+
+/// A kind of deadline; each names the rule it enforces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DeadlineKind {
+    /// A second operator of the agency checks a new record within 24 hours (H4).
+    SecondPartyCheck,
+    /// A temporary felony want (EWT) retires 48 hours after entry unless replaced (H7).
+    TemporaryWant,
+    /// A located record is cleared or cancelled by its owner (H7).
+    LocatedRecord,
+    /// A registrant's photo is replaced a year after its date of image (I3).
+    RegistrantPhoto,
+}
+
+/// Every kind, in a stable order.
+pub const DEADLINE_KINDS: [DeadlineKind; 4] = [
+    DeadlineKind::SecondPartyCheck,
+    DeadlineKind::TemporaryWant,
+    DeadlineKind::LocatedRecord,
+    DeadlineKind::RegistrantPhoto,
+];
+
+/// How long after its event a deadline falls due, and how often a missed one is re-sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timing {
+    /// From the event (entry, locate, notice date) to the deadline, in microseconds.
+    pub allowed: i64,
+    /// Between reminders once it is missed, in microseconds.
+    pub reminder: i64,
+    /// Missed notices to the agency before the Administrator is told too.
+    pub notices_before_escalation: u32,
+}
+
+impl DeadlineKind {
+    /// The stable name used in storage, JSON and messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            DeadlineKind::SecondPartyCheck => "second_party_check",
+            DeadlineKind::TemporaryWant => "temporary_want",
+            DeadlineKind::LocatedRecord => "located_record",
+            DeadlineKind::RegistrantPhoto => "registrant_photo",
+        }
+    }
+
+    /// The kind of a stored name.
+    pub fn parse(name: &str) -> Option<DeadlineKind> {
+        DEADLINE_KINDS.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The rule the deadline enforces.
+    pub fn rule(self) -> RuleId {
+        match self {
+            DeadlineKind::SecondPartyCheck => RuleId::H4,
+            DeadlineKind::TemporaryWant | DeadlineKind::LocatedRecord => RuleId::H7,
+            DeadlineKind::RegistrantPhoto => RuleId::I3,
+        }
+    }
+
+    /// The timing of this kind (documented in docs/LIFECYCLE.md).
+    pub fn timing(self) -> Timing {
+        match self {
+            DeadlineKind::SecondPartyCheck => Timing {
+                allowed: 24 * HOUR,
+                reminder: 24 * HOUR,
+                notices_before_escalation: 1,
+            },
+            DeadlineKind::TemporaryWant => Timing {
+                allowed: 48 * HOUR,
+                reminder: 0,
+                notices_before_escalation: 0,
+            },
+            DeadlineKind::LocatedRecord => Timing {
+                allowed: 24 * HOUR,
+                reminder: 24 * HOUR,
+                notices_before_escalation: 2,
+            },
+            DeadlineKind::RegistrantPhoto => Timing {
+                allowed: 0,
+                reminder: 30 * DAY,
+                notices_before_escalation: 2,
+            },
+        }
+    }
+
+    /// What the sweep does when a deadline of this kind is found due after `notices` earlier
+    /// notices.
+    pub fn step(self, notices: u32) -> Step {
+        if self == DeadlineKind::TemporaryWant {
+            return Step::Retire;
+        }
+        let timing = self.timing();
+        Step::Notify {
+            escalate: notices >= timing.notices_before_escalation,
+            again_in: timing.reminder,
+        }
+    }
+
+    /// The reason a record retired by this deadline states (H7).
+    pub fn retire_reason(self) -> &'static str {
+        match self {
+            DeadlineKind::TemporaryWant => {
+                "TEMPORARY FELONY WANT - 48 HOURS WITHOUT A FULL WARRANT"
+            }
+            _ => "RETENTION PERIOD ENDED",
+        }
+    }
+
+    /// What the agency is told, for the record or subject `subject`, at the `notice`-th notice
+    /// (1 = the first).
+    pub fn notice_text(self, subject: &str, notice: u32) -> String {
+        let nth = match notice {
+            1 => String::new(),
+            2 => " - SECOND NOTICE".into(),
+            3 => " - THIRD NOTICE".into(),
+            n => format!(" - NOTICE {n}"),
+        };
+        match self {
+            DeadlineKind::SecondPartyCheck => format!(
+                "SECOND-PARTY CHECK OVERDUE: RECORD {subject} WAS NOT VERIFIED BY A SECOND OPERATOR WITHIN 24 HOURS OF ENTRY{nth}"
+            ),
+            DeadlineKind::TemporaryWant => format!(
+                "TEMPORARY FELONY WANT {subject} RETIRED: 48 HOURS PASSED WITHOUT A FULL WARRANT RECORD"
+            ),
+            DeadlineKind::LocatedRecord => format!(
+                "RECORD {subject} WAS LOCATED AND IS STILL IN THE FILE: CLEAR OR CANCEL IT{nth}"
+            ),
+            DeadlineKind::RegistrantPhoto => format!(
+                "REGISTRANT PHOTO DUE: RECORD {subject} NEEDS A NEW PHOTO (REPLACED EVERY YEAR){nth}"
+            ),
+        }
+    }
+}
+
+/// What to do with a deadline that has passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Message the responsible agency (and the Administrator when `escalate`); look again
+    /// `again_in` microseconds later.
+    Notify { escalate: bool, again_in: i64 },
+    /// Remove the record from the file, stating why, tell the agency, and close the deadline.
+    Retire,
+}
+
+/// A deadline as the application holds it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deadline {
+    pub id: i64,
+    pub kind: DeadlineKind,
+    /// The agency that must act.
+    pub ori: String,
+    /// What it is about: a LEADS record number.
+    pub subject: String,
+    /// When the deadline falls (or the next reminder, once missed).
+    pub due_at: Timestamp,
+    /// Notices already sent for it.
+    pub notices: u32,
+    pub created_at: Timestamp,
+}
+
+impl Deadline {
+    /// Due now or earlier.
+    pub fn is_due(&self, now: Timestamp) -> bool {
+        self.due_at <= now
+    }
+}
+
+/// When a deadline of `kind` for an event at `event` falls due.
+pub fn due_after(kind: DeadlineKind, event: Timestamp) -> Timestamp {
+    Timestamp::from_micros(event.as_micros().saturating_add(kind.timing().allowed))
+}

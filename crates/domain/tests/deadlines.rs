@@ -1,0 +1,64 @@
+#![allow(clippy::unwrap_used, clippy::panic, reason = "test code")]
+//! The deadline schedule: when each kind falls due, when it escalates, what it says.
+
+use leads_domain::clock::Timestamp;
+use leads_domain::deadline::{DEADLINE_KINDS, DeadlineKind, Step, due_after};
+use leads_domain::fields::FreeText;
+
+const HOUR: i64 = 3_600_000_000;
+
+#[test]
+fn h4_h7_deadlines_fall_24_and_48_hours_after_their_event() {
+    let at = Timestamp::from_micros(1_795_262_400_000_000);
+    let after = |kind| due_after(kind, at).as_micros() - at.as_micros();
+    assert_eq!(after(DeadlineKind::SecondPartyCheck), 24 * HOUR);
+    assert_eq!(after(DeadlineKind::TemporaryWant), 48 * HOUR);
+    assert_eq!(after(DeadlineKind::LocatedRecord), 24 * HOUR);
+    assert_eq!(
+        after(DeadlineKind::RegistrantPhoto),
+        0,
+        "opened at its notice time"
+    );
+}
+
+#[test]
+fn h4_a_missed_check_is_sent_again_and_escalated_from_the_second_notice() {
+    let kind = DeadlineKind::SecondPartyCheck;
+    assert_eq!(
+        kind.step(0),
+        Step::Notify {
+            escalate: false,
+            again_in: 24 * HOUR
+        }
+    );
+    assert_eq!(
+        kind.step(1),
+        Step::Notify {
+            escalate: true,
+            again_in: 24 * HOUR
+        }
+    );
+    assert!(kind.notice_text("V26000001", 2).ends_with("SECOND NOTICE"));
+    assert!(!kind.notice_text("V26000001", 1).contains("NOTICE -"));
+}
+
+#[test]
+fn h7_a_temporary_want_is_retired_with_a_stated_reason() {
+    assert_eq!(DeadlineKind::TemporaryWant.step(0), Step::Retire);
+    for kind in DEADLINE_KINDS {
+        FreeText::parse("RPS", kind.retire_reason(), 500).unwrap();
+    }
+}
+
+#[test]
+fn every_kind_has_a_stable_name_a_rule_and_a_reminder_that_ends_a_sweep() {
+    for kind in DEADLINE_KINDS {
+        assert_eq!(DeadlineKind::parse(kind.name()), Some(kind));
+        assert!(["H4", "H7", "I3"].contains(&kind.rule().id()));
+        match kind.step(0) {
+            Step::Notify { again_in, .. } => assert!(again_in > 0, "{kind:?}"),
+            Step::Retire => {}
+        }
+    }
+    assert_eq!(DeadlineKind::parse("no_such_kind"), None);
+}

@@ -1,0 +1,119 @@
+//! The record lifecycle from the command line (`leads client verify / mailbox / ack /
+//! compliance`) and the server's periodic deadline sweep.
+
+use std::time::Duration;
+
+use leads_api_types::ItemsBody;
+use leads_app::Service;
+use leads_client::Client;
+
+use crate::client_cmd::explain;
+
+/// How often `serve` sweeps the deadlines.
+pub const SWEEP_PERIOD: Duration = Duration::from_secs(60);
+
+/// Sweeps the deadlines every [`SWEEP_PERIOD`] for as long as the server runs.
+pub async fn sweeper(service: Service) {
+    let mut interval = tokio::time::interval(SWEEP_PERIOD);
+    interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        interval.tick().await;
+        if let Err(error) = service.sweep_deadlines().await {
+            tracing::error!(%error, "deadline sweep failed");
+        }
+    }
+}
+
+/// Prints a refusal with its rules; true when the call was accepted.
+fn accepted<T>(reply: &ItemsBody<T>) -> bool {
+    if reply.outcome == "accepted" {
+        return true;
+    }
+    println!("{}: {}", reply.code, reply.message);
+    for reason in &reply.reasons {
+        println!(
+            "  RULE {} ({}): {}",
+            reason.rule, reason.citation, reason.text
+        );
+    }
+    false
+}
+
+pub async fn verify(url: &str, token: String, lrn: &str, checked: &str) -> anyhow::Result<i32> {
+    let client = Client::new(url).with_token(token);
+    let reply = client.verify_record(lrn, checked).await.map_err(explain)?;
+    if !accepted(&reply) {
+        return Ok(1);
+    }
+    println!("{}", reply.message);
+    Ok(0)
+}
+
+pub async fn mailbox(
+    url: &str,
+    token: String,
+    ori: Option<&str>,
+    unread: bool,
+) -> anyhow::Result<i32> {
+    let client = Client::new(url).with_token(token);
+    let reply = client.mailbox(ori, unread).await.map_err(explain)?;
+    if !accepted(&reply) {
+        return Ok(1);
+    }
+    for m in &reply.items {
+        let state = m
+            .read_by
+            .as_deref()
+            .map_or("NEW".to_owned(), |by| format!("ACK {by}"));
+        println!(
+            "{:>6} {} {:<18} {:<12} {}",
+            m.id, m.at, m.kind, state, m.text
+        );
+    }
+    let queue = reply
+        .ori
+        .clone()
+        .unwrap_or_else(|| "THE ADMINISTRATOR".into());
+    println!("{} MESSAGE(S) FOR {queue}", reply.items.len());
+    Ok(0)
+}
+
+pub async fn acknowledge(
+    url: &str,
+    token: String,
+    id: i64,
+    ori: Option<&str>,
+) -> anyhow::Result<i32> {
+    let client = Client::new(url).with_token(token);
+    let reply = client.acknowledge(id, ori).await.map_err(explain)?;
+    if !accepted(&reply) {
+        return Ok(1);
+    }
+    println!("{}", reply.message);
+    Ok(0)
+}
+
+pub async fn compliance(url: &str, token: String, ori: Option<&str>) -> anyhow::Result<i32> {
+    let client = Client::new(url).with_token(token);
+    let reply = client.compliance(ori).await.map_err(explain)?;
+    if !accepted(&reply) {
+        return Ok(1);
+    }
+    println!("RULE KIND               ORI        RECORD     DUE                          NOTICES");
+    for d in &reply.items {
+        println!(
+            "{:<4} {:<18} {:<10} {:<10} {:<28} {}{}",
+            d.rule,
+            d.kind,
+            d.ori,
+            d.subject,
+            d.due_at,
+            d.notices,
+            if d.overdue { " OVERDUE" } else { "" }
+        );
+    }
+    let overdue = reply.items.iter().filter(|d| d.overdue).count();
+    let agency = reply.ori.clone().unwrap_or_else(|| "ALL AGENCIES".into());
+    println!("{} OPEN, {overdue} OVERDUE FOR {agency}", reply.items.len());
+    Ok(0)
+}

@@ -1,0 +1,236 @@
+//! Deadlines, second-party checks and the mailbox.
+
+use leads_domain::clock::Timestamp;
+use leads_domain::deadline::{Deadline, DeadlineKind};
+use leads_domain::fields::{Lrn, Ori};
+use leads_store::{Message, StoreError, StoreResult, Verification};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AssertSqlSafe};
+
+use crate::classify;
+use crate::rows::get;
+
+fn corrupt(what: impl std::fmt::Display) -> StoreError {
+    StoreError::Corrupt(what.to_string())
+}
+
+const DEADLINE_COLUMNS: &str = "id, kind, ori, subject, due_at, notices, created_at";
+
+fn deadline_from(row: &AnyRow) -> StoreResult<Deadline> {
+    let kind: String = get(row, "kind")?;
+    Ok(Deadline {
+        id: get(row, "id")?,
+        kind: DeadlineKind::parse(&kind).ok_or_else(|| corrupt(format!("deadline kind {kind}")))?,
+        ori: get(row, "ori")?,
+        subject: get(row, "subject")?,
+        due_at: Timestamp::from_micros(get(row, "due_at")?),
+        notices: u32::try_from(get::<i64>(row, "notices")?)
+            .map_err(|_| corrupt("deadline notices out of range"))?,
+        created_at: Timestamp::from_micros(get(row, "created_at")?),
+    })
+}
+
+pub(crate) async fn insert_deadline(
+    conn: &mut AnyConnection,
+    kind: DeadlineKind,
+    ori: &str,
+    subject: &str,
+    due_at: Timestamp,
+    now: Timestamp,
+) -> StoreResult<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO deadlines (kind, ori, subject, due_at, notices, created_at) \
+         VALUES ($1, $2, $3, $4, 0, $5) RETURNING id",
+    )
+    .bind(kind.name())
+    .bind(ori.to_owned())
+    .bind(subject.to_owned())
+    .bind(due_at.as_micros())
+    .bind(now.as_micros())
+    .fetch_one(conn)
+    .await
+    .map_err(classify)
+}
+
+pub(crate) async fn due_deadlines(
+    conn: &mut AnyConnection,
+    now: Timestamp,
+    limit: u32,
+) -> StoreResult<Vec<Deadline>> {
+    let sql = format!(
+        "SELECT {DEADLINE_COLUMNS} FROM deadlines WHERE closed_at IS NULL AND due_at <= $1 \
+         ORDER BY due_at, id LIMIT $2"
+    );
+    sqlx::query(AssertSqlSafe(sql))
+        .bind(now.as_micros())
+        .bind(i64::from(limit))
+        .fetch_all(conn)
+        .await
+        .map_err(classify)?
+        .iter()
+        .map(deadline_from)
+        .collect()
+}
+
+pub(crate) async fn open_deadlines(
+    conn: &mut AnyConnection,
+    ori: Option<&str>,
+) -> StoreResult<Vec<Deadline>> {
+    let filter = if ori.is_some() { "AND ori = $1" } else { "" };
+    let sql = format!(
+        "SELECT {DEADLINE_COLUMNS} FROM deadlines WHERE closed_at IS NULL {filter} \
+         ORDER BY due_at, id"
+    );
+    let mut query = sqlx::query(AssertSqlSafe(sql));
+    if let Some(ori) = ori {
+        query = query.bind(ori.to_owned());
+    }
+    query
+        .fetch_all(conn)
+        .await
+        .map_err(classify)?
+        .iter()
+        .map(deadline_from)
+        .collect()
+}
+
+pub(crate) async fn reschedule_deadline(
+    conn: &mut AnyConnection,
+    id: i64,
+    due_at: Timestamp,
+    notices: u32,
+) -> StoreResult<()> {
+    sqlx::query("UPDATE deadlines SET due_at = $1, notices = $2 WHERE id = $3")
+        .bind(due_at.as_micros())
+        .bind(i64::from(notices))
+        .bind(id)
+        .execute(conn)
+        .await
+        .map_err(classify)?;
+    Ok(())
+}
+
+pub(crate) async fn close_deadlines(
+    conn: &mut AnyConnection,
+    subject: &str,
+    kind: Option<DeadlineKind>,
+    at: Timestamp,
+    how: &str,
+) -> StoreResult<u64> {
+    let filter = if kind.is_some() { "AND kind = $4" } else { "" };
+    let sql = format!(
+        "UPDATE deadlines SET closed_at = $1, closed_how = $2 \
+         WHERE subject = $3 AND closed_at IS NULL {filter}"
+    );
+    let mut query = sqlx::query(AssertSqlSafe(sql))
+        .bind(at.as_micros())
+        .bind(how.to_owned())
+        .bind(subject.to_owned());
+    if let Some(kind) = kind {
+        query = query.bind(kind.name());
+    }
+    Ok(query.execute(conn).await.map_err(classify)?.rows_affected())
+}
+
+pub(crate) async fn insert_verification(
+    conn: &mut AnyConnection,
+    v: &Verification,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO verifications (lrn, ori, operator, checked, at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(v.lrn.to_string())
+    .bind(v.ori.to_string())
+    .bind(v.operator.clone())
+    .bind(v.checked.clone())
+    .bind(v.at.as_micros())
+    .execute(conn)
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+pub(crate) async fn verifications(
+    conn: &mut AnyConnection,
+    lrn: &Lrn,
+) -> StoreResult<Vec<Verification>> {
+    sqlx::query(
+        "SELECT lrn, ori, operator, checked, at FROM verifications WHERE lrn = $1 ORDER BY id",
+    )
+    .bind(lrn.to_string())
+    .fetch_all(conn)
+    .await
+    .map_err(classify)?
+    .iter()
+    .map(|row| {
+        Ok(Verification {
+            lrn: Lrn::parse(&get::<String>(row, "lrn")?).map_err(corrupt)?,
+            ori: Ori::parse(&get::<String>(row, "ori")?).map_err(corrupt)?,
+            operator: get(row, "operator")?,
+            checked: get(row, "checked")?,
+            at: Timestamp::from_micros(get(row, "at")?),
+        })
+    })
+    .collect()
+}
+
+pub(crate) const MESSAGE_COLUMNS: &str = "id, at, recipient, kind, text, read_at, read_by";
+
+pub(crate) fn message_from(row: &AnyRow) -> StoreResult<Message> {
+    Ok(Message {
+        id: get(row, "id")?,
+        at: Timestamp::from_micros(get(row, "at")?),
+        recipient: get(row, "recipient")?,
+        kind: get(row, "kind")?,
+        text: get(row, "text")?,
+        read_at: get::<Option<i64>>(row, "read_at")?.map(Timestamp::from_micros),
+        read_by: get(row, "read_by")?,
+    })
+}
+
+pub(crate) async fn mailbox(
+    conn: &mut AnyConnection,
+    recipient: &str,
+    unread_only: bool,
+    limit: u32,
+) -> StoreResult<Vec<Message>> {
+    let filter = if unread_only {
+        "AND read_at IS NULL"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT {MESSAGE_COLUMNS} FROM messages WHERE recipient = $1 {filter} \
+         ORDER BY id DESC LIMIT $2"
+    );
+    sqlx::query(AssertSqlSafe(sql))
+        .bind(recipient.to_owned())
+        .bind(i64::from(limit))
+        .fetch_all(conn)
+        .await
+        .map_err(classify)?
+        .iter()
+        .map(message_from)
+        .collect()
+}
+
+pub(crate) async fn acknowledge_message(
+    conn: &mut AnyConnection,
+    id: i64,
+    recipient: &str,
+    by: &str,
+    at: Timestamp,
+) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE messages SET read_at = $1, read_by = $2 \
+         WHERE id = $3 AND recipient = $4 AND read_at IS NULL",
+    )
+    .bind(at.as_micros())
+    .bind(by.to_owned())
+    .bind(id)
+    .bind(recipient.to_owned())
+    .execute(conn)
+    .await
+    .map_err(classify)?;
+    Ok(done.rows_affected() == 1)
+}

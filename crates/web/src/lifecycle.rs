@@ -1,0 +1,139 @@
+//! The record lifecycle over HTTP: `POST /api/v1/records/{lrn}/verification` (H4),
+//! `GET /api/v1/mailbox`, `POST /api/v1/mailbox/{id}/ack` and `GET /api/v1/compliance`.
+//! `?ori=ORI` names another agency and `?ori=ALL` every agency (the Administrator's queue for
+//! the mailbox), as Cedar allows.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use leads_api_types::{
+    DeadlineBody, ItemsBody, MailBody, ReasonBody, VerificationBody, VerificationRequest,
+};
+use leads_app::{ItemsReply, Service};
+use leads_app::{Message, Verification};
+use leads_domain::deadline::Deadline;
+use serde::Serialize;
+
+use crate::error::{ApiError, status_of, with_operation_id};
+use crate::handlers::{bearer, operation_id};
+
+/// `?ori=` and, for the mailbox, `?unread=true`.
+#[derive(Debug, Default, serde::Deserialize)]
+pub(crate) struct ScopeQuery {
+    ori: Option<String>,
+    #[serde(default)]
+    unread: bool,
+}
+
+fn respond<T, B: Serialize>(reply: &ItemsReply<T>, body: impl Fn(&T) -> B) -> Response {
+    let body = ItemsBody {
+        operation_id: reply.operation_id.clone(),
+        at: reply.at.to_string(),
+        outcome: reply.outcome.name().into(),
+        code: reply.code.into(),
+        message: reply.message.clone(),
+        reasons: reply.reasons.iter().map(ReasonBody::from).collect(),
+        ori: reply.agency.as_ref().map(ToString::to_string),
+        items: reply.items.iter().map(body).collect(),
+    };
+    let response = (status_of(reply.code), Json(body)).into_response();
+    with_operation_id(response, &reply.operation_id)
+}
+
+fn verification_body(v: &Verification) -> VerificationBody {
+    VerificationBody {
+        lrn: v.lrn.to_string(),
+        ori: v.ori.to_string(),
+        operator: v.operator.clone(),
+        checked: v.checked.clone(),
+        at: v.at.to_string(),
+    }
+}
+
+fn mail_body(m: &Message) -> MailBody {
+    MailBody {
+        id: m.id,
+        at: m.at.to_string(),
+        recipient: m.recipient.clone(),
+        kind: m.kind.clone(),
+        text: m.text.clone(),
+        read_at: m.read_at.map(|t| t.to_string()),
+        read_by: m.read_by.clone(),
+    }
+}
+
+fn deadline_body(d: &Deadline, now: leads_domain::clock::Timestamp) -> DeadlineBody {
+    DeadlineBody {
+        kind: d.kind.name().into(),
+        rule: d.kind.rule().id().into(),
+        ori: d.ori.clone(),
+        subject: d.subject.clone(),
+        due_at: d.due_at.to_string(),
+        notices: d.notices,
+        opened_at: d.created_at.to_string(),
+        overdue: d.notices > 0 || d.is_due(now),
+    }
+}
+
+pub(crate) async fn verify(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(lrn): Path<String>,
+    body: Result<Json<VerificationRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let reply = service
+        .verify_record(bearer(&headers), &lrn, &request.checked, Some(op.clone()))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(respond(&reply, verification_body))
+}
+
+pub(crate) async fn mailbox(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let reply = service
+        .mailbox(
+            bearer(&headers),
+            query.ori.as_deref(),
+            query.unread,
+            Some(op.clone()),
+        )
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(respond(&reply, mail_body))
+}
+
+pub(crate) async fn acknowledge(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let reply = service
+        .acknowledge_message(bearer(&headers), query.ori.as_deref(), id, Some(op.clone()))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(respond(&reply, |id| *id))
+}
+
+pub(crate) async fn compliance(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let reply = service
+        .compliance(bearer(&headers), query.ori.as_deref(), Some(op.clone()))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    let now = reply.at;
+    Ok(respond(&reply, |d| deadline_body(d, now)))
+}
