@@ -49,6 +49,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "the open deadlines of an agency were listed (audited)",
     ),
     (
+        "late_entries",
+        200,
+        "the warrants an agency entered late were listed (audited)",
+    ),
+    (
         "flag_disposed",
         200,
         "the disposition of a misuse flag was recorded",

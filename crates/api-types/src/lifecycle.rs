@@ -71,3 +71,16 @@ pub struct DeadlineBody {
     /// Past due (at least one notice sent, or due now).
     pub overdue: bool,
 }
+
+/// A warrant entered more than 24 hours after its information came in (H3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LateEntryBody {
+    pub lrn: String,
+    pub ori: String,
+    pub entry_key: String,
+    pub received_at: String,
+    pub entered_at: String,
+    pub minutes_late: i64,
+    /// The emergency that delayed it (EDR); null when none was stated.
+    pub emergency: Option<String>,
+}

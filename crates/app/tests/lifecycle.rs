@@ -415,3 +415,104 @@ async fn i3_registrant_photo_notices_come_from_the_deadline_engine() {
         assert_eq!(sweep(&app).await.notices, 0, "the next one is a year away");
     }
 }
+
+/// The example wanted-person entry as a distinct person (`n`), with extra fields appended.
+fn warrant(key: &str, n: u32, extra: &str) -> String {
+    examples::entry(FileKind::Wanted)
+        .replacen("EW.", &format!("{key}."), 1)
+        .replace(
+            "DOE, JOHN A",
+            &format!("DOE, JOHN{}", ["", " B", " C", " D", " E"][n as usize]),
+        )
+        .replace("OCA/2026-000123", &format!("OCA/2026-00{n}"))
+        + extra
+}
+
+#[tokio::test]
+async fn h3_a_warrant_entered_more_than_24_hours_after_the_information_came_in_is_listed() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        // Now 2026-11-21 12:01:00 exactly.
+        app.clock.advance_seconds(30);
+        let at_limit = app.send(&token, &warrant("EW", 0, ".TRI/1201")).await;
+        assert_eq!(at_limit.code, "entered", "{}", at_limit.message);
+        assert!(at_limit.warnings.is_empty(), "exactly 24 hours is in time");
+
+        let late = app.send(&token, &warrant("EW", 1, ".TRI/1200")).await;
+        assert_eq!(late.code, "entered", "{}", late.message);
+        assert!(
+            late.warnings[0].starts_with("H3: ENTERED 1 MINUTES"),
+            "{:?}",
+            late.warnings
+        );
+        let late_lrn = late.records[0].lrn().to_string();
+
+        let excused = app
+            .send(
+                &token,
+                &warrant("EW", 2, ".TRI/1100.EDR/ROADS CLOSED BY BLIZZARD"),
+            )
+            .await;
+        assert!(excused.warnings.is_empty(), "{:?}", excused.warnings);
+        let no_time = app
+            .send(
+                &token,
+                &warrant("EW", 3, "").replace("DRI/20261120", "DRI/20261119"),
+            )
+            .await;
+        assert_eq!(
+            no_time.warnings.len(),
+            1,
+            "received by the end of 11-19: late"
+        );
+        let temporary = app
+            .send(
+                &token,
+                &warrant("EWT", 4, "").replace("DRI/20261120", "DRI/20261101"),
+            )
+            .await;
+        assert_eq!(temporary.code, "entered", "{}", temporary.message);
+        assert!(
+            temporary.warnings.is_empty(),
+            "a temporary want is not a warrant entry"
+        );
+
+        let list = app.service.late_entries(&token, None, None).await.unwrap();
+        assert_eq!(list.code, "late_entries", "{}", list.message);
+        let minutes: Vec<(i64, Option<String>)> = list
+            .items
+            .iter()
+            .map(|e| (e.late.minutes_late, e.late.emergency.clone()))
+            .collect();
+        assert_eq!(
+            minutes,
+            vec![
+                (12 * 60 + 2, None),
+                (61, Some("ROADS CLOSED BY BLIZZARD".into())),
+                (1, None)
+            ]
+        );
+
+        // An emergency stated afterwards excuses it; other agencies cannot read the list.
+        let modify = format!(
+            "{}.IL0160000.LRN/{late_lrn}.EDR/COURT SYSTEM OUTAGE",
+            FileKind::Wanted
+                .spec()
+                .key_for(leads_domain::files::Action::Modify)
+        );
+        assert_eq!(app.send(&token, &modify).await.code, "modified");
+        let list = app.service.late_entries(&token, None, None).await.unwrap();
+        assert_eq!(
+            list.items[2].late.emergency.as_deref(),
+            Some("COURT SYSTEM OUTAGE")
+        );
+        let peoria = app.token("OP84A", "T84A").await;
+        let refused = app
+            .service
+            .late_entries(&peoria, Some("IL0160000"), None)
+            .await
+            .unwrap();
+        assert_eq!(refused.reasons[0].rule, "D1");
+    }
+}

@@ -5,7 +5,9 @@ use leads_api_types::{
     PasswordChangeRequest, ReplyBody, ReviewReplyBody, SignInRequest, SignInResponse,
     TransactionRequest,
 };
-use leads_api_types::{DeadlineBody, ItemsBody, MailBody, VerificationBody, VerificationRequest};
+use leads_api_types::{
+    DeadlineBody, ItemsBody, LateEntryBody, MailBody, VerificationBody, VerificationRequest,
+};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 
 /// What can go wrong talking to the server.
@@ -351,6 +353,18 @@ impl Client {
         ori: Option<&str>,
     ) -> Result<ItemsBody<DeadlineBody>, ClientError> {
         let mut request = self.http.get(self.url("/api/v1/compliance"));
+        if let Some(ori) = ori {
+            request = request.query(&[("ori", ori)]);
+        }
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
+    /// Warrants the agency entered late (H3) (`ori`: another agency, or `ALL`).
+    pub async fn late_entries(
+        &self,
+        ori: Option<&str>,
+    ) -> Result<ItemsBody<LateEntryBody>, ClientError> {
+        let mut request = self.http.get(self.url("/api/v1/compliance/late-entries"));
         if let Some(ori) = ori {
             request = request.query(&[("ori", ori)]);
         }

@@ -62,3 +62,17 @@ fn every_kind_has_a_stable_name_a_rule_and_a_reminder_that_ends_a_sweep() {
     }
     assert_eq!(DeadlineKind::parse("no_such_kind"), None);
 }
+
+#[test]
+fn h3_a_time_of_day_counts_minutes_since_midnight() {
+    use leads_domain::fields::TimeOfDay;
+    assert_eq!(TimeOfDay::parse("TRI", "0000").unwrap().minutes_of_day(), 0);
+    assert_eq!(
+        TimeOfDay::parse("TRI", "1201").unwrap().minutes_of_day(),
+        721
+    );
+    assert_eq!(
+        TimeOfDay::parse("TRI", "2359").unwrap().minutes_of_day(),
+        1439
+    );
+}

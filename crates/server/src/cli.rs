@@ -213,6 +213,16 @@ pub enum ClientCommand {
         #[arg(long)]
         ori: Option<String>,
     },
+    /// Warrants the agency entered more than 24 hours after the information came in (rule H3).
+    LateEntries {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        /// Another agency, or ALL (Administrator and auditors).
+        #[arg(long)]
+        ori: Option<String>,
+    },
     /// List the agency's registrant photos due for annual replacement (rule I3).
     PhotosDue {
         #[command(flatten)]

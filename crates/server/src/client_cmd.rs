@@ -41,6 +41,9 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
         ClientCommand::Compliance { server, token, ori } => {
             crate::lifecycle_cmd::compliance(&server.url, token, ori.as_deref()).await
         }
+        ClientCommand::LateEntries { server, token, ori } => {
+            crate::lifecycle_cmd::late_entries(&server.url, token, ori.as_deref()).await
+        }
         ClientCommand::PhotosDue { server, token, ori } => {
             photos_due(&server.url, token, ori.as_deref())
                 .await

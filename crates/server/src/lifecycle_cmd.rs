@@ -117,3 +117,36 @@ pub async fn compliance(url: &str, token: String, ori: Option<&str>) -> anyhow::
     println!("{} OPEN, {overdue} OVERDUE FOR {agency}", reply.items.len());
     Ok(0)
 }
+
+pub async fn late_entries(url: &str, token: String, ori: Option<&str>) -> anyhow::Result<i32> {
+    let client = Client::new(url).with_token(token);
+    let reply = client.late_entries(ori).await.map_err(explain)?;
+    if !accepted(&reply) {
+        return Ok(1);
+    }
+    println!(
+        "LRN        ORI        MKE  RECEIVED                     ENTERED                      LATE"
+    );
+    for e in &reply.items {
+        println!(
+            "{:<10} {:<10} {:<4} {:<28} {:<28} {} MIN{}",
+            e.lrn,
+            e.ori,
+            e.entry_key,
+            e.received_at,
+            e.entered_at,
+            e.minutes_late,
+            e.emergency
+                .as_deref()
+                .map(|why| format!(" - EMERGENCY: {why}"))
+                .unwrap_or_default()
+        );
+    }
+    let unexcused = reply.items.iter().filter(|e| e.emergency.is_none()).count();
+    let agency = reply.ori.clone().unwrap_or_else(|| "ALL AGENCIES".into());
+    println!(
+        "{} LATE WARRANT ENTRIES, {unexcused} WITHOUT AN EMERGENCY DELAY, FOR {agency}",
+        reply.items.len()
+    );
+    Ok(0)
+}

@@ -47,6 +47,12 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0006_lifecycle.sql"),
         include_str!("../migrations/postgres/0006_lifecycle.sql"),
     ),
+    (
+        7,
+        "timeliness",
+        include_str!("../migrations/sqlite/0007_timeliness.sql"),
+        include_str!("../migrations/postgres/0007_timeliness.sql"),
+    ),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\

@@ -14,3 +14,12 @@ pub struct Verification {
     pub checked: String,
     pub at: Timestamp,
 }
+
+/// A warrant entered late (rule H3), as the compliance view lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredLateEntry {
+    pub lrn: Lrn,
+    pub ori: Ori,
+    pub entry_key: String,
+    pub late: leads_domain::timeliness::LateEntry,
+}
