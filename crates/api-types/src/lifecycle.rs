@@ -21,17 +21,22 @@ pub struct ItemsBody<T> {
     pub items: Vec<T>,
 }
 
-/// `POST /api/v1/records/{lrn}/verification`: the second-party check of a record (H4).
+/// `POST /api/v1/records/{lrn}/verification` (the second-party check, H4) and
+/// `POST /api/v1/records/{lrn}/validation` (H8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerificationRequest {
-    /// What was cross-checked (report, warrant, VIN, plate...), 10 characters or more.
+    /// What was cross-checked (report, warrant, VIN, plate...), or for a validation how the
+    /// record was confirmed with its source (complainant, court, prosecutor, DMV); 10
+    /// characters or more.
     pub checked: String,
 }
 
-/// A recorded second-party check.
+/// A recorded second-party check or validation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerificationBody {
+    /// `second_party_check` (H4) or `validation` (H8).
+    pub kind: String,
     pub lrn: String,
     pub ori: String,
     pub operator: String,

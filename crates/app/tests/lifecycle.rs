@@ -11,6 +11,7 @@
 
 use leads_app::SweepReport;
 use leads_domain::RecordStatus;
+use leads_domain::clock::Clock;
 use leads_domain::deadline::DeadlineKind;
 use leads_domain::files::FileKind;
 use leads_domain::reply::Outcome;
@@ -63,7 +64,10 @@ async fn h4_the_second_party_check_is_another_certified_operator_of_the_same_age
         let lrn = enter(&app, &entering, &examples::entry(FileKind::Wanted)).await;
         assert_eq!(
             open_kinds(&app, &entering).await,
-            vec![(DeadlineKind::SecondPartyCheck, lrn.clone())]
+            vec![
+                (DeadlineKind::SecondPartyCheck, lrn.clone()),
+                (DeadlineKind::Validation, lrn.clone())
+            ]
         );
 
         let own = app
@@ -104,7 +108,11 @@ async fn h4_the_second_party_check_is_another_certified_operator_of_the_same_age
             .unwrap();
         assert_eq!(done.code, "record_verified", "{}", done.message);
         assert_eq!(done.items[0].checked, "WARRANT AND REPORT COMPARED; NCIC");
-        assert!(open_kinds(&app, &entering).await.is_empty());
+        assert_eq!(
+            open_kinds(&app, &entering).await,
+            vec![(DeadlineKind::Validation, lrn.clone())],
+            "checked; validation comes later"
+        );
 
         // Every attempt is audited, refusals with their rule.
         let attempts: Vec<(String, String)> = app
@@ -308,7 +316,10 @@ async fn h7_a_full_warrant_record_is_not_retired_and_a_cancelled_want_closes_its
         let token = app.token("OP16A", "T16A").await;
         assert_eq!(
             open_kinds(&app, &token).await,
-            vec![(DeadlineKind::SecondPartyCheck, full)]
+            vec![
+                (DeadlineKind::SecondPartyCheck, full.clone()),
+                (DeadlineKind::Validation, full)
+            ]
         );
     }
 }
@@ -514,5 +525,77 @@ async fn h3_a_warrant_entered_more_than_24_hours_after_the_information_came_in_i
             .await
             .unwrap();
         assert_eq!(refused.reasons[0].rule, "D1");
+    }
+}
+
+#[tokio::test]
+async fn h8_records_are_validated_60_days_after_entry_then_yearly_or_purged_30_days_after_notice() {
+    const DAY: i64 = 24 * HOUR;
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        let kept = enter(&app, &token, &examples::entry(FileKind::Vehicle)).await;
+        let dropped = enter(&app, &token, &examples::entry(FileKind::Gun)).await;
+        let second = app.token("OP16B", "T16A").await;
+        for lrn in [&kept, &dropped] {
+            let done = app
+                .service
+                .verify_record(&second, lrn, "REPORT AND SERIAL COMPARED", None)
+                .await
+                .unwrap();
+            assert_eq!(done.code, "record_verified", "{}", done.message);
+        }
+        // Both entered at t; now t + 30 s.
+        app.clock.advance_seconds(60 * DAY - 31);
+        assert_eq!(sweep(&app).await.notices, 0, "a second before 60 days");
+        app.clock.advance_seconds(1);
+        let notices = sweep(&app).await;
+        assert_eq!((notices.notices, notices.retired), (2, 0), "at 60 days");
+
+        let token = app.token("OP16A", "T16A").await;
+        let peoria = app.token("OP84A", "T84A").await;
+        let theirs = app
+            .service
+            .validate_record(&peoria, &kept, "CONFIRMED WITH THE COMPLAINANT", None)
+            .await
+            .unwrap();
+        assert_eq!(theirs.reasons[0].rule, "H8");
+        let validated = app
+            .service
+            .validate_record(
+                &token,
+                &kept,
+                "confirmed with the complainant by phone",
+                None,
+            )
+            .await
+            .unwrap();
+        assert_eq!(validated.code, "record_validated", "{}", validated.message);
+        assert_eq!(validated.items[0].kind, DeadlineKind::Validation);
+
+        // 30 days after the notice the unvalidated record is purged, the other stays.
+        app.clock.advance_seconds(30 * DAY - 90);
+        assert_eq!(sweep(&app).await.retired, 0, "just before the 30 days");
+        app.clock.advance_seconds(60);
+        let purge = sweep(&app).await;
+        assert_eq!(purge.retired, 1, "{purge:?}");
+        let token = app.token("OP16A", "T16A").await;
+        let queue = mailbox(&app, &token, None).await;
+        assert!(
+            queue
+                .last()
+                .unwrap()
+                .1
+                .contains(&format!("RECORD {dropped} PURGED")),
+            "{queue:?}"
+        );
+        let open = open_kinds(&app, &token).await;
+        assert_eq!(open, vec![(DeadlineKind::Validation, kept.clone())]);
+        let next = app.service.compliance(&token, None, None).await.unwrap();
+        let due = next.items[0].due_at.as_micros() - app.clock.now().as_micros();
+        assert!(
+            due > 330 * DAY * 1_000_000 && due <= 365 * DAY * 1_000_000,
+            "{due}"
+        );
     }
 }

@@ -316,6 +316,21 @@ impl Client {
         Client::decode(self.authorized(request).send().await?).await
     }
 
+    /// Records the validation of record `lrn` (H8): how it was confirmed with its source.
+    pub async fn validate_record(
+        &self,
+        lrn: &str,
+        confirmed: &str,
+    ) -> Result<ItemsBody<VerificationBody>, ClientError> {
+        let request = self
+            .http
+            .post(self.url(&format!("/api/v1/records/{lrn}/validation")))
+            .json(&VerificationRequest {
+                checked: confirmed.to_owned(),
+            });
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
     /// The agency's message queue (`ori`: another agency, or `ALL` for the Administrator's).
     pub async fn mailbox(
         &self,

@@ -178,6 +178,18 @@ pub enum ClientCommand {
         #[arg(long)]
         checked: String,
     },
+    /// Validate a record (rule H8): say how it was confirmed with its source.
+    Validate {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        /// The LEADS record number.
+        lrn: String,
+        /// How it was confirmed, e.g. "WARRANT CONFIRMED ACTIVE WITH THE CIRCUIT CLERK".
+        #[arg(long)]
+        confirmed: String,
+    },
     /// The agency's message queue: deadline notices, locates, review results.
     Mailbox {
         #[command(flatten)]

@@ -26,6 +26,12 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             lrn,
             checked,
         } => crate::lifecycle_cmd::verify(&server.url, token, &lrn, &checked).await,
+        ClientCommand::Validate {
+            server,
+            token,
+            lrn,
+            confirmed,
+        } => crate::lifecycle_cmd::validate(&server.url, token, &lrn, &confirmed).await,
         ClientCommand::Mailbox {
             server,
             token,

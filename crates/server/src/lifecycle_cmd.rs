@@ -49,6 +49,19 @@ pub async fn verify(url: &str, token: String, lrn: &str, checked: &str) -> anyho
     Ok(0)
 }
 
+pub async fn validate(url: &str, token: String, lrn: &str, confirmed: &str) -> anyhow::Result<i32> {
+    let client = Client::new(url).with_token(token);
+    let reply = client
+        .validate_record(lrn, confirmed)
+        .await
+        .map_err(explain)?;
+    if !accepted(&reply) {
+        return Ok(1);
+    }
+    println!("{}", reply.message);
+    Ok(0)
+}
+
 pub async fn mailbox(
     url: &str,
     token: String,

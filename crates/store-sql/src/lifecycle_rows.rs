@@ -138,13 +138,15 @@ pub(crate) async fn insert_verification(
     v: &Verification,
 ) -> StoreResult<()> {
     sqlx::query(
-        "INSERT INTO verifications (lrn, ori, operator, checked, at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO verifications (lrn, ori, operator, checked, at, kind) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(v.lrn.to_string())
     .bind(v.ori.to_string())
     .bind(v.operator.clone())
     .bind(v.checked.clone())
     .bind(v.at.as_micros())
+    .bind(v.kind.name())
     .execute(conn)
     .await
     .map_err(classify)?;
@@ -156,7 +158,8 @@ pub(crate) async fn verifications(
     lrn: &Lrn,
 ) -> StoreResult<Vec<Verification>> {
     sqlx::query(
-        "SELECT lrn, ori, operator, checked, at FROM verifications WHERE lrn = $1 ORDER BY id",
+        "SELECT lrn, ori, operator, checked, at, kind FROM verifications WHERE lrn = $1 \
+         ORDER BY id",
     )
     .bind(lrn.to_string())
     .fetch_all(conn)
@@ -164,7 +167,10 @@ pub(crate) async fn verifications(
     .map_err(classify)?
     .iter()
     .map(|row| {
+        let kind: String = get(row, "kind")?;
         Ok(Verification {
+            kind: DeadlineKind::parse(&kind)
+                .ok_or_else(|| corrupt(format!("check kind {kind}")))?,
             lrn: Lrn::parse(&get::<String>(row, "lrn")?).map_err(corrupt)?,
             ori: Ori::parse(&get::<String>(row, "ori")?).map_err(corrupt)?,
             operator: get(row, "operator")?,

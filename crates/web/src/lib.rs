@@ -55,6 +55,10 @@ pub fn router(service: Service) -> Router {
             "/api/v1/records/{lrn}/verification",
             post(lifecycle::verify),
         )
+        .route(
+            "/api/v1/records/{lrn}/validation",
+            post(lifecycle::validate),
+        )
         .route("/api/v1/mailbox", get(lifecycle::mailbox))
         .route("/api/v1/mailbox/{id}/ack", post(lifecycle::acknowledge))
         .route("/api/v1/compliance", get(lifecycle::compliance))

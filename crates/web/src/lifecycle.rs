@@ -45,6 +45,7 @@ fn respond<T, B: Serialize>(reply: &ItemsReply<T>, body: impl Fn(&T) -> B) -> Re
 
 fn verification_body(v: &Verification) -> VerificationBody {
     VerificationBody {
+        kind: v.kind.name().into(),
         lrn: v.lrn.to_string(),
         ori: v.ori.to_string(),
         operator: v.operator.clone(),
@@ -88,6 +89,21 @@ pub(crate) async fn verify(
     let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
     let reply = service
         .verify_record(bearer(&headers), &lrn, &request.checked, Some(op.clone()))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(respond(&reply, verification_body))
+}
+
+pub(crate) async fn validate(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(lrn): Path<String>,
+    body: Result<Json<VerificationRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let reply = service
+        .validate_record(bearer(&headers), &lrn, &request.checked, Some(op.clone()))
         .await
         .map_err(|e| ApiError::service(e, &op))?;
     Ok(respond(&reply, verification_body))
