@@ -34,6 +34,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "the second-party check of a record was recorded (H4)",
     ),
     (
+        "record_validated",
+        200,
+        "the validation of a record was recorded; the next falls a year later (H8)",
+    ),
+    (
         "mailbox",
         200,
         "the agency's message queue was read (audited)",
@@ -47,6 +52,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "compliance",
         200,
         "the open deadlines of an agency were listed (audited)",
+    ),
+    (
+        "late_entries",
+        200,
+        "the warrants an agency entered late were listed (audited)",
     ),
     (
         "flag_disposed",

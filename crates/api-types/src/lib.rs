@@ -13,7 +13,9 @@ use serde::{Deserialize, Serialize};
 
 pub use audit::{AuditEntryBody, AuditReportBody, CSV_COLUMNS, entries_csv};
 pub use dissemination::DisseminationRequest;
-pub use lifecycle::{DeadlineBody, ItemsBody, MailBody, VerificationBody, VerificationRequest};
+pub use lifecycle::{
+    DeadlineBody, ItemsBody, LateEntryBody, MailBody, VerificationBody, VerificationRequest,
+};
 pub use reply::{
     CautionBody, FieldBody, ImageBody, PhotoDueBody, PhotosDueBody, ReasonBody, RecordBody,
     ReplyBody, StatusBody,

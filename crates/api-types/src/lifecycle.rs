@@ -21,17 +21,22 @@ pub struct ItemsBody<T> {
     pub items: Vec<T>,
 }
 
-/// `POST /api/v1/records/{lrn}/verification`: the second-party check of a record (H4).
+/// `POST /api/v1/records/{lrn}/verification` (the second-party check, H4) and
+/// `POST /api/v1/records/{lrn}/validation` (H8).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VerificationRequest {
-    /// What was cross-checked (report, warrant, VIN, plate...), 10 characters or more.
+    /// What was cross-checked (report, warrant, VIN, plate...), or for a validation how the
+    /// record was confirmed with its source (complainant, court, prosecutor, DMV); 10
+    /// characters or more.
     pub checked: String,
 }
 
-/// A recorded second-party check.
+/// A recorded second-party check or validation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerificationBody {
+    /// `second_party_check` (H4) or `validation` (H8).
+    pub kind: String,
     pub lrn: String,
     pub ori: String,
     pub operator: String,
@@ -70,4 +75,17 @@ pub struct DeadlineBody {
     pub opened_at: String,
     /// Past due (at least one notice sent, or due now).
     pub overdue: bool,
+}
+
+/// A warrant entered more than 24 hours after its information came in (H3).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LateEntryBody {
+    pub lrn: String,
+    pub ori: String,
+    pub entry_key: String,
+    pub received_at: String,
+    pub entered_at: String,
+    pub minutes_late: i64,
+    /// The emergency that delayed it (EDR); null when none was stated.
+    pub emergency: Option<String>,
 }

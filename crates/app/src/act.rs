@@ -26,9 +26,12 @@ impl Service {
         match &message.transaction {
             Transaction::Enter(entry) => {
                 self.authorize(principal, key, &message.ori, None, now, None)?;
-                let done = enter(tx, entry, &message.ori, now).await?;
+                let mut done = enter(tx, entry, &message.ori, now).await?;
                 if let Some(record) = done.records.first() {
                     deadlines::record_entered(tx, record).await?;
+                    if let Some(warning) = crate::timeliness::check_entry(tx, record).await? {
+                        done.warnings.push(warning);
+                    }
                 }
                 Ok(done)
             }
@@ -45,6 +48,7 @@ impl Service {
                     return Err(on_file(other));
                 }
                 write(tx, &changed, RecordIndex::of(&changed)).await?;
+                crate::timeliness::check_modify(tx, &record, &changed).await?;
                 Ok(done(
                     "modified",
                     format!("MODIFIED {}", changed.lrn()),

@@ -39,14 +39,20 @@ pub struct SweepReport {
     pub retired: usize,
 }
 
-/// Opens the deadlines a new record starts: its second-party check (H4) and, for a temporary
-/// felony want, its retirement (H7).
+/// Opens the deadlines a new record starts: its second-party check (H4), its first validation
+/// (H8; registrant records are kept current by their registration instead) and, for a
+/// temporary felony want, its retirement (H7).
 pub(crate) async fn record_entered(tx: &mut dyn StoreTx, record: &Record) -> StoreResult<()> {
     let at = record.entered_at();
     let (ori, lrn) = (record.ori().as_str(), record.lrn().as_str());
     let kind = DeadlineKind::SecondPartyCheck;
     tx.insert_deadline(kind, ori, lrn, due_after(kind, at), at)
         .await?;
+    if !matches!(record.file(), FileKind::SexOffender | FileKind::Voay) {
+        let kind = DeadlineKind::Validation;
+        tx.insert_deadline(kind, ori, lrn, due_after(kind, at), at)
+            .await?;
+    }
     if record.entry_key().key == TEMPORARY_WANT_KEY {
         let kind = DeadlineKind::TemporaryWant;
         tx.insert_deadline(kind, ori, lrn, due_after(kind, at), at)
@@ -204,7 +210,7 @@ async fn carry_out(
                 Some(lrn) => tx.record_by_lrn(lrn).await?,
                 None => None,
             };
-            let text = deadline.kind.notice_text(&deadline.subject, 1);
+            let text = deadline.kind.retired_text(&deadline.subject);
             match record.filter(|r| r.status().is_in_file()) {
                 Some(record) => {
                     let internal = |e: &dyn std::fmt::Display| {

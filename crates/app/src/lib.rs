@@ -20,8 +20,10 @@ pub mod password;
 mod pipeline;
 mod provision;
 mod query;
+mod record_checks;
 mod review_queue;
 mod review_run;
+mod timeliness;
 pub mod totp;
 
 use std::sync::Arc;
@@ -48,12 +50,16 @@ pub use image_views::{
 pub use leads_domain::access::AdminCommand;
 pub use leads_domain::dissemination::DisseminationFields;
 pub use leads_domain::reply::Reply;
-pub use leads_store::{AuditQuery, Disposition, FlagQuery, Message, StoredFlag, Verification};
-pub use lifecycle_views::{MAILBOX_LIMIT, MIN_CHECKED_LENGTH};
+pub use leads_store::{
+    AuditQuery, Disposition, FlagQuery, Message, StoredFlag, StoredLateEntry, Verification,
+};
+pub use lifecycle_views::MAILBOX_LIMIT;
 pub use pipeline::Input;
 pub use provision::Provisioning;
+pub use record_checks::MIN_CHECKED_LENGTH;
 pub use review_queue::{MIN_NOTE_LENGTH, ReviewReply};
 pub use review_run::{HISTORY_DAYS, ReviewRun};
+pub use timeliness::LATE_ENTRIES_LIMIT;
 
 /// Settings of the service.
 #[derive(Debug, Clone)]

@@ -11,6 +11,7 @@
 
 use leads_app::SweepReport;
 use leads_domain::RecordStatus;
+use leads_domain::clock::Clock;
 use leads_domain::deadline::DeadlineKind;
 use leads_domain::files::FileKind;
 use leads_domain::reply::Outcome;
@@ -63,7 +64,10 @@ async fn h4_the_second_party_check_is_another_certified_operator_of_the_same_age
         let lrn = enter(&app, &entering, &examples::entry(FileKind::Wanted)).await;
         assert_eq!(
             open_kinds(&app, &entering).await,
-            vec![(DeadlineKind::SecondPartyCheck, lrn.clone())]
+            vec![
+                (DeadlineKind::SecondPartyCheck, lrn.clone()),
+                (DeadlineKind::Validation, lrn.clone())
+            ]
         );
 
         let own = app
@@ -104,7 +108,11 @@ async fn h4_the_second_party_check_is_another_certified_operator_of_the_same_age
             .unwrap();
         assert_eq!(done.code, "record_verified", "{}", done.message);
         assert_eq!(done.items[0].checked, "WARRANT AND REPORT COMPARED; NCIC");
-        assert!(open_kinds(&app, &entering).await.is_empty());
+        assert_eq!(
+            open_kinds(&app, &entering).await,
+            vec![(DeadlineKind::Validation, lrn.clone())],
+            "checked; validation comes later"
+        );
 
         // Every attempt is audited, refusals with their rule.
         let attempts: Vec<(String, String)> = app
@@ -308,7 +316,10 @@ async fn h7_a_full_warrant_record_is_not_retired_and_a_cancelled_want_closes_its
         let token = app.token("OP16A", "T16A").await;
         assert_eq!(
             open_kinds(&app, &token).await,
-            vec![(DeadlineKind::SecondPartyCheck, full)]
+            vec![
+                (DeadlineKind::SecondPartyCheck, full.clone()),
+                (DeadlineKind::Validation, full)
+            ]
         );
     }
 }
@@ -413,5 +424,178 @@ async fn i3_registrant_photo_notices_come_from_the_deadline_engine() {
         assert_eq!(app.send(&token, &eim).await.code, "image_entered");
         app.clock.advance_seconds(40 * 24 * HOUR);
         assert_eq!(sweep(&app).await.notices, 0, "the next one is a year away");
+    }
+}
+
+/// The example wanted-person entry as a distinct person (`n`), with extra fields appended.
+fn warrant(key: &str, n: u32, extra: &str) -> String {
+    examples::entry(FileKind::Wanted)
+        .replacen("EW.", &format!("{key}."), 1)
+        .replace(
+            "DOE, JOHN A",
+            &format!("DOE, JOHN{}", ["", " B", " C", " D", " E"][n as usize]),
+        )
+        .replace("OCA/2026-000123", &format!("OCA/2026-00{n}"))
+        + extra
+}
+
+#[tokio::test]
+async fn h3_a_warrant_entered_more_than_24_hours_after_the_information_came_in_is_listed() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        // Now 2026-11-21 12:01:00 exactly.
+        app.clock.advance_seconds(30);
+        let at_limit = app.send(&token, &warrant("EW", 0, ".TRI/1201")).await;
+        assert_eq!(at_limit.code, "entered", "{}", at_limit.message);
+        assert!(at_limit.warnings.is_empty(), "exactly 24 hours is in time");
+
+        let late = app.send(&token, &warrant("EW", 1, ".TRI/1200")).await;
+        assert_eq!(late.code, "entered", "{}", late.message);
+        assert!(
+            late.warnings[0].starts_with("H3: ENTERED 1 MINUTES"),
+            "{:?}",
+            late.warnings
+        );
+        let late_lrn = late.records[0].lrn().to_string();
+
+        let excused = app
+            .send(
+                &token,
+                &warrant("EW", 2, ".TRI/1100.EDR/ROADS CLOSED BY BLIZZARD"),
+            )
+            .await;
+        assert!(excused.warnings.is_empty(), "{:?}", excused.warnings);
+        let no_time = app
+            .send(
+                &token,
+                &warrant("EW", 3, "").replace("DRI/20261120", "DRI/20261119"),
+            )
+            .await;
+        assert_eq!(
+            no_time.warnings.len(),
+            1,
+            "received by the end of 11-19: late"
+        );
+        let temporary = app
+            .send(
+                &token,
+                &warrant("EWT", 4, "").replace("DRI/20261120", "DRI/20261101"),
+            )
+            .await;
+        assert_eq!(temporary.code, "entered", "{}", temporary.message);
+        assert!(
+            temporary.warnings.is_empty(),
+            "a temporary want is not a warrant entry"
+        );
+
+        let list = app.service.late_entries(&token, None, None).await.unwrap();
+        assert_eq!(list.code, "late_entries", "{}", list.message);
+        let minutes: Vec<(i64, Option<String>)> = list
+            .items
+            .iter()
+            .map(|e| (e.late.minutes_late, e.late.emergency.clone()))
+            .collect();
+        assert_eq!(
+            minutes,
+            vec![
+                (12 * 60 + 2, None),
+                (61, Some("ROADS CLOSED BY BLIZZARD".into())),
+                (1, None)
+            ]
+        );
+
+        // An emergency stated afterwards excuses it; other agencies cannot read the list.
+        let modify = format!(
+            "{}.IL0160000.LRN/{late_lrn}.EDR/COURT SYSTEM OUTAGE",
+            FileKind::Wanted
+                .spec()
+                .key_for(leads_domain::files::Action::Modify)
+        );
+        assert_eq!(app.send(&token, &modify).await.code, "modified");
+        let list = app.service.late_entries(&token, None, None).await.unwrap();
+        assert_eq!(
+            list.items[2].late.emergency.as_deref(),
+            Some("COURT SYSTEM OUTAGE")
+        );
+        let peoria = app.token("OP84A", "T84A").await;
+        let refused = app
+            .service
+            .late_entries(&peoria, Some("IL0160000"), None)
+            .await
+            .unwrap();
+        assert_eq!(refused.reasons[0].rule, "D1");
+    }
+}
+
+#[tokio::test]
+async fn h8_records_are_validated_60_days_after_entry_then_yearly_or_purged_30_days_after_notice() {
+    const DAY: i64 = 24 * HOUR;
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        let kept = enter(&app, &token, &examples::entry(FileKind::Vehicle)).await;
+        let dropped = enter(&app, &token, &examples::entry(FileKind::Gun)).await;
+        let second = app.token("OP16B", "T16A").await;
+        for lrn in [&kept, &dropped] {
+            let done = app
+                .service
+                .verify_record(&second, lrn, "REPORT AND SERIAL COMPARED", None)
+                .await
+                .unwrap();
+            assert_eq!(done.code, "record_verified", "{}", done.message);
+        }
+        // Both entered at t; now t + 30 s.
+        app.clock.advance_seconds(60 * DAY - 31);
+        assert_eq!(sweep(&app).await.notices, 0, "a second before 60 days");
+        app.clock.advance_seconds(1);
+        let notices = sweep(&app).await;
+        assert_eq!((notices.notices, notices.retired), (2, 0), "at 60 days");
+
+        let token = app.token("OP16A", "T16A").await;
+        let peoria = app.token("OP84A", "T84A").await;
+        let theirs = app
+            .service
+            .validate_record(&peoria, &kept, "CONFIRMED WITH THE COMPLAINANT", None)
+            .await
+            .unwrap();
+        assert_eq!(theirs.reasons[0].rule, "H8");
+        let validated = app
+            .service
+            .validate_record(
+                &token,
+                &kept,
+                "confirmed with the complainant by phone",
+                None,
+            )
+            .await
+            .unwrap();
+        assert_eq!(validated.code, "record_validated", "{}", validated.message);
+        assert_eq!(validated.items[0].kind, DeadlineKind::Validation);
+
+        // 30 days after the notice the unvalidated record is purged, the other stays.
+        app.clock.advance_seconds(30 * DAY - 90);
+        assert_eq!(sweep(&app).await.retired, 0, "just before the 30 days");
+        app.clock.advance_seconds(60);
+        let purge = sweep(&app).await;
+        assert_eq!(purge.retired, 1, "{purge:?}");
+        let token = app.token("OP16A", "T16A").await;
+        let queue = mailbox(&app, &token, None).await;
+        assert!(
+            queue
+                .last()
+                .unwrap()
+                .1
+                .contains(&format!("RECORD {dropped} PURGED")),
+            "{queue:?}"
+        );
+        let open = open_kinds(&app, &token).await;
+        assert_eq!(open, vec![(DeadlineKind::Validation, kept.clone())]);
+        let next = app.service.compliance(&token, None, None).await.unwrap();
+        let due = next.items[0].due_at.as_micros() - app.clock.now().as_micros();
+        assert!(
+            due > 330 * DAY * 1_000_000 && due <= 365 * DAY * 1_000_000,
+            "{due}"
+        );
     }
 }

@@ -5,7 +5,9 @@ use leads_api_types::{
     PasswordChangeRequest, ReplyBody, ReviewReplyBody, SignInRequest, SignInResponse,
     TransactionRequest,
 };
-use leads_api_types::{DeadlineBody, ItemsBody, MailBody, VerificationBody, VerificationRequest};
+use leads_api_types::{
+    DeadlineBody, ItemsBody, LateEntryBody, MailBody, VerificationBody, VerificationRequest,
+};
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
 
 /// What can go wrong talking to the server.
@@ -314,6 +316,21 @@ impl Client {
         Client::decode(self.authorized(request).send().await?).await
     }
 
+    /// Records the validation of record `lrn` (H8): how it was confirmed with its source.
+    pub async fn validate_record(
+        &self,
+        lrn: &str,
+        confirmed: &str,
+    ) -> Result<ItemsBody<VerificationBody>, ClientError> {
+        let request = self
+            .http
+            .post(self.url(&format!("/api/v1/records/{lrn}/validation")))
+            .json(&VerificationRequest {
+                checked: confirmed.to_owned(),
+            });
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
     /// The agency's message queue (`ori`: another agency, or `ALL` for the Administrator's).
     pub async fn mailbox(
         &self,
@@ -351,6 +368,18 @@ impl Client {
         ori: Option<&str>,
     ) -> Result<ItemsBody<DeadlineBody>, ClientError> {
         let mut request = self.http.get(self.url("/api/v1/compliance"));
+        if let Some(ori) = ori {
+            request = request.query(&[("ori", ori)]);
+        }
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
+    /// Warrants the agency entered late (H3) (`ori`: another agency, or `ALL`).
+    pub async fn late_entries(
+        &self,
+        ori: Option<&str>,
+    ) -> Result<ItemsBody<LateEntryBody>, ClientError> {
+        let mut request = self.http.get(self.url("/api/v1/compliance/late-entries"));
         if let Some(ori) = ori {
             request = request.query(&[("ori", ori)]);
         }

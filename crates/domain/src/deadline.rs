@@ -19,15 +19,25 @@ pub enum DeadlineKind {
     LocatedRecord,
     /// A registrant's photo is replaced a year after its date of image (I3).
     RegistrantPhoto,
+    /// A record is validated 60 days after entry and then every year, or purged (H8).
+    Validation,
 }
 
 /// Every kind, in a stable order.
-pub const DEADLINE_KINDS: [DeadlineKind; 4] = [
+pub const DEADLINE_KINDS: [DeadlineKind; 5] = [
     DeadlineKind::SecondPartyCheck,
     DeadlineKind::TemporaryWant,
     DeadlineKind::LocatedRecord,
     DeadlineKind::RegistrantPhoto,
+    DeadlineKind::Validation,
 ];
+
+/// Days after entry a record first comes due for validation (H8).
+pub const FIRST_VALIDATION_DAYS: i64 = 60;
+/// Days between validations after the first (H8).
+pub const VALIDATION_INTERVAL_DAYS: i64 = 365;
+/// Days the agency has from the validation notice to validate or cancel (H8).
+pub const VALIDATION_ANSWER_DAYS: i64 = 30;
 
 /// How long after its event a deadline falls due, and how often a missed one is re-sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +58,7 @@ impl DeadlineKind {
             DeadlineKind::TemporaryWant => "temporary_want",
             DeadlineKind::LocatedRecord => "located_record",
             DeadlineKind::RegistrantPhoto => "registrant_photo",
+            DeadlineKind::Validation => "validation",
         }
     }
 
@@ -62,6 +73,7 @@ impl DeadlineKind {
             DeadlineKind::SecondPartyCheck => RuleId::H4,
             DeadlineKind::TemporaryWant | DeadlineKind::LocatedRecord => RuleId::H7,
             DeadlineKind::RegistrantPhoto => RuleId::I3,
+            DeadlineKind::Validation => RuleId::H8,
         }
     }
 
@@ -88,14 +100,21 @@ impl DeadlineKind {
                 reminder: 30 * DAY,
                 notices_before_escalation: 2,
             },
+            DeadlineKind::Validation => Timing {
+                allowed: FIRST_VALIDATION_DAYS * DAY,
+                reminder: VALIDATION_ANSWER_DAYS * DAY,
+                notices_before_escalation: 1,
+            },
         }
     }
 
     /// What the sweep does when a deadline of this kind is found due after `notices` earlier
     /// notices.
     pub fn step(self, notices: u32) -> Step {
-        if self == DeadlineKind::TemporaryWant {
-            return Step::Retire;
+        match (self, notices) {
+            (DeadlineKind::TemporaryWant, _) => return Step::Retire,
+            (DeadlineKind::Validation, 1..) => return Step::Retire,
+            _ => {}
         }
         let timing = self.timing();
         Step::Notify {
@@ -110,6 +129,7 @@ impl DeadlineKind {
             DeadlineKind::TemporaryWant => {
                 "TEMPORARY FELONY WANT - 48 HOURS WITHOUT A FULL WARRANT"
             }
+            DeadlineKind::Validation => "NOT VALIDATED WITHIN 30 DAYS OF THE VALIDATION NOTICE",
             _ => "RETENTION PERIOD ENDED",
         }
     }
@@ -133,9 +153,24 @@ impl DeadlineKind {
             DeadlineKind::LocatedRecord => format!(
                 "RECORD {subject} WAS LOCATED AND IS STILL IN THE FILE: CLEAR OR CANCEL IT{nth}"
             ),
+            DeadlineKind::Validation => format!(
+                "RECORD {subject} IS DUE FOR VALIDATION: CONFIRM IT WITH ITS SOURCE AND VALIDATE IT, OR CANCEL IT, WITHIN {VALIDATION_ANSWER_DAYS} DAYS{nth}"
+            ),
             DeadlineKind::RegistrantPhoto => format!(
                 "REGISTRANT PHOTO DUE: RECORD {subject} NEEDS A NEW PHOTO (REPLACED EVERY YEAR){nth}"
             ),
+        }
+    }
+}
+
+impl DeadlineKind {
+    /// What the agency is told when this deadline retires its record.
+    pub fn retired_text(self, subject: &str) -> String {
+        match self {
+            DeadlineKind::Validation => format!(
+                "RECORD {subject} PURGED: NOT VALIDATED WITHIN {VALIDATION_ANSWER_DAYS} DAYS OF THE VALIDATION NOTICE - RE-ENTER IT ONCE IT IS VALIDATED"
+            ),
+            _ => self.notice_text(subject, 1),
         }
     }
 }

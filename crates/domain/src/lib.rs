@@ -13,6 +13,7 @@ pub mod record;
 pub mod reply;
 pub mod rules;
 pub mod search;
+pub mod timeliness;
 pub mod transaction;
 
 pub use error::{Edit, FieldError};

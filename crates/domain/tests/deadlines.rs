@@ -54,11 +54,42 @@ fn h7_a_temporary_want_is_retired_with_a_stated_reason() {
 fn every_kind_has_a_stable_name_a_rule_and_a_reminder_that_ends_a_sweep() {
     for kind in DEADLINE_KINDS {
         assert_eq!(DeadlineKind::parse(kind.name()), Some(kind));
-        assert!(["H4", "H7", "I3"].contains(&kind.rule().id()));
+        assert!(["H4", "H7", "H8", "I3"].contains(&kind.rule().id()));
         match kind.step(0) {
             Step::Notify { again_in, .. } => assert!(again_in > 0, "{kind:?}"),
             Step::Retire => {}
         }
     }
     assert_eq!(DeadlineKind::parse("no_such_kind"), None);
+}
+
+#[test]
+fn h3_a_time_of_day_counts_minutes_since_midnight() {
+    use leads_domain::fields::TimeOfDay;
+    assert_eq!(TimeOfDay::parse("TRI", "0000").unwrap().minutes_of_day(), 0);
+    assert_eq!(
+        TimeOfDay::parse("TRI", "1201").unwrap().minutes_of_day(),
+        721
+    );
+    assert_eq!(
+        TimeOfDay::parse("TRI", "2359").unwrap().minutes_of_day(),
+        1439
+    );
+}
+
+#[test]
+fn h8_validation_notices_at_60_days_then_purges_30_days_later() {
+    let kind = DeadlineKind::Validation;
+    let at = Timestamp::from_micros(0);
+    assert_eq!(due_after(kind, at).as_micros(), 60 * 24 * HOUR);
+    assert_eq!(
+        kind.step(0),
+        Step::Notify {
+            escalate: false,
+            again_in: 30 * 24 * HOUR
+        }
+    );
+    assert_eq!(kind.step(1), Step::Retire);
+    assert!(kind.retired_text("V26000001").contains("PURGED"));
+    assert_eq!(kind.rule().id(), "H8");
 }

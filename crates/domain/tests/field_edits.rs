@@ -222,6 +222,13 @@ const ROWS: &[(&str, &str, &str, &str, &str)] = &[
         "DRI/2026112 MUST BE CCYYMMDD OR MMDDYY",
     ),
     ("TRI", "0930", "0930", "2460", "TRI/2460 MUST BE HHMM"),
+    (
+        "EDR",
+        "roads closed by blizzard",
+        "ROADS CLOSED BY BLIZZARD",
+        "A\u{7}B",
+        "EDR/A?B INVALID CHARACTER",
+    ),
     ("PUR", "C", "C", "P", "PUR/P INVALID CODE"),
     ("CAS", "2026-1", "2026-1", "", "CAS/ MISSING DATA"),
     ("EXD", "Y", "Y", "1", "EXD/1 INVALID CODE"),

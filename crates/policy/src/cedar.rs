@@ -273,7 +273,11 @@ impl CedarAuthorizer {
         let p = request.principal;
         let service = match (request.act, request.target) {
             (
-                Act::Transaction(_) | Act::Disseminate | Act::Verify | Act::Image(_),
+                Act::Transaction(_)
+                | Act::Disseminate
+                | Act::Verify
+                | Act::Validate
+                | Act::Image(_),
                 Target::File(file) | Target::Record { file, .. },
             ) => Service::of_file(file).name(),
             _ => "",

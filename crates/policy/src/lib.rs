@@ -76,6 +76,8 @@ pub enum Act {
     Disseminate,
     /// The second-party check of a new record (H4).
     Verify,
+    /// The validation of a record (H8).
+    Validate,
     /// An image transaction on a record (I1).
     Image(leads_domain::image::ImageAction),
     Admin(AdminAction),
@@ -93,6 +95,7 @@ impl Act {
             Act::Transaction(Action::Query) => "query",
             Act::Disseminate => "disseminate",
             Act::Verify => "verify_record",
+            Act::Validate => "validate_record",
             Act::Image(ImageAction::Enter) => "enter_image",
             Act::Image(ImageAction::Modify) => "modify_image",
             Act::Image(ImageAction::Cancel) => "cancel_image",

@@ -178,6 +178,18 @@ pub enum ClientCommand {
         #[arg(long)]
         checked: String,
     },
+    /// Validate a record (rule H8): say how it was confirmed with its source.
+    Validate {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        /// The LEADS record number.
+        lrn: String,
+        /// How it was confirmed, e.g. "WARRANT CONFIRMED ACTIVE WITH THE CIRCUIT CLERK".
+        #[arg(long)]
+        confirmed: String,
+    },
     /// The agency's message queue: deadline notices, locates, review results.
     Mailbox {
         #[command(flatten)]
@@ -205,6 +217,16 @@ pub enum ClientCommand {
     },
     /// Everything the agency has open or overdue: second-party checks, locates, photos.
     Compliance {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        /// Another agency, or ALL (Administrator and auditors).
+        #[arg(long)]
+        ori: Option<String>,
+    },
+    /// Warrants the agency entered more than 24 hours after the information came in (rule H3).
+    LateEntries {
         #[command(flatten)]
         server: Server,
         #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]

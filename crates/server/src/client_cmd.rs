@@ -26,6 +26,12 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             lrn,
             checked,
         } => crate::lifecycle_cmd::verify(&server.url, token, &lrn, &checked).await,
+        ClientCommand::Validate {
+            server,
+            token,
+            lrn,
+            confirmed,
+        } => crate::lifecycle_cmd::validate(&server.url, token, &lrn, &confirmed).await,
         ClientCommand::Mailbox {
             server,
             token,
@@ -40,6 +46,9 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
         } => crate::lifecycle_cmd::acknowledge(&server.url, token, id, ori.as_deref()).await,
         ClientCommand::Compliance { server, token, ori } => {
             crate::lifecycle_cmd::compliance(&server.url, token, ori.as_deref()).await
+        }
+        ClientCommand::LateEntries { server, token, ori } => {
+            crate::lifecycle_cmd::late_entries(&server.url, token, ori.as_deref()).await
         }
         ClientCommand::PhotosDue { server, token, ori } => {
             photos_due(&server.url, token, ori.as_deref())

@@ -49,6 +49,19 @@ pub async fn verify(url: &str, token: String, lrn: &str, checked: &str) -> anyho
     Ok(0)
 }
 
+pub async fn validate(url: &str, token: String, lrn: &str, confirmed: &str) -> anyhow::Result<i32> {
+    let client = Client::new(url).with_token(token);
+    let reply = client
+        .validate_record(lrn, confirmed)
+        .await
+        .map_err(explain)?;
+    if !accepted(&reply) {
+        return Ok(1);
+    }
+    println!("{}", reply.message);
+    Ok(0)
+}
+
 pub async fn mailbox(
     url: &str,
     token: String,
@@ -115,5 +128,38 @@ pub async fn compliance(url: &str, token: String, ori: Option<&str>) -> anyhow::
     let overdue = reply.items.iter().filter(|d| d.overdue).count();
     let agency = reply.ori.clone().unwrap_or_else(|| "ALL AGENCIES".into());
     println!("{} OPEN, {overdue} OVERDUE FOR {agency}", reply.items.len());
+    Ok(0)
+}
+
+pub async fn late_entries(url: &str, token: String, ori: Option<&str>) -> anyhow::Result<i32> {
+    let client = Client::new(url).with_token(token);
+    let reply = client.late_entries(ori).await.map_err(explain)?;
+    if !accepted(&reply) {
+        return Ok(1);
+    }
+    println!(
+        "LRN        ORI        MKE  RECEIVED                     ENTERED                      LATE"
+    );
+    for e in &reply.items {
+        println!(
+            "{:<10} {:<10} {:<4} {:<28} {:<28} {} MIN{}",
+            e.lrn,
+            e.ori,
+            e.entry_key,
+            e.received_at,
+            e.entered_at,
+            e.minutes_late,
+            e.emergency
+                .as_deref()
+                .map(|why| format!(" - EMERGENCY: {why}"))
+                .unwrap_or_default()
+        );
+    }
+    let unexcused = reply.items.iter().filter(|e| e.emergency.is_none()).count();
+    let agency = reply.ori.clone().unwrap_or_else(|| "ALL AGENCIES".into());
+    println!(
+        "{} LATE WARRANT ENTRIES, {unexcused} WITHOUT AN EMERGENCY DELAY, FOR {agency}",
+        reply.items.len()
+    );
     Ok(0)
 }

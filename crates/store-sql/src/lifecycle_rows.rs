@@ -3,7 +3,8 @@
 use leads_domain::clock::Timestamp;
 use leads_domain::deadline::{Deadline, DeadlineKind};
 use leads_domain::fields::{Lrn, Ori};
-use leads_store::{Message, StoreError, StoreResult, Verification};
+use leads_domain::timeliness::LateEntry;
+use leads_store::{Message, StoreError, StoreResult, StoredLateEntry, Verification};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe};
 
@@ -137,13 +138,15 @@ pub(crate) async fn insert_verification(
     v: &Verification,
 ) -> StoreResult<()> {
     sqlx::query(
-        "INSERT INTO verifications (lrn, ori, operator, checked, at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO verifications (lrn, ori, operator, checked, at, kind) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(v.lrn.to_string())
     .bind(v.ori.to_string())
     .bind(v.operator.clone())
     .bind(v.checked.clone())
     .bind(v.at.as_micros())
+    .bind(v.kind.name())
     .execute(conn)
     .await
     .map_err(classify)?;
@@ -155,7 +158,8 @@ pub(crate) async fn verifications(
     lrn: &Lrn,
 ) -> StoreResult<Vec<Verification>> {
     sqlx::query(
-        "SELECT lrn, ori, operator, checked, at FROM verifications WHERE lrn = $1 ORDER BY id",
+        "SELECT lrn, ori, operator, checked, at, kind FROM verifications WHERE lrn = $1 \
+         ORDER BY id",
     )
     .bind(lrn.to_string())
     .fetch_all(conn)
@@ -163,7 +167,10 @@ pub(crate) async fn verifications(
     .map_err(classify)?
     .iter()
     .map(|row| {
+        let kind: String = get(row, "kind")?;
         Ok(Verification {
+            kind: DeadlineKind::parse(&kind)
+                .ok_or_else(|| corrupt(format!("check kind {kind}")))?,
             lrn: Lrn::parse(&get::<String>(row, "lrn")?).map_err(corrupt)?,
             ori: Ori::parse(&get::<String>(row, "ori")?).map_err(corrupt)?,
             operator: get(row, "operator")?,
@@ -233,4 +240,74 @@ pub(crate) async fn acknowledge_message(
     .await
     .map_err(classify)?;
     Ok(done.rows_affected() == 1)
+}
+
+pub(crate) async fn insert_late_entry(
+    conn: &mut AnyConnection,
+    e: &StoredLateEntry,
+) -> StoreResult<()> {
+    sqlx::query(
+        "INSERT INTO late_entries (lrn, ori, entry_key, received_at, entered_at, minutes_late, \
+         emergency) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+    )
+    .bind(e.lrn.to_string())
+    .bind(e.ori.to_string())
+    .bind(e.entry_key.clone())
+    .bind(e.late.received_at.as_micros())
+    .bind(e.late.entered_at.as_micros())
+    .bind(e.late.minutes_late)
+    .bind(e.late.emergency.clone())
+    .execute(conn)
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+pub(crate) async fn late_entries(
+    conn: &mut AnyConnection,
+    ori: Option<&str>,
+    limit: u32,
+) -> StoreResult<Vec<StoredLateEntry>> {
+    let filter = if ori.is_some() { "WHERE ori = $2" } else { "" };
+    let sql = format!(
+        "SELECT lrn, ori, entry_key, received_at, entered_at, minutes_late, emergency \
+         FROM late_entries {filter} ORDER BY entered_at DESC, id DESC LIMIT $1"
+    );
+    let mut query = sqlx::query(AssertSqlSafe(sql)).bind(i64::from(limit));
+    if let Some(ori) = ori {
+        query = query.bind(ori.to_owned());
+    }
+    query
+        .fetch_all(conn)
+        .await
+        .map_err(classify)?
+        .iter()
+        .map(|row| {
+            Ok(StoredLateEntry {
+                lrn: Lrn::parse(&get::<String>(row, "lrn")?).map_err(corrupt)?,
+                ori: Ori::parse(&get::<String>(row, "ori")?).map_err(corrupt)?,
+                entry_key: get(row, "entry_key")?,
+                late: LateEntry {
+                    received_at: Timestamp::from_micros(get(row, "received_at")?),
+                    entered_at: Timestamp::from_micros(get(row, "entered_at")?),
+                    minutes_late: get(row, "minutes_late")?,
+                    emergency: get(row, "emergency")?,
+                },
+            })
+        })
+        .collect()
+}
+
+pub(crate) async fn excuse_late_entry(
+    conn: &mut AnyConnection,
+    lrn: &Lrn,
+    emergency: &str,
+) -> StoreResult<bool> {
+    let done = sqlx::query("UPDATE late_entries SET emergency = $1 WHERE lrn = $2")
+        .bind(emergency.to_owned())
+        .bind(lrn.to_string())
+        .execute(conn)
+        .await
+        .map_err(classify)?;
+    Ok(done.rows_affected() > 0)
 }

@@ -47,6 +47,18 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0006_lifecycle.sql"),
         include_str!("../migrations/postgres/0006_lifecycle.sql"),
     ),
+    (
+        7,
+        "timeliness",
+        include_str!("../migrations/sqlite/0007_timeliness.sql"),
+        include_str!("../migrations/postgres/0007_timeliness.sql"),
+    ),
+    (
+        8,
+        "validation",
+        include_str!("../migrations/sqlite/0008_validation.sql"),
+        include_str!("../migrations/postgres/0008_validation.sql"),
+    ),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\

@@ -11,7 +11,7 @@ use leads_domain::files::FileKind;
 use leads_domain::search::{PersonQuery, RecordIndex};
 use leads_store::{
     Account, BlobRef, Message, RegistrantPhoto, SessionRow, StoreError, StoreResult, StoreTx,
-    StoredCheckpoint, StoredImage, Verification,
+    StoredCheckpoint, StoredImage, StoredLateEntry, Verification,
 };
 use sqlx::{Any, AssertSqlSafe, Transaction};
 
@@ -665,6 +665,22 @@ impl StoreTx for SqlTx {
 
     async fn verifications(&mut self, lrn: &Lrn) -> StoreResult<Vec<Verification>> {
         lifecycle_rows::verifications(&mut self.tx, lrn).await
+    }
+
+    async fn insert_late_entry(&mut self, entry: &StoredLateEntry) -> StoreResult<()> {
+        lifecycle_rows::insert_late_entry(&mut self.tx, entry).await
+    }
+
+    async fn excuse_late_entry(&mut self, lrn: &Lrn, emergency: &str) -> StoreResult<bool> {
+        lifecycle_rows::excuse_late_entry(&mut self.tx, lrn, emergency).await
+    }
+
+    async fn late_entries(
+        &mut self,
+        ori: Option<&str>,
+        limit: u32,
+    ) -> StoreResult<Vec<StoredLateEntry>> {
+        lifecycle_rows::late_entries(&mut self.tx, ori, limit).await
     }
 
     async fn commit(self: Box<Self>) -> StoreResult<()> {

@@ -17,7 +17,7 @@ use leads_domain::{Record, fields::Imn, fields::Lrn, fields::Nic, fields::Oca};
 use leads_policy::Principal;
 
 pub use image::{BlobRef, ImageStatus, RegistrantPhoto, StoredImage};
-pub use lifecycle::Verification;
+pub use lifecycle::{StoredLateEntry, Verification};
 pub use url::{Backend, DatabaseUrl};
 
 /// A storage failure, classified at the boundary.
@@ -438,6 +438,17 @@ pub trait StoreTx: Send {
     async fn insert_verification(&mut self, verification: &Verification) -> StoreResult<()>;
     /// A record's second-party checks, oldest first.
     async fn verifications(&mut self, lrn: &Lrn) -> StoreResult<Vec<Verification>>;
+    /// Records a warrant entered late (H3).
+    async fn insert_late_entry(&mut self, entry: &StoredLateEntry) -> StoreResult<()>;
+    /// Records the emergency that delayed a late entry, stated afterwards; false if the record
+    /// has no late entry.
+    async fn excuse_late_entry(&mut self, lrn: &Lrn, emergency: &str) -> StoreResult<bool>;
+    /// Late entries of an agency (of all for `None`), newest first, at most `limit`.
+    async fn late_entries(
+        &mut self,
+        ori: Option<&str>,
+        limit: u32,
+    ) -> StoreResult<Vec<StoredLateEntry>>;
 
     async fn commit(self: Box<Self>) -> StoreResult<()>;
     async fn rollback(self: Box<Self>) -> StoreResult<()>;

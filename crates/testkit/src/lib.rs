@@ -283,7 +283,7 @@ pub fn cleared_person(id: &str, name: &str, ori_text: &str, roles: &[Role]) -> P
     person.certification = Some(Certification {
         level: CertificationLevel::Full,
         certified_on: date("20250115"),
-        expires_on: date("20270115"),
+        expires_on: date("20280115"),
     });
     person
 }

@@ -55,9 +55,17 @@ pub fn router(service: Service) -> Router {
             "/api/v1/records/{lrn}/verification",
             post(lifecycle::verify),
         )
+        .route(
+            "/api/v1/records/{lrn}/validation",
+            post(lifecycle::validate),
+        )
         .route("/api/v1/mailbox", get(lifecycle::mailbox))
         .route("/api/v1/mailbox/{id}/ack", post(lifecycle::acknowledge))
         .route("/api/v1/compliance", get(lifecycle::compliance))
+        .route(
+            "/api/v1/compliance/late-entries",
+            get(lifecycle::late_entries),
+        )
         .route("/api/v1/disseminations", post(handlers::disseminate))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(

@@ -9,7 +9,8 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use leads_api_types::{
-    DeadlineBody, ItemsBody, MailBody, ReasonBody, VerificationBody, VerificationRequest,
+    DeadlineBody, ItemsBody, LateEntryBody, MailBody, ReasonBody, VerificationBody,
+    VerificationRequest,
 };
 use leads_app::{ItemsReply, Service};
 use leads_app::{Message, Verification};
@@ -44,6 +45,7 @@ fn respond<T, B: Serialize>(reply: &ItemsReply<T>, body: impl Fn(&T) -> B) -> Re
 
 fn verification_body(v: &Verification) -> VerificationBody {
     VerificationBody {
+        kind: v.kind.name().into(),
         lrn: v.lrn.to_string(),
         ori: v.ori.to_string(),
         operator: v.operator.clone(),
@@ -92,6 +94,21 @@ pub(crate) async fn verify(
     Ok(respond(&reply, verification_body))
 }
 
+pub(crate) async fn validate(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(lrn): Path<String>,
+    body: Result<Json<VerificationRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let reply = service
+        .validate_record(bearer(&headers), &lrn, &request.checked, Some(op.clone()))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(respond(&reply, verification_body))
+}
+
 pub(crate) async fn mailbox(
     State(service): State<Service>,
     headers: HeaderMap,
@@ -122,6 +139,27 @@ pub(crate) async fn acknowledge(
         .await
         .map_err(|e| ApiError::service(e, &op))?;
     Ok(respond(&reply, |id| *id))
+}
+
+pub(crate) async fn late_entries(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let reply = service
+        .late_entries(bearer(&headers), query.ori.as_deref(), Some(op.clone()))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(respond(&reply, |e| LateEntryBody {
+        lrn: e.lrn.to_string(),
+        ori: e.ori.to_string(),
+        entry_key: e.entry_key.clone(),
+        received_at: e.late.received_at.to_string(),
+        entered_at: e.late.entered_at.to_string(),
+        minutes_late: e.late.minutes_late,
+        emergency: e.late.emergency.clone(),
+    }))
 }
 
 pub(crate) async fn compliance(

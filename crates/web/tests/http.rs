@@ -656,7 +656,11 @@ async fn h4_h7_lifecycle_over_http_verification_mailbox_and_compliance() {
 
         let open = entering.compliance(None).await.unwrap();
         assert_eq!(open.code, "compliance");
-        assert_eq!(open.items.len(), 1);
+        assert_eq!(
+            open.items.len(),
+            2,
+            "the second-party check, then the validation"
+        );
         assert_eq!(
             (open.items[0].rule.as_str(), open.items[0].subject.as_str()),
             ("H4", lrn.as_str())
@@ -680,7 +684,9 @@ async fn h4_h7_lifecycle_over_http_verification_mailbox_and_compliance() {
             .unwrap();
         assert_eq!(done.code, "record_verified", "{}", done.message);
         assert_eq!(done.items[0].operator, "OP16B");
-        assert!(entering.compliance(None).await.unwrap().items.is_empty());
+        let left = entering.compliance(None).await.unwrap();
+        assert_eq!(left.items.len(), 1);
+        assert_eq!(left.items[0].rule, "H8");
 
         // A locate by another agency lands in the owner's queue; the owner acknowledges it.
         let peoria = signed_in(&app, &base, "OP84A", "T84A").await;

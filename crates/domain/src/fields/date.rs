@@ -129,6 +129,13 @@ impl TimeOfDay {
     }
 }
 
+impl TimeOfDay {
+    /// Minutes since midnight.
+    pub fn minutes_of_day(self) -> u16 {
+        (self.0 / 100) * 60 + self.0 % 100
+    }
+}
+
 impl fmt::Display for TimeOfDay {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.0)

@@ -242,6 +242,7 @@ field_codes! {
     Sdn => "SDN", "SUPPORTING DOCUMENT NUMBER", Kind::Case, 1;
     Dri => "DRI", "DATE INFORMATION RECEIVED", Kind::Date, 1;
     Tri => "TRI", "TIME INFORMATION RECEIVED", Kind::Time, 1;
+    Edr => "EDR", "EMERGENCY DELAY REASON", Kind::Text(200), 1;
     Pur => "PUR", "PURPOSE CODE", Kind::Code(&PUR), 1;
     Cas => "CAS", "CASE OR INCIDENT NUMBER", Kind::Case, 1;
     Exd => "EXD", "EXPANDED DATE OF BIRTH SEARCH", Kind::Code(&EXD), 1;

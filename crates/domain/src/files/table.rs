@@ -10,7 +10,7 @@ use crate::fields::FieldCode::{self, *};
 pub const COMMON_ENTRY_MANDATORY: &[FieldCode] = &[Oca, Sdc, Sdn, Dri];
 
 /// Every entry may carry these.
-pub const COMMON_ENTRY_OPTIONAL: &[FieldCode] = &[Mis, Tri];
+pub const COMMON_ENTRY_OPTIONAL: &[FieldCode] = &[Mis, Tri, Edr];
 
 const fn entry(key: &'static str, name: &'static str, source: KeySource) -> EntryKey {
     EntryKey {
