@@ -101,16 +101,18 @@ pub(crate) async fn record_located(tx: &mut dyn StoreTx, record: &Record) -> Sto
     Ok(())
 }
 
-/// Re-opens the annual-photo deadline of a registrant record (I3) from its newest mugshot:
-/// the notice falls [`PHOTO_NOTICE_DAYS`] before the photo is a year old.
+/// Re-opens the annual-photo deadline of a registrant record (I3) after one of its mugshots
+/// was entered, changed or cancelled: the notice falls [`PHOTO_NOTICE_DAYS`] before the newest
+/// mugshot is a year old. Other images (signatures, scars, marks, tattoos) do not touch it.
 pub(crate) async fn registrant_photo_changed(
     tx: &mut dyn StoreTx,
-    lrn: &Lrn,
-    ori: &str,
-    file: FileKind,
+    image: &leads_store::StoredImage,
     now: Timestamp,
 ) -> StoreResult<()> {
-    if !matches!(file, FileKind::SexOffender | FileKind::Voay) {
+    let (lrn, ori) = (&image.lrn, image.ori.as_str());
+    if !matches!(image.file, FileKind::SexOffender | FileKind::Voay)
+        || image.image_type != leads_domain::image::ImageType::Mugshot
+    {
         return Ok(());
     }
     let kind = DeadlineKind::RegistrantPhoto;
@@ -123,13 +125,16 @@ pub(crate) async fn registrant_photo_changed(
         .filter(|i| i.image_type == leads_domain::image::ImageType::Mugshot)
         .map(|i| i.date)
         .max();
-    if let Some(date) = newest {
-        let due = one_year_after(date).date() - time::Duration::days(PHOTO_NOTICE_DAYS);
-        let notice_at =
-            Timestamp::from_micros(due.midnight().assume_utc().unix_timestamp() * 1_000_000);
-        tx.insert_deadline(kind, ori, lrn.as_str(), notice_at, now)
-            .await?;
-    }
+    // With no mugshot left (the last one cancelled) a new photo is due now.
+    let notice_at = match newest {
+        Some(date) => {
+            let due = one_year_after(date).date() - time::Duration::days(PHOTO_NOTICE_DAYS);
+            Timestamp::from_micros(due.midnight().assume_utc().unix_timestamp() * 1_000_000)
+        }
+        None => now,
+    };
+    tx.insert_deadline(kind, ori, lrn.as_str(), notice_at, now)
+        .await?;
     Ok(())
 }
 
@@ -180,6 +185,18 @@ async fn carry_out(
 ) -> Result<(), ServiceError> {
     match deadline.kind.step(deadline.notices) {
         Step::Notify { escalate, again_in } => {
+            let next = Timestamp::from_micros(
+                now.as_micros()
+                    .saturating_add(again_in.max(MIN_REMINDER_MICROS)),
+            );
+            // Claimed first: a sweep that finds it moved or closed (by another sweep, or by a
+            // retirement earlier in this batch) leaves it alone.
+            if !tx
+                .reschedule_deadline(deadline.id, deadline.notices, next)
+                .await?
+            {
+                return Ok(());
+            }
             let notice = deadline.notices + 1;
             let text = deadline.kind.notice_text(&deadline.subject, notice);
             tx.post_message(&deadline.ori, deadline.kind.name(), &text, now)
@@ -191,11 +208,6 @@ async fn carry_out(
                     .await?;
                 report.escalations += 1;
             }
-            let next = Timestamp::from_micros(
-                now.as_micros()
-                    .saturating_add(again_in.max(MIN_REMINDER_MICROS)),
-            );
-            tx.reschedule_deadline(deadline.id, next, notice).await?;
             let detail = format!(
                 "{} NOTICE {notice}{} - {text}",
                 deadline.kind.name(),
@@ -205,6 +217,10 @@ async fn carry_out(
                 .await?;
         }
         Step::Retire => {
+            let how = "RECORD RETIRED";
+            if !tx.close_deadline(deadline.id, now, how).await? {
+                return Ok(());
+            }
             let lrn = Lrn::parse(&deadline.subject).ok();
             let record = match &lrn {
                 Some(lrn) => tx.record_by_lrn(lrn).await?,
@@ -224,13 +240,17 @@ async fn carry_out(
                         .await?;
                     report.notices += 1;
                     report.retired += 1;
-                    tx.close_deadlines(&deadline.subject, None, now, "RECORD RETIRED")
+                    tx.close_deadlines(&deadline.subject, None, now, how)
                         .await?;
                     tx.append_audit(deadline_entry(deadline, "record_retired", text, now))
                         .await?;
                 }
                 None => {
-                    tx.close_deadlines(&deadline.subject, None, now, "RECORD NOT IN FILE")
+                    let how = "RECORD NOT IN FILE";
+                    tx.close_deadlines(&deadline.subject, None, now, how)
+                        .await?;
+                    let detail = format!("{} CLOSED - {how}", deadline.kind.name());
+                    tx.append_audit(deadline_entry(deadline, "deadline_closed", detail, now))
                         .await?;
                 }
             }

@@ -261,14 +261,7 @@ impl Service {
                     updated_at: now,
                 };
                 tx.insert_image(&image).await?;
-                crate::deadlines::registrant_photo_changed(
-                    tx,
-                    &image.lrn,
-                    image.ori.as_str(),
-                    image.file,
-                    now,
-                )
-                .await?;
+                crate::deadlines::registrant_photo_changed(tx, &image, now).await?;
                 let attached = match record.nic() {
                     Some(nic) => format!("LRN/{} AND NIC/{nic}", record.lrn()),
                     None => format!("LRN/{} (LEADS ONLY)", record.lrn()),
@@ -308,14 +301,7 @@ impl Service {
                 }
                 image.updated_at = now;
                 tx.update_image(&image).await?;
-                crate::deadlines::registrant_photo_changed(
-                    tx,
-                    &image.lrn,
-                    image.ori.as_str(),
-                    image.file,
-                    now,
-                )
-                .await?;
+                crate::deadlines::registrant_photo_changed(tx, &image, now).await?;
                 Ok(image_done(
                     "image_modified",
                     format!("IMAGE MODIFIED IMN/{}", image.imn),
@@ -340,14 +326,7 @@ impl Service {
                 image.status = ImageStatus::Cancelled(cancel.date);
                 image.updated_at = now;
                 tx.update_image(&image).await?;
-                crate::deadlines::registrant_photo_changed(
-                    tx,
-                    &image.lrn,
-                    image.ori.as_str(),
-                    image.file,
-                    now,
-                )
-                .await?;
+                crate::deadlines::registrant_photo_changed(tx, &image, now).await?;
                 cleanup.on_success = vec![image.picture.id.clone(), image.thumbnail.id.clone()];
                 Ok(image_done(
                     "image_cancelled",

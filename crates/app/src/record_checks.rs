@@ -6,6 +6,7 @@ use leads_domain::RuleId;
 use leads_domain::clock::Timestamp;
 use leads_domain::deadline::{DeadlineKind, VALIDATION_INTERVAL_DAYS};
 use leads_domain::fields::Lrn;
+use leads_domain::files::FileKind;
 use leads_domain::reply::{Outcome, Reason};
 use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{AuditQuery, Verification};
@@ -215,23 +216,31 @@ impl Service {
                 refusal.reasons,
             )));
         }
-        let entered_by = match check {
-            Check::SecondParty => self.entered_by(&lrn).await?,
-            Check::Validation => None,
-        };
-        if entered_by.as_deref() == Some(principal.person.id.as_str()) {
-            let rule = RuleId::H4;
-            let text = "THE SECOND-PARTY CHECK IS DONE BY AN OPERATOR OTHER THAN THE ONE WHO ENTERED THE RECORD";
-            return Ok(Err((
-                Outcome::Refused,
-                "not_authorized",
-                text.into(),
-                vec![Reason {
-                    rule: rule.id().into(),
-                    citation: rule.citation().into(),
-                    text: text.into(),
-                }],
-            )));
+        match check {
+            Check::SecondParty => match self.entered_by(&lrn).await? {
+                Some(entered_by) if entered_by != principal.person.id => {}
+                Some(_) => {
+                    return Ok(Err(refused_by(
+                        RuleId::H4,
+                        "THE SECOND-PARTY CHECK IS DONE BY AN OPERATOR OTHER THAN THE ONE WHO ENTERED THE RECORD",
+                    )));
+                }
+                None => {
+                    return Ok(Err(refused_by(
+                        RuleId::H4,
+                        "WHO ENTERED THE RECORD CANNOT BE ESTABLISHED FROM THE AUDIT LOG - NO SECOND-PARTY CHECK CAN BE RECORDED",
+                    )));
+                }
+            },
+            Check::Validation
+                if matches!(record.file(), FileKind::SexOffender | FileKind::Voay) =>
+            {
+                return Ok(Err(refused_by(
+                    RuleId::H8,
+                    "REGISTRANT RECORDS ARE KEPT CURRENT BY REGISTRATION AND THEIR YEARLY PHOTO, NOT BY VALIDATION",
+                )));
+            }
+            Check::Validation => {}
         }
         Ok(Ok(Verification {
             kind: check.deadline(),
@@ -260,6 +269,19 @@ impl Service {
 
 /// Why a check does not go ahead: outcome, code, message, reasons.
 type Refused = (Outcome, &'static str, String, Vec<Reason>);
+
+fn refused_by(rule: RuleId, text: &str) -> Refused {
+    (
+        Outcome::Refused,
+        "rule_refused",
+        text.into(),
+        vec![Reason {
+            rule: rule.id().into(),
+            citation: rule.citation().into(),
+            text: text.into(),
+        }],
+    )
+}
 
 fn rejected(code: &'static str, message: String) -> Refused {
     (Outcome::Rejected, code, message, vec![])

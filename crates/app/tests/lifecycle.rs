@@ -75,10 +75,7 @@ async fn h4_the_second_party_check_is_another_certified_operator_of_the_same_age
             .verify_record(&entering, &lrn, "WARRANT AND REPORT COMPARED", None)
             .await
             .unwrap();
-        assert_eq!(
-            (own.outcome, own.code),
-            (Outcome::Refused, "not_authorized")
-        );
+        assert_eq!((own.outcome, own.code), (Outcome::Refused, "rule_refused"));
         assert_eq!(own.reasons[0].rule, "H4");
 
         let peoria = app.token("OP84A", "T84A").await;
@@ -597,5 +594,79 @@ async fn h8_records_are_validated_60_days_after_entry_then_yearly_or_purged_30_d
             due > 330 * DAY * 1_000_000 && due <= 365 * DAY * 1_000_000,
             "{due}"
         );
+    }
+}
+
+#[tokio::test]
+async fn h4_two_sweeps_at_once_send_each_notice_once() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        for file in [FileKind::Vehicle, FileKind::Gun, FileKind::Article] {
+            enter(&app, &token, &examples::entry(file)).await;
+        }
+        app.clock.advance_seconds(25 * HOUR);
+        let (a, b) = tokio::join!(app.service.sweep_deadlines(), app.service.sweep_deadlines());
+        let (a, b) = (a.unwrap(), b.unwrap());
+        assert_eq!(a.notices + b.notices, 3, "{a:?} {b:?}");
+        let token = app.token("OP16A", "T16A").await;
+        let queue = mailbox(&app, &token, None).await;
+        assert_eq!(queue.len(), 3, "{queue:?}");
+    }
+}
+
+#[tokio::test]
+async fn h8_i3_registrant_records_are_not_validated_and_only_mugshots_move_the_photo_deadline() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        let so = enter(&app, &token, &examples::entry(FileKind::SexOffender)).await;
+        let refused = app
+            .service
+            .validate_record(&token, &so, "REGISTRATION CONFIRMED", None)
+            .await
+            .unwrap();
+        assert_eq!(
+            (refused.code, refused.reasons[0].rule.as_str()),
+            ("rule_refused", "H8")
+        );
+
+        let eim = |image_type: &str, doi: &str, seed: u64| {
+            format!(
+                "EIM.IL0160000.LRN/{so}.IMT/{image_type}.DOI/{doi}.IMG/{}",
+                encode_attachment(&leads_imaging::synthetic_portrait(seed).unwrap())
+            )
+        };
+        let mugshot = app.send(&token, &eim("M", "20261101", 1)).await;
+        assert_eq!(mugshot.code, "image_entered", "{}", mugshot.message);
+        let photo_deadline = async |app: &TestApp, token: &str| {
+            app.service
+                .compliance(token, None, None)
+                .await
+                .unwrap()
+                .items
+                .into_iter()
+                .filter(|d| d.kind == DeadlineKind::RegistrantPhoto)
+                .map(|d| (d.due_at, d.created_at))
+                .collect::<Vec<_>>()
+        };
+        let before = photo_deadline(&app, &token).await;
+        assert_eq!(before.len(), 1);
+        let tattoo = app.send(&token, &eim("I", "20261101", 2)).await;
+        assert_eq!(tattoo.code, "image_entered", "{}", tattoo.message);
+        assert_eq!(
+            photo_deadline(&app, &token).await,
+            before,
+            "a tattoo is not a photo"
+        );
+
+        // Cancelling the only mugshot makes a new one due at once.
+        let imn = mugshot.images[0].imn.to_string();
+        let cancel = format!("XIM.IL0160000.IMN/{imn}.DOC/20261121");
+        assert_eq!(app.send(&token, &cancel).await.code, "image_cancelled");
+        let after = photo_deadline(&app, &token).await;
+        assert_eq!(after.len(), 1);
+        assert!(after[0].0 <= app.clock.now(), "due now");
+        assert_eq!(sweep(&app).await.notices, 1);
     }
 }

@@ -44,7 +44,8 @@ pub fn late_warrant(record: &Record) -> Option<LateEntry> {
     let received_at = information_received(record)?;
     let allowed = received_at.as_micros() + WARRANT_ENTRY_HOURS * 60 * MINUTE;
     let entered_at = record.entered_at();
-    if entered_at.as_micros() <= allowed {
+    // Information is dated to the minute: lateness is counted in whole minutes.
+    if entered_at.as_micros() - allowed < MINUTE {
         return None;
     }
     Some(LateEntry {

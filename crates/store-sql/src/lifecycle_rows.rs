@@ -95,20 +95,44 @@ pub(crate) async fn open_deadlines(
         .collect()
 }
 
+/// A compare-and-set on the notice count: of two sweeps that read the same due row, only
+/// the first to update it goes on (PostgreSQL re-checks the condition after the row lock).
 pub(crate) async fn reschedule_deadline(
     conn: &mut AnyConnection,
     id: i64,
-    due_at: Timestamp,
     notices: u32,
-) -> StoreResult<()> {
-    sqlx::query("UPDATE deadlines SET due_at = $1, notices = $2 WHERE id = $3")
-        .bind(due_at.as_micros())
-        .bind(i64::from(notices))
-        .bind(id)
-        .execute(conn)
-        .await
-        .map_err(classify)?;
-    Ok(())
+    due_at: Timestamp,
+) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE deadlines SET due_at = $1, notices = $2 \
+         WHERE id = $3 AND notices = $4 AND closed_at IS NULL",
+    )
+    .bind(due_at.as_micros())
+    .bind(i64::from(notices) + 1)
+    .bind(id)
+    .bind(i64::from(notices))
+    .execute(conn)
+    .await
+    .map_err(classify)?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub(crate) async fn close_deadline(
+    conn: &mut AnyConnection,
+    id: i64,
+    at: Timestamp,
+    how: &str,
+) -> StoreResult<bool> {
+    let done = sqlx::query(
+        "UPDATE deadlines SET closed_at = $1, closed_how = $2 WHERE id = $3 AND closed_at IS NULL",
+    )
+    .bind(at.as_micros())
+    .bind(how.to_owned())
+    .bind(id)
+    .execute(conn)
+    .await
+    .map_err(classify)?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub(crate) async fn close_deadlines(

@@ -643,10 +643,14 @@ impl StoreTx for SqlTx {
     async fn reschedule_deadline(
         &mut self,
         id: i64,
-        due_at: Timestamp,
         notices: u32,
-    ) -> StoreResult<()> {
-        lifecycle_rows::reschedule_deadline(&mut self.tx, id, due_at, notices).await
+        due_at: Timestamp,
+    ) -> StoreResult<bool> {
+        lifecycle_rows::reschedule_deadline(&mut self.tx, id, notices, due_at).await
+    }
+
+    async fn close_deadline(&mut self, id: i64, at: Timestamp, how: &str) -> StoreResult<bool> {
+        lifecycle_rows::close_deadline(&mut self.tx, id, at, how).await
     }
 
     async fn close_deadlines(

@@ -418,13 +418,16 @@ pub trait StoreTx: Send {
     async fn due_deadlines(&mut self, now: Timestamp, limit: u32) -> StoreResult<Vec<Deadline>>;
     /// Open deadlines of an agency (of all for `None`), earliest first.
     async fn open_deadlines(&mut self, ori: Option<&str>) -> StoreResult<Vec<Deadline>>;
-    /// Moves an open deadline to its next reminder.
+    /// Moves an open deadline that has had `notices` notices to its next reminder; false if
+    /// it was closed or moved meanwhile (another sweep claimed it).
     async fn reschedule_deadline(
         &mut self,
         id: i64,
-        due_at: Timestamp,
         notices: u32,
-    ) -> StoreResult<()>;
+        due_at: Timestamp,
+    ) -> StoreResult<bool>;
+    /// Closes one open deadline, saying how; false if it was already closed.
+    async fn close_deadline(&mut self, id: i64, at: Timestamp, how: &str) -> StoreResult<bool>;
     /// Closes the open deadlines of `subject` (of `kind` only, when given), saying how;
     /// returns how many were closed.
     async fn close_deadlines(

@@ -671,7 +671,7 @@ async fn h4_h7_lifecycle_over_http_verification_mailbox_and_compliance() {
             .verify_record(&lrn, "VIN AND PLATE CHECKED AGAINST THE REPORT")
             .await
             .unwrap();
-        assert_eq!(own.code, "not_authorized");
+        assert_eq!(own.code, "rule_refused");
         assert_eq!(own.reasons[0].rule, "H4");
         let token = app.token("OP16A", "T16A").await;
         let raw = raw_get(&base, "/api/v1/compliance?ori=IL0840000", &token).await;
