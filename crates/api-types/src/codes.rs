@@ -39,6 +39,21 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "the validation of a record was recorded; the next falls a year later (H8)",
     ),
     (
+        "serious_error_reported",
+        200,
+        "the Department reported a serious error; the owner corrects it by the end of its shift (H5)",
+    ),
+    (
+        "record_removed",
+        200,
+        "the Department removed a record from the file (H5)",
+    ),
+    (
+        "shifts_defined",
+        200,
+        "an agency's shift changes were defined (H5)",
+    ),
+    (
         "mailbox",
         200,
         "the agency's message queue was read (audited)",

@@ -89,3 +89,27 @@ pub struct LateEntryBody {
     /// The emergency that delayed it (EDR); null when none was stated.
     pub emergency: Option<String>,
 }
+
+/// `POST /api/v1/records/{lrn}/serious-error` (`text`: what is wrong) and
+/// `POST /api/v1/records/{lrn}/removal` (`text`: why) — the Department's acts (H5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriousErrorRequest {
+    pub text: String,
+}
+
+/// The record a serious-error act concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriousErrorBody {
+    pub lrn: String,
+    pub ori: String,
+    /// The end of the owner's shift, by which it is corrected; null for a removal.
+    pub correct_by: Option<String>,
+}
+
+/// `PUT /api/v1/agencies/{ori}/shifts`: the agency's shift changes, `hhmm` UTC (H5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShiftsRequest {
+    pub starts: Vec<String>,
+}

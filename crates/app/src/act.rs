@@ -49,6 +49,9 @@ impl Service {
                 }
                 write(tx, &changed, RecordIndex::of(&changed)).await?;
                 crate::timeliness::check_modify(tx, &record, &changed).await?;
+                let serious = Some(leads_domain::deadline::DeadlineKind::SeriousError);
+                tx.close_deadlines(changed.lrn().as_str(), serious, now, "CORRECTED BY MODIFY")
+                    .await?;
                 Ok(done(
                     "modified",
                     format!("MODIFIED {}", changed.lrn()),

@@ -23,6 +23,7 @@ mod query;
 mod record_checks;
 mod review_queue;
 mod review_run;
+mod serious_errors;
 mod timeliness;
 pub mod totp;
 
@@ -59,6 +60,7 @@ pub use provision::Provisioning;
 pub use record_checks::MIN_CHECKED_LENGTH;
 pub use review_queue::{MIN_NOTE_LENGTH, ReviewReply};
 pub use review_run::{HISTORY_DAYS, ReviewRun};
+pub use serious_errors::SeriousErrorOutcome;
 pub use timeliness::LATE_ENTRIES_LIMIT;
 
 /// Settings of the service.

@@ -268,7 +268,7 @@ impl Service {
 }
 
 /// Why a check does not go ahead: outcome, code, message, reasons.
-type Refused = (Outcome, &'static str, String, Vec<Reason>);
+pub(crate) type Refused = (Outcome, &'static str, String, Vec<Reason>);
 
 fn refused_by(rule: RuleId, text: &str) -> Refused {
     (

@@ -670,3 +670,154 @@ async fn h8_i3_registrant_records_are_not_validated_and_only_mugshots_move_the_p
         assert_eq!(sweep(&app).await.notices, 1);
     }
 }
+
+#[tokio::test]
+async fn h5_a_serious_error_is_corrected_by_the_end_of_the_owner_s_shift_or_escalated() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        let lrn = enter(&app, &token, &examples::entry(FileKind::Vehicle)).await;
+        let other = enter(&app, &token, &examples::entry(FileKind::Gun)).await;
+
+        // Only the Department reports serious errors.
+        for (person, terminal) in [("OP84A", "T84A"), ("CO16", "T16A")] {
+            let t = app.token(person, terminal).await;
+            let refused = app
+                .service
+                .report_serious_error(&t, &lrn, "VIN DOES NOT MATCH THE REPORT", None)
+                .await
+                .unwrap();
+            assert_eq!(refused.reasons[0].rule, "H5", "{person}");
+        }
+        let admin = app.token("ADMIN1", "T10A").await;
+        let reported = app
+            .service
+            .report_serious_error(&admin, &lrn, "VIN does not match the report", None)
+            .await
+            .unwrap();
+        assert_eq!(
+            reported.code, "serious_error_reported",
+            "{}",
+            reported.message
+        );
+        // Now about 12:02 UTC: the default shifts change at 07:00, 15:00 and 23:00.
+        let due = reported.items[0].correct_by.unwrap();
+        assert_eq!(due.to_string(), "2026-11-21T15:00:00.000000Z");
+        let token = app.token("OP16A", "T16A").await;
+        let queue = mailbox(&app, &token, None).await;
+        assert!(
+            queue[0].1.contains("VIN DOES NOT MATCH THE REPORT"),
+            "{queue:?}"
+        );
+
+        let until = due.as_micros() - app.clock.now().as_micros();
+        app.clock.advance_seconds(until / 1_000_000 - 1);
+        assert_eq!(
+            sweep(&app).await.notices,
+            0,
+            "a second before the shift ends"
+        );
+        app.clock.advance_seconds(1);
+        let missed = sweep(&app).await;
+        assert_eq!(
+            (missed.notices, missed.escalations),
+            (1, 1),
+            "at the end of the shift"
+        );
+        app.clock.advance_seconds(HOUR);
+        assert_eq!(sweep(&app).await.escalations, 1, "again an hour later");
+
+        // The owner corrects it with a modify: nothing more is sent.
+        let token = app.token("OP16A", "T16A").await;
+        let modify = format!(
+            "{}.IL0160000.LRN/{lrn}.VCO/BLK",
+            FileKind::Vehicle
+                .spec()
+                .key_for(leads_domain::files::Action::Modify)
+        );
+        let modified = app.send(&token, &modify).await;
+        assert_eq!(modified.code, "modified", "{}", modified.message);
+        app.clock.advance_seconds(HOUR);
+        assert_eq!(sweep(&app).await.notices, 0);
+
+        // An agency's own shifts; the Department removes a record itself.
+        let coordinator = app.token("CO16", "T16A").await;
+        let shifts = app
+            .service
+            .define_shifts(
+                &coordinator,
+                "IL0160000",
+                &["1800".into(), "0600".into()],
+                None,
+            )
+            .await
+            .unwrap();
+        assert_eq!(shifts.items, vec![6 * 60, 18 * 60], "{}", shifts.message);
+        let peoria = app.token("OP84A", "T84A").await;
+        let theirs = app
+            .service
+            .define_shifts(&peoria, "IL0160000", &["0600".into()], None)
+            .await
+            .unwrap();
+        assert_eq!(theirs.outcome, Outcome::Refused);
+        let admin = app.token("ADMIN1", "T10A").await;
+        let second = app
+            .service
+            .report_serious_error(&admin, &other, "SERIAL NUMBER TRANSPOSED", None)
+            .await
+            .unwrap();
+        // Now about 17:03 UTC: the agency's shift ends at 18:00.
+        assert_eq!(
+            second.items[0].correct_by.unwrap().to_string(),
+            "2026-11-21T18:00:00.000000Z"
+        );
+        let removed = app
+            .service
+            .remove_record(
+                &admin,
+                &other,
+                "SERIAL NUMBER TRANSPOSED, NOT CORRECTED",
+                None,
+            )
+            .await
+            .unwrap();
+        assert_eq!(removed.code, "record_removed", "{}", removed.message);
+        let token = app.token("OP16A", "T16A").await;
+        assert!(
+            !open_kinds(&app, &token)
+                .await
+                .iter()
+                .any(|(_, subject)| subject == &other),
+            "nothing stays open on a removed record"
+        );
+        let events: Vec<(String, String)> = app
+            .audit()
+            .await
+            .into_iter()
+            .filter(|e| ["report_serious_error", "remove_record"].contains(&e.entry.event.as_str()))
+            .map(|e| (e.entry.operator.unwrap(), e.entry.outcome))
+            .collect();
+        assert_eq!(events.len(), 5, "{events:?}");
+        assert_eq!(events[0], ("OP84A".to_string(), "refused".to_string()));
+    }
+}
+
+#[test]
+fn h5_the_shift_ends_at_the_next_shift_change() {
+    use leads_domain::deadline::{DEFAULT_SHIFT_STARTS, end_of_shift};
+    let at = |text: &str| leads_domain::clock::Timestamp::parse(text).unwrap();
+    let end = |now: &str, shifts: &[u16]| end_of_shift(at(now), shifts).to_string();
+    assert_eq!(
+        end("2026-11-21T06:59:59Z", &DEFAULT_SHIFT_STARTS),
+        "2026-11-21T07:00:00.000000Z"
+    );
+    assert_eq!(
+        end("2026-11-21T07:00:00.000000Z", &DEFAULT_SHIFT_STARTS),
+        "2026-11-21T15:00:00.000000Z"
+    );
+    assert_eq!(
+        end("2026-11-21T23:30:00.000000Z", &DEFAULT_SHIFT_STARTS),
+        "2026-11-22T07:00:00.000000Z"
+    );
+    assert_eq!(end("2026-11-21T12:00:00.000000Z", &[]), "2026-11-22T00:00:00.000000Z");
+}

@@ -331,6 +331,54 @@ impl Client {
         Client::decode(self.authorized(request).send().await?).await
     }
 
+    /// The Department reports a serious error on record `lrn` (H5).
+    pub async fn report_serious_error(
+        &self,
+        lrn: &str,
+        text: &str,
+    ) -> Result<ItemsBody<leads_api_types::SeriousErrorBody>, ClientError> {
+        self.record_act(lrn, "serious-error", text).await
+    }
+
+    /// The Department removes record `lrn` from the file (H5).
+    pub async fn remove_record(
+        &self,
+        lrn: &str,
+        reason: &str,
+    ) -> Result<ItemsBody<leads_api_types::SeriousErrorBody>, ClientError> {
+        self.record_act(lrn, "removal", reason).await
+    }
+
+    async fn record_act(
+        &self,
+        lrn: &str,
+        act: &str,
+        text: &str,
+    ) -> Result<ItemsBody<leads_api_types::SeriousErrorBody>, ClientError> {
+        let request = self
+            .http
+            .post(self.url(&format!("/api/v1/records/{lrn}/{act}")))
+            .json(&leads_api_types::SeriousErrorRequest {
+                text: text.to_owned(),
+            });
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
+    /// Defines agency `ori`'s shift changes (`hhmm`, UTC) (H5).
+    pub async fn define_shifts(
+        &self,
+        ori: &str,
+        starts: &[String],
+    ) -> Result<ItemsBody<String>, ClientError> {
+        let request = self
+            .http
+            .put(self.url(&format!("/api/v1/agencies/{ori}/shifts")))
+            .json(&leads_api_types::ShiftsRequest {
+                starts: starts.to_vec(),
+            });
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
     /// The agency's message queue (`ori`: another agency, or `ALL` for the Administrator's).
     pub async fn mailbox(
         &self,

@@ -21,16 +21,47 @@ pub enum DeadlineKind {
     RegistrantPhoto,
     /// A record is validated 60 days after entry and then every year, or purged (H8).
     Validation,
+    /// A serious error the Department reported is corrected or the record removed by the end
+    /// of the owner's shift (H5).
+    SeriousError,
 }
 
 /// Every kind, in a stable order.
-pub const DEADLINE_KINDS: [DeadlineKind; 5] = [
+pub const DEADLINE_KINDS: [DeadlineKind; 6] = [
     DeadlineKind::SecondPartyCheck,
     DeadlineKind::TemporaryWant,
     DeadlineKind::LocatedRecord,
     DeadlineKind::RegistrantPhoto,
     DeadlineKind::Validation,
+    DeadlineKind::SeriousError,
 ];
+
+/// Shift changes, minutes after midnight UTC, when an agency has not defined its own (H5):
+/// three eight-hour shifts from 07:00, 15:00 and 23:00.
+pub const DEFAULT_SHIFT_STARTS: [u16; 3] = [7 * 60, 15 * 60, 23 * 60];
+
+/// The end of the shift running at `now`: the next shift change after it, given the changes
+/// as minutes after midnight UTC (an empty list counts as one shift a day, ending at midnight).
+pub fn end_of_shift(now: Timestamp, shift_starts: &[u16]) -> Timestamp {
+    let minute = 60 * 1_000_000;
+    let day_start = now.as_micros().div_euclid(DAY) * DAY;
+    let mut changes: Vec<i64> = shift_starts
+        .iter()
+        .filter(|m| **m < 24 * 60)
+        .map(|m| i64::from(*m) * minute)
+        .collect();
+    if changes.is_empty() {
+        changes.push(0);
+    }
+    changes.sort_unstable();
+    let today = changes.iter().map(|c| day_start + c);
+    let tomorrow = changes.iter().map(|c| day_start + DAY + c);
+    let next = today
+        .chain(tomorrow)
+        .find(|at| *at > now.as_micros())
+        .unwrap_or(day_start + DAY);
+    Timestamp::from_micros(next)
+}
 
 /// Days after entry a record first comes due for validation (H8).
 pub const FIRST_VALIDATION_DAYS: i64 = 60;
@@ -59,6 +90,7 @@ impl DeadlineKind {
             DeadlineKind::LocatedRecord => "located_record",
             DeadlineKind::RegistrantPhoto => "registrant_photo",
             DeadlineKind::Validation => "validation",
+            DeadlineKind::SeriousError => "serious_error",
         }
     }
 
@@ -74,6 +106,7 @@ impl DeadlineKind {
             DeadlineKind::TemporaryWant | DeadlineKind::LocatedRecord => RuleId::H7,
             DeadlineKind::RegistrantPhoto => RuleId::I3,
             DeadlineKind::Validation => RuleId::H8,
+            DeadlineKind::SeriousError => RuleId::H5,
         }
     }
 
@@ -99,6 +132,11 @@ impl DeadlineKind {
                 allowed: 0,
                 reminder: 30 * DAY,
                 notices_before_escalation: 2,
+            },
+            DeadlineKind::SeriousError => Timing {
+                allowed: 0,
+                reminder: HOUR,
+                notices_before_escalation: 0,
             },
             DeadlineKind::Validation => Timing {
                 allowed: FIRST_VALIDATION_DAYS * DAY,
@@ -152,6 +190,9 @@ impl DeadlineKind {
             ),
             DeadlineKind::LocatedRecord => format!(
                 "RECORD {subject} WAS LOCATED AND IS STILL IN THE FILE: CLEAR OR CANCEL IT{nth}"
+            ),
+            DeadlineKind::SeriousError => format!(
+                "SERIOUS ERROR ON RECORD {subject} NOT CORRECTED BY THE END OF THE SHIFT: CORRECT OR REMOVE IT NOW{nth}"
             ),
             DeadlineKind::Validation => format!(
                 "RECORD {subject} IS DUE FOR VALIDATION: CONFIRM IT WITH ITS SOURCE AND VALIDATE IT, OR CANCEL IT, WITHIN {VALIDATION_ANSWER_DAYS} DAYS{nth}"

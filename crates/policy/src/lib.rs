@@ -42,6 +42,9 @@ pub enum AdminAction {
     ReadAudit,
     ReviewMisuse,
     ReadCompliance,
+    ReportSeriousError,
+    RemoveRecord,
+    DefineShifts,
 }
 
 impl AdminAction {
@@ -62,6 +65,9 @@ impl AdminAction {
             AdminAction::ReadAudit => "read_audit",
             AdminAction::ReviewMisuse => "review_misuse",
             AdminAction::ReadCompliance => "read_compliance",
+            AdminAction::ReportSeriousError => "report_serious_error",
+            AdminAction::RemoveRecord => "remove_record",
+            AdminAction::DefineShifts => "define_shifts",
         }
     }
 }

@@ -190,6 +190,39 @@ pub enum ClientCommand {
         #[arg(long)]
         confirmed: String,
     },
+    /// The Department reports a serious error on a record (rule H5): the owner corrects or
+    /// removes it by the end of its shift.
+    SeriousError {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        lrn: String,
+        /// What is wrong.
+        #[arg(long)]
+        text: String,
+    },
+    /// The Department removes a record from the file (rule H5).
+    Remove {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        lrn: String,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Define an agency's shift changes, hhmm UTC (rule H5), e.g. `shifts IL0160000 0600 1800`.
+    Shifts {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        ori: String,
+        #[arg(required = true)]
+        starts: Vec<String>,
+    },
     /// The agency's message queue: deadline notices, locates, review results.
     Mailbox {
         #[command(flatten)]

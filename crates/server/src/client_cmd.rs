@@ -32,6 +32,24 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             lrn,
             confirmed,
         } => crate::lifecycle_cmd::validate(&server.url, token, &lrn, &confirmed).await,
+        ClientCommand::SeriousError {
+            server,
+            token,
+            lrn,
+            text,
+        } => crate::lifecycle_cmd::record_act(&server.url, token, &lrn, &text, false).await,
+        ClientCommand::Remove {
+            server,
+            token,
+            lrn,
+            reason,
+        } => crate::lifecycle_cmd::record_act(&server.url, token, &lrn, &reason, true).await,
+        ClientCommand::Shifts {
+            server,
+            token,
+            ori,
+            starts,
+        } => crate::lifecycle_cmd::shifts(&server.url, token, &ori, &starts).await,
         ClientCommand::Mailbox {
             server,
             token,

@@ -62,6 +62,38 @@ pub async fn validate(url: &str, token: String, lrn: &str, confirmed: &str) -> a
     Ok(0)
 }
 
+/// A serious-error report, or a removal when `remove`.
+pub async fn record_act(
+    url: &str,
+    token: String,
+    lrn: &str,
+    text: &str,
+    remove: bool,
+) -> anyhow::Result<i32> {
+    let client = Client::new(url).with_token(token);
+    let reply = if remove {
+        client.remove_record(lrn, text).await
+    } else {
+        client.report_serious_error(lrn, text).await
+    }
+    .map_err(explain)?;
+    if !accepted(&reply) {
+        return Ok(1);
+    }
+    println!("{}", reply.message);
+    Ok(0)
+}
+
+pub async fn shifts(url: &str, token: String, ori: &str, starts: &[String]) -> anyhow::Result<i32> {
+    let client = Client::new(url).with_token(token);
+    let reply = client.define_shifts(ori, starts).await.map_err(explain)?;
+    if !accepted(&reply) {
+        return Ok(1);
+    }
+    println!("{}: {}", reply.message, reply.items.join(" "));
+    Ok(0)
+}
+
 pub async fn mailbox(
     url: &str,
     token: String,

@@ -335,3 +335,44 @@ pub(crate) async fn excuse_late_entry(
         .map_err(classify)?;
     Ok(done.rows_affected() > 0)
 }
+
+pub(crate) async fn agency_shifts(
+    conn: &mut AnyConnection,
+    ori: &Ori,
+) -> StoreResult<Option<Vec<u16>>> {
+    let text: Option<String> =
+        sqlx::query_scalar("SELECT starts FROM agency_shifts WHERE ori = $1")
+            .bind(ori.to_string())
+            .fetch_optional(conn)
+            .await
+            .map_err(classify)?;
+    text.map(|t| {
+        t.split(',')
+            .filter(|m| !m.is_empty())
+            .map(|m| m.parse().map_err(|_| corrupt(format!("shift start {m}"))))
+            .collect()
+    })
+    .transpose()
+}
+
+pub(crate) async fn put_agency_shifts(
+    conn: &mut AnyConnection,
+    ori: &Ori,
+    starts: &[u16],
+) -> StoreResult<()> {
+    let text = starts
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    sqlx::query(
+        "INSERT INTO agency_shifts (ori, starts) VALUES ($1, $2) \
+         ON CONFLICT (ori) DO UPDATE SET starts = excluded.starts",
+    )
+    .bind(ori.to_string())
+    .bind(text)
+    .execute(conn)
+    .await
+    .map_err(classify)?;
+    Ok(())
+}

@@ -59,6 +59,12 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0008_validation.sql"),
         include_str!("../migrations/postgres/0008_validation.sql"),
     ),
+    (
+        9,
+        "shifts",
+        include_str!("../migrations/sqlite/0009_shifts.sql"),
+        include_str!("../migrations/postgres/0009_shifts.sql"),
+    ),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\

@@ -671,6 +671,14 @@ impl StoreTx for SqlTx {
         lifecycle_rows::verifications(&mut self.tx, lrn).await
     }
 
+    async fn agency_shifts(&mut self, ori: &Ori) -> StoreResult<Option<Vec<u16>>> {
+        lifecycle_rows::agency_shifts(&mut self.tx, ori).await
+    }
+
+    async fn put_agency_shifts(&mut self, ori: &Ori, starts: &[u16]) -> StoreResult<()> {
+        lifecycle_rows::put_agency_shifts(&mut self.tx, ori, starts).await
+    }
+
     async fn insert_late_entry(&mut self, entry: &StoredLateEntry) -> StoreResult<()> {
         lifecycle_rows::insert_late_entry(&mut self.tx, entry).await
     }

@@ -441,6 +441,10 @@ pub trait StoreTx: Send {
     async fn insert_verification(&mut self, verification: &Verification) -> StoreResult<()>;
     /// A record's second-party checks, oldest first.
     async fn verifications(&mut self, lrn: &Lrn) -> StoreResult<Vec<Verification>>;
+    /// An agency's shift changes (minutes after midnight UTC), if it defined them (H5).
+    async fn agency_shifts(&mut self, ori: &Ori) -> StoreResult<Option<Vec<u16>>>;
+    /// Defines an agency's shift changes.
+    async fn put_agency_shifts(&mut self, ori: &Ori, starts: &[u16]) -> StoreResult<()>;
     /// Records a warrant entered late (H3).
     async fn insert_late_entry(&mut self, entry: &StoredLateEntry) -> StoreResult<()>;
     /// Records the emergency that delayed a late entry, stated afterwards; false if the record

@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use leads_app::Service;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -59,6 +59,12 @@ pub fn router(service: Service) -> Router {
             "/api/v1/records/{lrn}/validation",
             post(lifecycle::validate),
         )
+        .route(
+            "/api/v1/records/{lrn}/serious-error",
+            post(lifecycle::serious_error),
+        )
+        .route("/api/v1/records/{lrn}/removal", post(lifecycle::removal))
+        .route("/api/v1/agencies/{ori}/shifts", put(lifecycle::shifts))
         .route("/api/v1/mailbox", get(lifecycle::mailbox))
         .route("/api/v1/mailbox/{id}/ack", post(lifecycle::acknowledge))
         .route("/api/v1/compliance", get(lifecycle::compliance))

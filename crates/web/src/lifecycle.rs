@@ -175,3 +175,58 @@ pub(crate) async fn compliance(
     let now = reply.at;
     Ok(respond(&reply, |d| deadline_body(d, now)))
 }
+
+fn serious_error_body(done: &leads_app::SeriousErrorOutcome) -> leads_api_types::SeriousErrorBody {
+    leads_api_types::SeriousErrorBody {
+        lrn: done.lrn.to_string(),
+        ori: done.ori.to_string(),
+        correct_by: done.correct_by.map(|t| t.to_string()),
+    }
+}
+
+pub(crate) async fn serious_error(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(lrn): Path<String>,
+    body: Result<Json<leads_api_types::SeriousErrorRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let reply = service
+        .report_serious_error(bearer(&headers), &lrn, &request.text, Some(op.clone()))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(respond(&reply, serious_error_body))
+}
+
+pub(crate) async fn removal(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(lrn): Path<String>,
+    body: Result<Json<leads_api_types::SeriousErrorRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let reply = service
+        .remove_record(bearer(&headers), &lrn, &request.text, Some(op.clone()))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(respond(&reply, serious_error_body))
+}
+
+pub(crate) async fn shifts(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(ori): Path<String>,
+    body: Result<Json<leads_api_types::ShiftsRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let reply = service
+        .define_shifts(bearer(&headers), &ori, &request.starts, Some(op.clone()))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(respond(&reply, |minutes| {
+        format!("{:02}{:02}", minutes / 60, minutes % 60)
+    }))
+}

@@ -1,0 +1,340 @@
+//! Serious errors (rule H5): the Department (the LEADS Administrator) reports a serious error
+//! on a record; the owning agency corrects it (any modify) or removes it (cancel) by the end of
+//! the shift in which it was told, or the deadline engine escalates every hour; the Department
+//! may remove the record itself. Agencies define their shift changes.
+
+use leads_domain::clock::Timestamp;
+use leads_domain::deadline::{DEFAULT_SHIFT_STARTS, DeadlineKind, end_of_shift};
+use leads_domain::fields::{FreeText, Lrn, Ori, TimeOfDay};
+use leads_domain::reply::Outcome;
+use leads_domain::search::RecordIndex;
+use leads_policy::{Act, AdminAction, AuthzRequest, Principal, Target};
+use leads_store::StoreTx;
+
+use crate::audit_log::principal_entry;
+use crate::{ItemsReply, Service, ServiceError};
+
+/// What a serious-error call did: the record and, for a report, when it must be corrected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SeriousErrorOutcome {
+    pub lrn: Lrn,
+    pub ori: Ori,
+    /// The end of the owner's shift (a report), or `None` (a removal).
+    pub correct_by: Option<Timestamp>,
+}
+
+/// The work of a Department act on a record, inside its transaction.
+type ActFuture<'a> =
+    std::pin::Pin<Box<dyn Future<Output = Result<SeriousErrorOutcome, ServiceError>> + Send + 'a>>;
+
+/// The shift changes of `ori` (its own, or the default).
+pub(crate) async fn shifts_of(tx: &mut dyn StoreTx, ori: &Ori) -> Result<Vec<u16>, ServiceError> {
+    Ok(tx
+        .agency_shifts(ori)
+        .await?
+        .unwrap_or_else(|| DEFAULT_SHIFT_STARTS.to_vec()))
+}
+
+impl Service {
+    /// Reports a serious error on record `lrn` to its owner (H5): a message in the owner's
+    /// queue and a deadline at the end of the owner's current shift.
+    pub async fn report_serious_error(
+        &self,
+        token: &str,
+        lrn: &str,
+        what: &str,
+        operation_id: Option<String>,
+    ) -> Result<ItemsReply<SeriousErrorOutcome>, ServiceError> {
+        self.act_on_record(
+            token,
+            lrn,
+            what,
+            operation_id,
+            AdminAction::ReportSeriousError,
+            |tx, record, what, now| {
+                Box::pin(async move {
+                let ori = record.ori().clone();
+                let shifts = shifts_of(tx, &ori).await?;
+                let due = end_of_shift(now, &shifts);
+                let kind = DeadlineKind::SeriousError;
+                tx.insert_deadline(kind, ori.as_str(), record.lrn().as_str(), due, now)
+                    .await?;
+                let text = format!(
+                    "SERIOUS ERROR ON RECORD {} REPORTED BY THE DEPARTMENT: {what} - CORRECT OR REMOVE IT BY THE END OF THE SHIFT ({due})",
+                    record.lrn()
+                );
+                tx.post_message(ori.as_str(), kind.name(), &text, now)
+                    .await?;
+                Ok(SeriousErrorOutcome {
+                    lrn: record.lrn().clone(),
+                    ori,
+                    correct_by: Some(due),
+                })
+                })
+            },
+        )
+        .await
+    }
+
+    /// Removes record `lrn` from the file on the Department's authority (H5), stating why; the
+    /// owner is told and every deadline on the record closes.
+    pub async fn remove_record(
+        &self,
+        token: &str,
+        lrn: &str,
+        reason: &str,
+        operation_id: Option<String>,
+    ) -> Result<ItemsReply<SeriousErrorOutcome>, ServiceError> {
+        self.act_on_record(
+            token,
+            lrn,
+            reason,
+            operation_id,
+            AdminAction::RemoveRecord,
+            |tx, record, reason, now| {
+                Box::pin(async move {
+                    let text = format!("REMOVED BY THE DEPARTMENT: {reason}");
+                    let stated = FreeText::parse("RPS", &text, 500)
+                        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+                    let removed = record
+                        .retired(stated, now)
+                        .map_err(|e| ServiceError::Internal(e.to_string()))?;
+                    tx.update_record(&removed, &RecordIndex::default()).await?;
+                    tx.close_deadlines(
+                        record.lrn().as_str(),
+                        None,
+                        now,
+                        "REMOVED BY THE DEPARTMENT",
+                    )
+                    .await?;
+                    let message = format!("RECORD {} {text}", record.lrn());
+                    tx.post_message(
+                        record.ori().as_str(),
+                        DeadlineKind::SeriousError.name(),
+                        &message,
+                        now,
+                    )
+                    .await?;
+                    Ok(SeriousErrorOutcome {
+                        lrn: record.lrn().clone(),
+                        ori: record.ori().clone(),
+                        correct_by: None,
+                    })
+                })
+            },
+        )
+        .await
+    }
+
+    /// The common path of the Department's acts on a record: parse, find, authorize (Cedar,
+    /// citing H5), act and audit in one transaction.
+    async fn act_on_record<F>(
+        &self,
+        token: &str,
+        lrn: &str,
+        text: &str,
+        operation_id: Option<String>,
+        action: AdminAction,
+        act: F,
+    ) -> Result<ItemsReply<SeriousErrorOutcome>, ServiceError>
+    where
+        F: for<'a> FnOnce(
+            &'a mut dyn StoreTx,
+            &'a leads_domain::Record,
+            &'a str,
+            Timestamp,
+        ) -> ActFuture<'a>,
+    {
+        let identified = self.identify_session(token, true).await?;
+        let principal = identified.principal;
+        let now = self.clock.now();
+        let code = match action {
+            AdminAction::RemoveRecord => "record_removed",
+            _ => "serious_error_reported",
+        };
+        let mut reply = ItemsReply::new(operation_id, now, code);
+        let mut entry = principal_entry(&principal, &reply.operation_id, now, action.name());
+        let text = text.trim().to_ascii_uppercase();
+        entry.detail = format!("LRN/{lrn} {text}");
+        let mut tx = self.store.begin().await?;
+        match self
+            .record_for_act(tx.as_mut(), &principal, action, lrn, &text, now)
+            .await?
+        {
+            Err((outcome, code, message, reasons)) => {
+                reply.outcome = outcome;
+                reply.code = code;
+                reply.message = message;
+                reply.reasons = reasons;
+                tx.rollback().await?;
+                tx = self.store.begin().await?;
+            }
+            Ok(record) => {
+                entry.records = vec![record.lrn().to_string()];
+                let done = act(tx.as_mut(), &record, &text, now).await?;
+                reply.message = match done.correct_by {
+                    Some(due) => format!(
+                        "SERIOUS ERROR REPORTED ON {} TO {} - TO BE CORRECTED BY {due}",
+                        done.lrn, done.ori
+                    ),
+                    None => format!("RECORD {} REMOVED - {} TOLD", done.lrn, done.ori),
+                };
+                reply.agency = Some(done.ori.clone());
+                reply.items.push(done);
+            }
+        }
+        self.write_outcome(
+            Some(tx),
+            entry,
+            reply.outcome,
+            reply.code,
+            &reply.reasons,
+            &identified.token_hash,
+            now,
+        )
+        .await?;
+        Ok(reply)
+    }
+
+    async fn record_for_act(
+        &self,
+        tx: &mut dyn StoreTx,
+        principal: &Principal,
+        action: AdminAction,
+        lrn: &str,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<Result<leads_domain::Record, crate::record_checks::Refused>, ServiceError> {
+        let rejected = |code, message: String| Ok(Err((Outcome::Rejected, code, message, vec![])));
+        let lrn = match Lrn::parse(&lrn.trim().to_ascii_uppercase()) {
+            Ok(lrn) => lrn,
+            Err(error) => return rejected("invalid_request", error.to_string()),
+        };
+        if text.chars().count() < crate::MIN_CHECKED_LENGTH {
+            return rejected(
+                "invalid_request",
+                "SAY WHAT IS WRONG OR WHY (10 CHARACTERS OR MORE)".into(),
+            );
+        }
+        let Some(record) = tx.record_by_lrn(&lrn).await? else {
+            return rejected("record_not_found", format!("NOT ON FILE LRN/{lrn}"));
+        };
+        if !record.status().is_in_file() {
+            return rejected(
+                "record_not_in_file",
+                format!("LRN/{lrn} IS NO LONGER IN THE FILE"),
+            );
+        }
+        let allowed = self.permit(
+            &AuthzRequest {
+                principal,
+                act: Act::Admin(action),
+                target: Target::Agency(record.ori()),
+                message_ori: &principal.agency.ori,
+                roles_granted: &[],
+                purpose: "",
+                case_number: "",
+                today: now.date(),
+            },
+            || "NOT AUTHORIZED".into(),
+        );
+        Ok(match allowed {
+            Ok(()) => Ok(record),
+            Err(refusal) => Err((
+                refusal.outcome,
+                refusal.code,
+                refusal.message,
+                refusal.reasons,
+            )),
+        })
+    }
+
+    /// Defines the shift changes of agency `ori` (`hhmm`, UTC), by which serious errors are
+    /// corrected (H5): its coordinator or the Administrator; audited.
+    pub async fn define_shifts(
+        &self,
+        token: &str,
+        ori: &str,
+        starts: &[String],
+        operation_id: Option<String>,
+    ) -> Result<ItemsReply<u16>, ServiceError> {
+        let identified = self.identify_session(token, true).await?;
+        let principal = identified.principal;
+        let now = self.clock.now();
+        let mut reply = ItemsReply::new(operation_id, now, "shifts_defined");
+        let mut entry = principal_entry(&principal, &reply.operation_id, now, "define_shifts");
+        entry.detail = format!("ORI/{ori} SHIFTS/{}", starts.join(","));
+        let parsed: Result<Vec<u16>, String> = starts
+            .iter()
+            .map(|s| {
+                TimeOfDay::parse("SHIFT", s)
+                    .map(TimeOfDay::minutes_of_day)
+                    .map_err(|e| e.to_string())
+            })
+            .collect();
+        let ori = Ori::parse(&ori.trim().to_ascii_uppercase());
+        let mut tx = self.store.begin().await?;
+        match (ori, parsed) {
+            (Err(error), _) => reply.reject("invalid_request", error.to_string()),
+            (_, Err(message)) => reply.reject("invalid_request", message),
+            (Ok(_), Ok(minutes)) if minutes.is_empty() => {
+                reply.reject("invalid_request", "GIVE AT LEAST ONE SHIFT CHANGE".into());
+            }
+            (Ok(ori), Ok(mut minutes)) => {
+                let allowed = self.permit(
+                    &AuthzRequest {
+                        principal: &principal,
+                        act: Act::Admin(AdminAction::DefineShifts),
+                        target: Target::Agency(&ori),
+                        message_ori: &principal.agency.ori,
+                        roles_granted: &[],
+                        purpose: "",
+                        case_number: "",
+                        today: now.date(),
+                    },
+                    || "NOT AUTHORIZED TO DEFINE SHIFTS".into(),
+                );
+                match allowed {
+                    Err(refusal) => {
+                        reply.outcome = refusal.outcome;
+                        reply.code = refusal.code;
+                        reply.message = refusal.message;
+                        reply.reasons = refusal.reasons;
+                    }
+                    Ok(()) => {
+                        minutes.sort_unstable();
+                        minutes.dedup();
+                        tx.put_agency_shifts(&ori, &minutes).await?;
+                        reply.message =
+                            format!("{} SHIFT CHANGES DEFINED FOR {ori} (UTC)", minutes.len());
+                        reply.agency = Some(ori);
+                        reply.items = minutes;
+                    }
+                }
+            }
+        }
+        if reply.outcome != Outcome::Accepted {
+            tx.rollback().await?;
+            tx = self.store.begin().await?;
+        }
+        self.write_outcome(
+            Some(tx),
+            entry,
+            reply.outcome,
+            reply.code,
+            &reply.reasons,
+            &identified.token_hash,
+            now,
+        )
+        .await?;
+        Ok(reply)
+    }
+}
+
+impl<T> ItemsReply<T> {
+    fn reject(&mut self, code: &'static str, message: String) {
+        self.outcome = Outcome::Rejected;
+        self.code = code;
+        self.message = message;
+    }
+}
