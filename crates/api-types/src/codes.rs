@@ -54,6 +54,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "an agency's shift changes were defined (H5)",
     ),
     (
+        "staffing",
+        200,
+        "the hours an agency had no certified operator signed in were listed (H1, audited)",
+    ),
+    (
         "mailbox",
         200,
         "the agency's message queue was read (audited)",

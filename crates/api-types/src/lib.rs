@@ -15,7 +15,7 @@ pub use audit::{AuditEntryBody, AuditReportBody, CSV_COLUMNS, entries_csv};
 pub use dissemination::DisseminationRequest;
 pub use lifecycle::{
     DeadlineBody, ItemsBody, LateEntryBody, MailBody, SeriousErrorBody, SeriousErrorRequest,
-    ShiftsRequest, VerificationBody, VerificationRequest,
+    ShiftsRequest, StaffingGapBody, VerificationBody, VerificationRequest,
 };
 pub use reply::{
     CautionBody, FieldBody, ImageBody, PhotoDueBody, PhotosDueBody, ReasonBody, RecordBody,

@@ -113,3 +113,11 @@ pub struct SeriousErrorBody {
 pub struct ShiftsRequest {
     pub starts: Vec<String>,
 }
+
+/// Hours in which no certified operator of the agency was signed in (H1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StaffingGapBody {
+    pub from: String,
+    pub to: String,
+    pub hours: i64,
+}

@@ -115,6 +115,7 @@ impl Service {
     where
         F: for<'a> FnOnce(
             &'a mut dyn StoreTx,
+            &'a dyn leads_store::Store,
             Option<&'a Ori>,
             &'a Principal,
             Timestamp,
@@ -165,7 +166,14 @@ impl Service {
                         } else {
                             self.store.begin_read().await?
                         };
-                        let fetched = fetch(tx.as_mut(), agency.as_ref(), &principal, now).await?;
+                        let fetched = fetch(
+                            tx.as_mut(),
+                            self.store.as_ref(),
+                            agency.as_ref(),
+                            &principal,
+                            now,
+                        )
+                        .await?;
                         match fetched {
                             Ok(items) => {
                                 reply.items = items;

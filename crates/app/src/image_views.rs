@@ -119,7 +119,7 @@ impl Service {
             "photos_due_read",
             "photos_due",
             false,
-            |tx, agency, _reader, now| {
+            |tx, _store, agency, _reader, now| {
                 Box::pin(async move {
                     let rows = tx.registrant_photos(agency).await?;
                     Ok(Ok(photos_due(rows, FieldDate::from_date(now.date()))))

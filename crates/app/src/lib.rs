@@ -24,6 +24,7 @@ mod record_checks;
 mod review_queue;
 mod review_run;
 mod serious_errors;
+mod staffing;
 mod timeliness;
 pub mod totp;
 
@@ -61,6 +62,7 @@ pub use record_checks::MIN_CHECKED_LENGTH;
 pub use review_queue::{MIN_NOTE_LENGTH, ReviewReply};
 pub use review_run::{HISTORY_DAYS, ReviewRun};
 pub use serious_errors::SeriousErrorOutcome;
+pub use staffing::MAX_STAFFING_DAYS;
 pub use timeliness::LATE_ENTRIES_LIMIT;
 
 /// Settings of the service.

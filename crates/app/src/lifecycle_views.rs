@@ -34,7 +34,7 @@ impl Service {
             "mailbox_read",
             "mailbox",
             false,
-            move |tx, agency, _reader, _now| {
+            move |tx, _store, agency, _reader, _now| {
                 Box::pin(async move {
                     let queue = queue_of(agency);
                     Ok(Ok(tx.mailbox(&queue, unread_only, MAILBOX_LIMIT).await?))
@@ -60,7 +60,7 @@ impl Service {
                 "message_acknowledged",
                 "message_acknowledged",
                 true,
-                move |tx, agency, reader, now| {
+                move |tx, _store, agency, reader, now| {
                     Box::pin(async move {
                         let queue = queue_of(agency);
                         let done = tx
@@ -99,7 +99,7 @@ impl Service {
             "compliance_read",
             "compliance",
             false,
-            |tx, agency, _reader, _now| {
+            |tx, _store, agency, _reader, _now| {
                 Box::pin(async move { Ok(Ok(tx.open_deadlines(agency.map(Ori::as_str)).await?)) })
             },
         )

@@ -70,7 +70,7 @@ impl Service {
             "late_entries_read",
             "late_entries",
             false,
-            |tx, agency, _reader, _now| {
+            |tx, _store, agency, _reader, _now| {
                 Box::pin(async move {
                     Ok(Ok(tx
                         .late_entries(agency.map(Ori::as_str), LATE_ENTRIES_LIMIT)

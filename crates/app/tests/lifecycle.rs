@@ -819,5 +819,53 @@ fn h5_the_shift_ends_at_the_next_shift_change() {
         end("2026-11-21T23:30:00.000000Z", &DEFAULT_SHIFT_STARTS),
         "2026-11-22T07:00:00.000000Z"
     );
-    assert_eq!(end("2026-11-21T12:00:00.000000Z", &[]), "2026-11-22T00:00:00.000000Z");
+    assert_eq!(
+        end("2026-11-21T12:00:00.000000Z", &[]),
+        "2026-11-22T00:00:00.000000Z"
+    );
+}
+
+#[tokio::test]
+async fn h1_hours_without_a_certified_operator_signed_in_are_flagged() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        // Signs in at 12:00:30 and never signs out: the session lasts 12 hours.
+        let _operator = app.token("OP16A", "T16A").await;
+        app.clock.advance_seconds(24 * HOUR - 60);
+        let reader = app.token("CO16", "T16A").await; // 12:00:00 the next day
+        let reply = app
+            .service
+            .staffing_gaps(&reader, None, 1, None)
+            .await
+            .unwrap();
+        assert_eq!(reply.code, "staffing", "{}", reply.message);
+        let gaps: Vec<(String, i64)> = reply
+            .items
+            .iter()
+            .map(|g| (g.from.to_string(), g.hours()))
+            .collect();
+        assert_eq!(
+            gaps,
+            vec![
+                ("2026-11-21T12:00:00.000000Z".to_string(), 1),
+                ("2026-11-22T00:00:00.000000Z".to_string(), 12)
+            ],
+            "the hour the operator signed in half-way, and the night after the session ran out"
+        );
+
+        let peoria = app.token("OP84A", "T84A").await;
+        let theirs = app
+            .service
+            .staffing_gaps(&peoria, Some("IL0160000"), 1, None)
+            .await
+            .unwrap();
+        assert_eq!(theirs.reasons[0].rule, "D1");
+        let admin = app.token("ADMIN1", "T10A").await;
+        let all = app
+            .service
+            .staffing_gaps(&admin, Some("ALL"), 1, None)
+            .await
+            .unwrap();
+        assert_eq!(all.code, "invalid_request", "one agency at a time");
+    }
 }

@@ -379,6 +379,22 @@ impl Client {
         Client::decode(self.authorized(request).send().await?).await
     }
 
+    /// The hours of the last `days` days the agency had no certified operator signed in (H1).
+    pub async fn staffing(
+        &self,
+        ori: Option<&str>,
+        days: i64,
+    ) -> Result<ItemsBody<leads_api_types::StaffingGapBody>, ClientError> {
+        let mut request = self
+            .http
+            .get(self.url("/api/v1/compliance/staffing"))
+            .query(&[("days", days.to_string())]);
+        if let Some(ori) = ori {
+            request = request.query(&[("ori", ori)]);
+        }
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
     /// The agency's message queue (`ori`: another agency, or `ALL` for the Administrator's).
     pub async fn mailbox(
         &self,

@@ -93,3 +93,41 @@ fn h8_validation_notices_at_60_days_then_purges_30_days_later() {
     assert!(kind.retired_text("V26000001").contains("PURGED"));
     assert_eq!(kind.rule().id(), "H8");
 }
+
+#[test]
+fn h1_a_gap_is_every_hour_not_wholly_covered_by_a_session() {
+    use leads_domain::staffing::{SessionEvent, sessions, staffing_gaps};
+    let at = |hours: f64| Timestamp::from_micros((hours * HOUR as f64) as i64);
+    let event = |who: &str, hours: f64, starts: bool| SessionEvent {
+        operator: who.into(),
+        terminal: "T1".into(),
+        at: at(hours),
+        starts,
+    };
+    let events = [
+        event("A", 0.0, true),
+        event("A", 5.0, false),
+        event("B", 4.5, true),
+        event("B", 8.25, false),
+        event("C", 20.0, true),
+    ];
+    let spans = sessions(&events, at(30.0));
+    assert_eq!(spans.len(), 3);
+    assert_eq!(
+        spans[2].1,
+        at(30.0),
+        "an open session lasts until now, at most 12 hours"
+    );
+    let gaps = staffing_gaps(&spans, at(0.0), at(30.0));
+    let hours: Vec<(i64, i64)> = gaps
+        .iter()
+        .map(|g| (g.from.as_micros() / HOUR, g.hours()))
+        .collect();
+    assert_eq!(
+        hours,
+        vec![(8, 12)],
+        "08:00-20:00: 08:15 does not cover the 8 o'clock hour"
+    );
+    let long = sessions(&[event("D", 0.0, true)], at(48.0));
+    assert_eq!(long[0].1, at(12.0));
+}

@@ -223,6 +223,18 @@ pub enum ClientCommand {
         #[arg(required = true)]
         starts: Vec<String>,
     },
+    /// Hours without a certified operator signed in, over the last days (rule H1).
+    Staffing {
+        #[command(flatten)]
+        server: Server,
+        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+        token: String,
+        /// Another agency (Administrator and auditors).
+        #[arg(long)]
+        ori: Option<String>,
+        #[arg(long, default_value_t = 7)]
+        days: i64,
+    },
     /// The agency's message queue: deadline notices, locates, review results.
     Mailbox {
         #[command(flatten)]

@@ -50,6 +50,12 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             ori,
             starts,
         } => crate::lifecycle_cmd::shifts(&server.url, token, &ori, &starts).await,
+        ClientCommand::Staffing {
+            server,
+            token,
+            ori,
+            days,
+        } => crate::lifecycle_cmd::staffing(&server.url, token, ori.as_deref(), days).await,
         ClientCommand::Mailbox {
             server,
             token,

@@ -94,6 +94,29 @@ pub async fn shifts(url: &str, token: String, ori: &str, starts: &[String]) -> a
     Ok(0)
 }
 
+pub async fn staffing(
+    url: &str,
+    token: String,
+    ori: Option<&str>,
+    days: i64,
+) -> anyhow::Result<i32> {
+    let client = Client::new(url).with_token(token);
+    let reply = client.staffing(ori, days).await.map_err(explain)?;
+    if !accepted(&reply) {
+        return Ok(1);
+    }
+    for gap in &reply.items {
+        println!(
+            "NO CERTIFIED OPERATOR SIGNED IN {} TO {} ({} H)",
+            gap.from, gap.to, gap.hours
+        );
+    }
+    let hours: i64 = reply.items.iter().map(|g| g.hours).sum();
+    let agency = reply.ori.clone().unwrap_or_default();
+    println!("{agency}: {hours} UNSTAFFED HOUR(S) IN THE LAST {days} DAY(S)");
+    Ok(if hours == 0 { 0 } else { 1 })
+}
+
 pub async fn mailbox(
     url: &str,
     token: String,

@@ -26,6 +26,8 @@ pub(crate) struct ScopeQuery {
     ori: Option<String>,
     #[serde(default)]
     unread: bool,
+    /// Days to look back (staffing).
+    days: Option<i64>,
 }
 
 fn respond<T, B: Serialize>(reply: &ItemsReply<T>, body: impl Fn(&T) -> B) -> Response {
@@ -228,5 +230,27 @@ pub(crate) async fn shifts(
         .map_err(|e| ApiError::service(e, &op))?;
     Ok(respond(&reply, |minutes| {
         format!("{:02}{:02}", minutes / 60, minutes % 60)
+    }))
+}
+
+pub(crate) async fn staffing(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let reply = service
+        .staffing_gaps(
+            bearer(&headers),
+            query.ori.as_deref(),
+            query.days.unwrap_or(7),
+            Some(op.clone()),
+        )
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    Ok(respond(&reply, |gap| leads_api_types::StaffingGapBody {
+        from: gap.from.to_string(),
+        to: gap.to.to_string(),
+        hours: gap.hours(),
     }))
 }
