@@ -134,6 +134,31 @@ impl Service {
         )
     }
 
+    /// Asks the policy about an act outside a formatted message (no purpose or case number):
+    /// the person acts in the name of the own agency.
+    pub(crate) fn permit_act(
+        &self,
+        principal: &Principal,
+        act: Act,
+        target: Target<'_>,
+        now: Timestamp,
+        default_text: impl FnOnce() -> String,
+    ) -> Result<(), Refusal> {
+        self.permit(
+            &AuthzRequest {
+                principal,
+                act,
+                target,
+                message_ori: &principal.agency.ori,
+                roles_granted: &[],
+                purpose: "",
+                case_number: "",
+                today: now.date(),
+            },
+            default_text,
+        )
+    }
+
     /// Asks the policy; a denial becomes a refusal citing every deciding rule (`default_text`
     /// when no rule decided, i.e. nothing permitted it). Evaluation errors deny and are logged.
     pub(crate) fn permit(

@@ -5,7 +5,7 @@
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::Ori;
 use leads_domain::reply::{Outcome, Reason};
-use leads_policy::{Act, AdminAction, AuthzRequest, Principal, Target};
+use leads_policy::{Act, AdminAction, Principal, Target};
 
 use crate::audit_log::principal_entry;
 use leads_store::StoreTx;
@@ -75,6 +75,11 @@ pub struct ItemsReply<T> {
 }
 
 impl<T> ItemsReply<T> {
+    /// Takes the outcome, code, message and reasons of a refusal.
+    pub(crate) fn refuse(&mut self, refusal: crate::pipeline::Refusal) {
+        (self.outcome, self.code, self.message, self.reasons) = refusal.into_parts();
+    }
+
     /// An accepted, empty reply with `code`, under `operation_id` (a new one when `None`).
     pub(crate) fn new(operation_id: Option<String>, at: Timestamp, code: &'static str) -> Self {
         ItemsReply {
@@ -139,25 +144,16 @@ impl Service {
                 let named = agency
                     .as_ref()
                     .map_or("ALL".to_owned(), ToString::to_string);
-                let allowed = self.permit(
-                    &AuthzRequest {
-                        principal: &principal,
-                        act: Act::Admin(AdminAction::ReadCompliance),
-                        target: agency.as_ref().map_or(Target::Statewide, Target::Agency),
-                        message_ori: &principal.agency.ori,
-                        roles_granted: &[],
-                        purpose: "",
-                        case_number: "",
-                        today: now.date(),
-                    },
+                let allowed = self.permit_act(
+                    &principal,
+                    Act::Admin(AdminAction::ReadCompliance),
+                    agency.as_ref().map_or(Target::Statewide, Target::Agency),
+                    now,
                     || format!("NOT AUTHORIZED TO READ THE DUE LISTS OF {named}"),
                 );
                 match allowed {
                     Err(refusal) => {
-                        reply.outcome = refusal.outcome;
-                        reply.code = refusal.code;
-                        reply.message = refusal.message;
-                        reply.reasons = refusal.reasons;
+                        reply.refuse(refusal);
                         entry.detail = format!("SCOPE {named}");
                     }
                     Ok(()) => {

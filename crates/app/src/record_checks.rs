@@ -8,7 +8,7 @@ use leads_domain::deadline::{DeadlineKind, VALIDATION_INTERVAL_DAYS};
 use leads_domain::fields::Lrn;
 use leads_domain::files::FileKind;
 use leads_domain::reply::{Outcome, Reason};
-use leads_policy::{Act, AuthzRequest, Principal, Target};
+use leads_policy::{Act, Principal, Target};
 use leads_store::{AuditQuery, Verification};
 
 use crate::audit_log::principal_entry;
@@ -192,29 +192,18 @@ impl Service {
                 format!("LRN/{lrn} IS NO LONGER IN THE FILE"),
             )));
         }
-        let allowed = self.permit(
-            &AuthzRequest {
-                principal,
-                act: check.act(),
-                target: Target::Record {
-                    file: record.file(),
-                    owner: record.ori(),
-                },
-                message_ori: &principal.agency.ori,
-                roles_granted: &[],
-                purpose: "",
-                case_number: "",
-                today: now.date(),
+        let allowed = self.permit_act(
+            principal,
+            check.act(),
+            Target::Record {
+                file: record.file(),
+                owner: record.ori(),
             },
+            now,
             || format!("NOT AUTHORIZED: {}", check.word()),
         );
         if let Err(refusal) = allowed {
-            return Ok(Err((
-                refusal.outcome,
-                refusal.code,
-                refusal.message,
-                refusal.reasons,
-            )));
+            return Ok(Err(refusal.into_parts()));
         }
         match check {
             Check::SecondParty => match self.entered_by(&lrn).await? {

@@ -8,7 +8,7 @@ use leads_domain::deadline::{DEFAULT_SHIFT_STARTS, DeadlineKind, end_of_shift};
 use leads_domain::fields::{FreeText, Lrn, Ori, TimeOfDay};
 use leads_domain::reply::Outcome;
 use leads_domain::search::RecordIndex;
-use leads_policy::{Act, AdminAction, AuthzRequest, Principal, Target};
+use leads_policy::{Act, AdminAction, Principal, Target};
 use leads_store::StoreTx;
 
 use crate::audit_log::principal_entry;
@@ -225,27 +225,16 @@ impl Service {
                 format!("LRN/{lrn} IS NO LONGER IN THE FILE"),
             );
         }
-        let allowed = self.permit(
-            &AuthzRequest {
-                principal,
-                act: Act::Admin(action),
-                target: Target::Agency(record.ori()),
-                message_ori: &principal.agency.ori,
-                roles_granted: &[],
-                purpose: "",
-                case_number: "",
-                today: now.date(),
-            },
+        let allowed = self.permit_act(
+            principal,
+            Act::Admin(action),
+            Target::Agency(record.ori()),
+            now,
             || "NOT AUTHORIZED".into(),
         );
         Ok(match allowed {
             Ok(()) => Ok(record),
-            Err(refusal) => Err((
-                refusal.outcome,
-                refusal.code,
-                refusal.message,
-                refusal.reasons,
-            )),
+            Err(refusal) => Err(refusal.into_parts()),
         })
     }
 
@@ -281,25 +270,16 @@ impl Service {
                 reply.reject("invalid_request", "GIVE AT LEAST ONE SHIFT CHANGE".into());
             }
             (Ok(ori), Ok(mut minutes)) => {
-                let allowed = self.permit(
-                    &AuthzRequest {
-                        principal: &principal,
-                        act: Act::Admin(AdminAction::DefineShifts),
-                        target: Target::Agency(&ori),
-                        message_ori: &principal.agency.ori,
-                        roles_granted: &[],
-                        purpose: "",
-                        case_number: "",
-                        today: now.date(),
-                    },
+                let allowed = self.permit_act(
+                    &principal,
+                    Act::Admin(AdminAction::DefineShifts),
+                    Target::Agency(&ori),
+                    now,
                     || "NOT AUTHORIZED TO DEFINE SHIFTS".into(),
                 );
                 match allowed {
                     Err(refusal) => {
-                        reply.outcome = refusal.outcome;
-                        reply.code = refusal.code;
-                        reply.message = refusal.message;
-                        reply.reasons = refusal.reasons;
+                        reply.refuse(refusal);
                     }
                     Ok(()) => {
                         minutes.sort_unstable();
