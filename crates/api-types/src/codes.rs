@@ -34,6 +34,16 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "the second-party check of a record was recorded (H4)",
     ),
     (
+        "confirmation_requested",
+        200,
+        "a hit confirmation request went to the record's owner (H6)",
+    ),
+    (
+        "confirmation_answered",
+        200,
+        "the owner's answer went to every agency that asked (H6)",
+    ),
+    (
         "record_validated",
         200,
         "the validation of a record was recorded; the next falls a year later (H8)",
@@ -229,6 +239,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "the normalized picture could not be encoded",
     ),
     ("record_not_found", 404, "no record matches the reference"),
+    (
+        "no_confirmation_request",
+        422,
+        "a YR answers an open hit confirmation request; there is none on that record",
+    ),
     (
         "message_not_found",
         404,

@@ -21,7 +21,7 @@ use crate::{Service, ServiceError};
 pub const SWEEP_BATCH: u32 = 500;
 
 /// The shortest interval between two reminders of one deadline (so a sweep always ends).
-const MIN_REMINDER_MICROS: i64 = 3_600 * 1_000_000;
+const MIN_REMINDER_MICROS: i64 = 60 * 1_000_000;
 
 /// The entry key of a temporary felony want (H7: retired after 48 hours).
 pub const TEMPORARY_WANT_KEY: &str = "EWT";

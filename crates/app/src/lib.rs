@@ -9,6 +9,7 @@ mod auth;
 mod banner;
 mod bulk;
 mod compliance;
+mod confirmations;
 mod deadlines;
 mod disseminate;
 mod group_commit;

@@ -149,6 +149,10 @@ impl Service {
                 self.run_image(&principal, &token_hash, message, operation_id, now)
                     .await
             }
+            Ok(Parsed::Confirmation(message)) => {
+                self.run_confirmation(&principal, &token_hash, message, operation_id, now)
+                    .await
+            }
             Err(error) => {
                 self.reject_message(&principal, &token_hash, &error, operation_id, now)
                     .await

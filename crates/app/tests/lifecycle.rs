@@ -869,3 +869,130 @@ async fn h1_hours_without_a_certified_operator_signed_in_are_flagged() {
         assert_eq!(all.code, "invalid_request", "one agency at a time");
     }
 }
+
+#[tokio::test]
+async fn h6_hit_confirmation_requests_are_answered_at_their_priority_or_repeated_and_escalated() {
+    const MINUTE: i64 = 60;
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let owner = app.token("OP16A", "T16A").await;
+        let lrn = enter(&app, &owner, &examples::entry(FileKind::Vehicle)).await;
+        let own = app
+            .send(&owner, &format!("YQ.IL0160000.LRN/{lrn}.PRI/U"))
+            .await;
+        assert_eq!(own.reasons[0].rule, "H6", "{}", own.message);
+
+        let peoria = app.token("OP84A", "T84A").await;
+        let asked = app
+            .send(
+                &peoria,
+                &format!("YQ.IL0840000.LRN/{lrn}.PRI/U.MIS/DRIVER DETAINED AT STOP"),
+            )
+            .await;
+        assert_eq!(asked.code, "confirmation_requested", "{}", asked.message);
+        let owner = app.token("OP16A", "T16A").await;
+        let queue = mailbox(&app, &owner, None).await;
+        let request = queue.last().unwrap();
+        assert_eq!(request.0, "confirm_urgent");
+        assert!(request.1.contains("FROM IL0840000") && request.1.contains("DRIVER DETAINED"));
+
+        // Asked at t; now t + 30 s. Urgent: 10 minutes, then the second and third requests.
+        app.clock.advance_seconds(10 * MINUTE - 31);
+        assert_eq!(sweep(&app).await.notices, 0, "a second early");
+        app.clock.advance_seconds(1);
+        assert_eq!(sweep(&app).await.notices, 1, "second request at 10 minutes");
+        app.clock.advance_seconds(10 * MINUTE);
+        let third = sweep(&app).await;
+        assert_eq!((third.notices, third.escalations), (1, 0));
+        app.clock.advance_seconds(10 * MINUTE);
+        assert_eq!(
+            sweep(&app).await.escalations,
+            1,
+            "after the third, the Administrator"
+        );
+        let owner = app.token("OP16A", "T16A").await;
+        let texts: Vec<String> = mailbox(&app, &owner, None)
+            .await
+            .into_iter()
+            .map(|m| m.1)
+            .collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.ends_with("SECOND REQUEST: ANSWER WITH YR")),
+            "{texts:?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.ends_with("THIRD REQUEST: ANSWER WITH YR")),
+            "{texts:?}"
+        );
+
+        // Only the owner answers; more time moves the deadline.
+        let peoria = app.token("OP84A", "T84A").await;
+        let theirs = app
+            .send(&peoria, &format!("YR.IL0840000.LRN/{lrn}.CNF/Y"))
+            .await;
+        assert_eq!(theirs.reasons[0].rule, "H6");
+        let vague = app
+            .send(&owner, &format!("YR.IL0160000.LRN/{lrn}.CNF/M"))
+            .await;
+        assert_eq!(vague.code, "field_missing", "{}", vague.message);
+        let more = app
+            .send(&owner, &format!("YR.IL0160000.LRN/{lrn}.CNF/M.MTM/15"))
+            .await;
+        assert_eq!(more.code, "confirmation_answered", "{}", more.message);
+        app.clock.advance_seconds(15 * MINUTE - 1);
+        assert_eq!(sweep(&app).await.notices, 0);
+        app.clock.advance_seconds(1);
+        assert_eq!(sweep(&app).await.notices, 1, "the extra time ran out");
+
+        let owner = app.token("OP16A", "T16A").await;
+        let yes = app
+            .send(
+                &owner,
+                &format!("YR.IL0160000.LRN/{lrn}.CNF/Y.MIS/WARRANT IN HAND"),
+            )
+            .await;
+        assert_eq!(yes.code, "confirmation_answered", "{}", yes.message);
+        let peoria = app.token("OP84A", "T84A").await;
+        let answers: Vec<String> = mailbox(&app, &peoria, None)
+            .await
+            .into_iter()
+            .filter(|m| m.0 == "confirmation_response")
+            .map(|m| m.1)
+            .collect();
+        assert_eq!(answers.len(), 2);
+        assert!(answers[0].contains("MORE TIME NEEDED - 15 MINUTES"));
+        assert!(answers[1].contains("CONFIRMED - WARRANT IN HAND"));
+        let again = app
+            .send(&owner, &format!("YR.IL0160000.LRN/{lrn}.CNF/N"))
+            .await;
+        assert_eq!(again.code, "no_confirmation_request");
+        app.clock.advance_seconds(2 * 60 * MINUTE);
+        assert_eq!(sweep(&app).await.notices, 0, "nothing open any more");
+
+        // A routine request has an hour.
+        let peoria = app.token("OP84A", "T84A").await;
+        let routine = app
+            .send(&peoria, &format!("YQ.IL0840000.LRN/{lrn}.PRI/R"))
+            .await;
+        assert_eq!(routine.code, "confirmation_requested");
+        app.clock.advance_seconds(60 * MINUTE - 1);
+        assert_eq!(sweep(&app).await.notices, 0);
+        app.clock.advance_seconds(1);
+        assert_eq!(sweep(&app).await.notices, 1);
+        let audited = app
+            .audit()
+            .await
+            .into_iter()
+            .filter(|e| matches!(e.entry.key.as_deref(), Some("YQ" | "YR")))
+            .filter(|e| e.entry.records.contains(&lrn))
+            .count();
+        assert_eq!(
+            audited, 4,
+            "two requests and two responses are audited with the record"
+        );
+    }
+}

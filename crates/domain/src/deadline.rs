@@ -24,16 +24,22 @@ pub enum DeadlineKind {
     /// A serious error the Department reported is corrected or the record removed by the end
     /// of the owner's shift (H5).
     SeriousError,
+    /// An urgent hit confirmation request is answered within 10 minutes (H6).
+    ConfirmUrgent,
+    /// A routine hit confirmation request is answered within an hour (H6).
+    ConfirmRoutine,
 }
 
 /// Every kind, in a stable order.
-pub const DEADLINE_KINDS: [DeadlineKind; 6] = [
+pub const DEADLINE_KINDS: [DeadlineKind; 8] = [
     DeadlineKind::SecondPartyCheck,
     DeadlineKind::TemporaryWant,
     DeadlineKind::LocatedRecord,
     DeadlineKind::RegistrantPhoto,
     DeadlineKind::Validation,
     DeadlineKind::SeriousError,
+    DeadlineKind::ConfirmUrgent,
+    DeadlineKind::ConfirmRoutine,
 ];
 
 /// Shift changes, minutes after midnight UTC, when an agency has not defined its own (H5):
@@ -91,6 +97,8 @@ impl DeadlineKind {
             DeadlineKind::RegistrantPhoto => "registrant_photo",
             DeadlineKind::Validation => "validation",
             DeadlineKind::SeriousError => "serious_error",
+            DeadlineKind::ConfirmUrgent => "confirm_urgent",
+            DeadlineKind::ConfirmRoutine => "confirm_routine",
         }
     }
 
@@ -107,6 +115,7 @@ impl DeadlineKind {
             DeadlineKind::RegistrantPhoto => RuleId::I3,
             DeadlineKind::Validation => RuleId::H8,
             DeadlineKind::SeriousError => RuleId::H5,
+            DeadlineKind::ConfirmUrgent | DeadlineKind::ConfirmRoutine => RuleId::H6,
         }
     }
 
@@ -131,6 +140,16 @@ impl DeadlineKind {
             DeadlineKind::RegistrantPhoto => Timing {
                 allowed: 0,
                 reminder: 30 * DAY,
+                notices_before_escalation: 2,
+            },
+            DeadlineKind::ConfirmUrgent => Timing {
+                allowed: 10 * 60 * 1_000_000,
+                reminder: 10 * 60 * 1_000_000,
+                notices_before_escalation: 2,
+            },
+            DeadlineKind::ConfirmRoutine => Timing {
+                allowed: HOUR,
+                reminder: HOUR,
                 notices_before_escalation: 2,
             },
             DeadlineKind::SeriousError => Timing {
@@ -191,6 +210,21 @@ impl DeadlineKind {
             DeadlineKind::LocatedRecord => format!(
                 "RECORD {subject} WAS LOCATED AND IS STILL IN THE FILE: CLEAR OR CANCEL IT{nth}"
             ),
+            DeadlineKind::ConfirmUrgent | DeadlineKind::ConfirmRoutine => {
+                let request = match notice {
+                    1 => "SECOND REQUEST".to_owned(),
+                    2 => "THIRD REQUEST".to_owned(),
+                    n => format!("NOT ANSWERED AFTER {} REQUESTS", n),
+                };
+                format!(
+                    "HIT CONFIRMATION ON RECORD {subject} NOT ANSWERED ({}) - {request}: ANSWER WITH YR",
+                    if self == DeadlineKind::ConfirmUrgent {
+                        "URGENT, 10 MINUTES"
+                    } else {
+                        "ROUTINE, 1 HOUR"
+                    }
+                )
+            }
             DeadlineKind::SeriousError => format!(
                 "SERIOUS ERROR ON RECORD {subject} NOT CORRECTED BY THE END OF THE SHIFT: CORRECT OR REMOVE IT NOW{nth}"
             ),

@@ -54,7 +54,7 @@ fn h7_a_temporary_want_is_retired_with_a_stated_reason() {
 fn every_kind_has_a_stable_name_a_rule_and_a_reminder_that_ends_a_sweep() {
     for kind in DEADLINE_KINDS {
         assert_eq!(DeadlineKind::parse(kind.name()), Some(kind));
-        assert!(["H4", "H5", "H7", "H8", "I3"].contains(&kind.rule().id()));
+        assert!(["H4", "H5", "H6", "H7", "H8", "I3"].contains(&kind.rule().id()));
         match kind.step(0) {
             Step::Notify { again_in, .. } => assert!(again_in > 0, "{kind:?}"),
             Step::Retire => {}

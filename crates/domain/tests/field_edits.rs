@@ -222,6 +222,10 @@ const ROWS: &[(&str, &str, &str, &str, &str)] = &[
         "DRI/2026112 MUST BE CCYYMMDD OR MMDDYY",
     ),
     ("TRI", "0930", "0930", "2460", "TRI/2460 MUST BE HHMM"),
+    ("PRI", "u", "U", "X", "PRI/X INVALID CODE"),
+    ("RNO", "2", "2", "4", "RNO/4 INVALID CODE"),
+    ("CNF", "Y", "Y", "MAYBE", "CNF/MAYBE INVALID CODE"),
+    ("MTM", "15", "15", "1H", "MTM/1H INVALID CHARACTER"),
     (
         "EDR",
         "roads closed by blizzard",

@@ -1,5 +1,6 @@
 //! From a [`RawMessage`] to a validated domain [`Transaction`].
 
+use leads_domain::confirmation::{ConfirmKey, ConfirmTransaction, lookup_confirm_key};
 use leads_domain::fields::{FieldCode, Ori, ParseContext};
 use leads_domain::files::MessageKey;
 use leads_domain::image::{IMAGE_TAG, ImageKey, ImageTransaction, lookup_image_key};
@@ -31,6 +32,16 @@ pub struct ImageMessage {
     pub image: Option<Vec<u8>>,
 }
 
+/// A validated hit-confirmation message (YQ, YR).
+#[derive(Debug, Clone)]
+pub struct ConfirmMessage {
+    pub key: &'static ConfirmKey,
+    /// The agency sending it (first header ORI).
+    pub ori: Ori,
+    pub destinations: Vec<Ori>,
+    pub transaction: ConfirmTransaction,
+}
+
 /// Any message.
 #[derive(Debug, Clone)]
 pub enum Parsed {
@@ -38,6 +49,8 @@ pub enum Parsed {
     Record(Message),
     /// An image transaction.
     Image(ImageMessage),
+    /// A hit confirmation request or response.
+    Confirmation(ConfirmMessage),
 }
 
 /// What went wrong.
@@ -117,6 +130,9 @@ pub fn parse_any(text: &str, ctx: &ParseContext) -> Result<Parsed, MessageError>
 
 /// Interprets any raw message.
 pub fn parse_raw_any(raw: &RawMessage, ctx: &ParseContext) -> Result<Parsed, MessageError> {
+    if let Some(key) = lookup_confirm_key(&raw.key) {
+        return parse_confirmation(raw, key, ctx).map(Parsed::Confirmation);
+    }
     match lookup_image_key(&raw.key) {
         Some(key) => parse_image(raw, key, ctx).map(Parsed::Image),
         None => parse_raw_message(raw, ctx).map(Parsed::Record),
@@ -199,6 +215,30 @@ fn parse_image(
         destinations,
         transaction,
         image: raw.attachment.clone(),
+    })
+}
+
+fn parse_confirmation(
+    raw: &RawMessage,
+    key: &'static ConfirmKey,
+    ctx: &ParseContext,
+) -> Result<ConfirmMessage, MessageError> {
+    if raw.attachment.is_some() {
+        let error = TransactionError::NotAllowed {
+            tag: IMAGE_TAG,
+            key: key.key,
+        };
+        return Err(fail(raw, Some(key.key), error.into()));
+    }
+    let (ori, destinations) = header(raw, key.key)?;
+    let fields = field_set(raw, key.key, key.fields, ctx)?;
+    let transaction =
+        ConfirmTransaction::build(key, &fields).map_err(|e| fail(raw, Some(key.key), e.into()))?;
+    Ok(ConfirmMessage {
+        key,
+        ori,
+        destinations,
+        transaction,
     })
 }
 

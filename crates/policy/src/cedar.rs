@@ -277,6 +277,7 @@ impl CedarAuthorizer {
                 | Act::Disseminate
                 | Act::Verify
                 | Act::Validate
+                | Act::Confirm(_)
                 | Act::Image(_),
                 Target::File(file) | Target::Record { file, .. },
             ) => Service::of_file(file).name(),

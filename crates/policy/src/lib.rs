@@ -84,6 +84,8 @@ pub enum Act {
     Verify,
     /// The validation of a record (H8).
     Validate,
+    /// A hit confirmation request (`true`, YQ) or response (`false`, YR) on a record (H6).
+    Confirm(bool),
     /// An image transaction on a record (I1).
     Image(leads_domain::image::ImageAction),
     Admin(AdminAction),
@@ -102,6 +104,8 @@ impl Act {
             Act::Disseminate => "disseminate",
             Act::Verify => "verify_record",
             Act::Validate => "validate_record",
+            Act::Confirm(true) => "request_confirmation",
+            Act::Confirm(false) => "answer_confirmation",
             Act::Image(ImageAction::Enter) => "enter_image",
             Act::Image(ImageAction::Modify) => "modify_image",
             Act::Image(ImageAction::Cancel) => "cancel_image",

@@ -4,7 +4,9 @@ use leads_domain::clock::Timestamp;
 use leads_domain::deadline::{Deadline, DeadlineKind};
 use leads_domain::fields::{Lrn, Ori};
 use leads_domain::timeliness::LateEntry;
-use leads_store::{Message, StoreError, StoreResult, StoredLateEntry, Verification};
+use leads_store::{
+    HitConfirmation, Message, StoreError, StoreResult, StoredLateEntry, Verification,
+};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe};
 
@@ -371,6 +373,75 @@ pub(crate) async fn put_agency_shifts(
     )
     .bind(ori.to_string())
     .bind(text)
+    .execute(conn)
+    .await
+    .map_err(classify)?;
+    Ok(())
+}
+
+pub(crate) async fn insert_confirmation(
+    conn: &mut AnyConnection,
+    r: &HitConfirmation,
+) -> StoreResult<i64> {
+    sqlx::query_scalar(
+        "INSERT INTO hit_confirmations (lrn, owner, requester, priority, request_no, requested_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(r.lrn.to_string())
+    .bind(r.owner.to_string())
+    .bind(r.requester.to_string())
+    .bind(r.priority.code())
+    .bind(i64::from(r.request_no))
+    .bind(r.requested_at.as_micros())
+    .fetch_one(conn)
+    .await
+    .map_err(classify)
+}
+
+pub(crate) async fn open_confirmations(
+    conn: &mut AnyConnection,
+    lrn: &Lrn,
+) -> StoreResult<Vec<HitConfirmation>> {
+    sqlx::query(
+        "SELECT id, lrn, owner, requester, priority, request_no, requested_at \
+         FROM hit_confirmations WHERE lrn = $1 AND answered_at IS NULL ORDER BY id",
+    )
+    .bind(lrn.to_string())
+    .fetch_all(conn)
+    .await
+    .map_err(classify)?
+    .iter()
+    .map(|row| {
+        let priority: String = get(row, "priority")?;
+        Ok(HitConfirmation {
+            id: get(row, "id")?,
+            lrn: Lrn::parse(&get::<String>(row, "lrn")?).map_err(corrupt)?,
+            owner: Ori::parse(&get::<String>(row, "owner")?).map_err(corrupt)?,
+            requester: Ori::parse(&get::<String>(row, "requester")?).map_err(corrupt)?,
+            priority: leads_domain::confirmation::Priority::from_code(&priority)
+                .ok_or_else(|| corrupt(format!("priority {priority}")))?,
+            request_no: u8::try_from(get::<i64>(row, "request_no")?)
+                .map_err(|_| corrupt("request number"))?,
+            requested_at: Timestamp::from_micros(get(row, "requested_at")?),
+        })
+    })
+    .collect()
+}
+
+pub(crate) async fn answer_confirmation(
+    conn: &mut AnyConnection,
+    id: i64,
+    answer: &str,
+    by: &str,
+    at: Timestamp,
+) -> StoreResult<()> {
+    sqlx::query(
+        "UPDATE hit_confirmations SET answer = $1, answered_by = $2, answered_at = $3 WHERE id = $4",
+    )
+    .bind(answer.to_owned())
+    .bind(by.to_owned())
+    .bind(at.as_micros())
+    .bind(id)
     .execute(conn)
     .await
     .map_err(classify)?;

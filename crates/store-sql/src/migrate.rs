@@ -65,6 +65,12 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0009_shifts.sql"),
         include_str!("../migrations/postgres/0009_shifts.sql"),
     ),
+    (
+        10,
+        "confirmations",
+        include_str!("../migrations/sqlite/0010_confirmations.sql"),
+        include_str!("../migrations/postgres/0010_confirmations.sql"),
+    ),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\

@@ -10,8 +10,8 @@ use leads_domain::fields::{FieldCode, Imn, Lrn, Nic, Oca, Ori};
 use leads_domain::files::FileKind;
 use leads_domain::search::{PersonQuery, RecordIndex};
 use leads_store::{
-    Account, BlobRef, Message, RegistrantPhoto, SessionRow, StoreError, StoreResult, StoreTx,
-    StoredCheckpoint, StoredImage, StoredLateEntry, Verification,
+    Account, BlobRef, HitConfirmation, Message, RegistrantPhoto, SessionRow, StoreError,
+    StoreResult, StoreTx, StoredCheckpoint, StoredImage, StoredLateEntry, Verification,
 };
 use sqlx::{Any, AssertSqlSafe, Transaction};
 
@@ -669,6 +669,24 @@ impl StoreTx for SqlTx {
 
     async fn verifications(&mut self, lrn: &Lrn) -> StoreResult<Vec<Verification>> {
         lifecycle_rows::verifications(&mut self.tx, lrn).await
+    }
+
+    async fn insert_confirmation(&mut self, request: &HitConfirmation) -> StoreResult<i64> {
+        lifecycle_rows::insert_confirmation(&mut self.tx, request).await
+    }
+
+    async fn open_confirmations(&mut self, lrn: &Lrn) -> StoreResult<Vec<HitConfirmation>> {
+        lifecycle_rows::open_confirmations(&mut self.tx, lrn).await
+    }
+
+    async fn answer_confirmation(
+        &mut self,
+        id: i64,
+        answer: &str,
+        by: &str,
+        at: Timestamp,
+    ) -> StoreResult<()> {
+        lifecycle_rows::answer_confirmation(&mut self.tx, id, answer, by, at).await
     }
 
     async fn agency_shifts(&mut self, ori: &Ori) -> StoreResult<Option<Vec<u16>>> {

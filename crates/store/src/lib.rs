@@ -17,7 +17,7 @@ use leads_domain::{Record, fields::Imn, fields::Lrn, fields::Nic, fields::Oca};
 use leads_policy::Principal;
 
 pub use image::{BlobRef, ImageStatus, RegistrantPhoto, StoredImage};
-pub use lifecycle::{StoredLateEntry, Verification};
+pub use lifecycle::{HitConfirmation, StoredLateEntry, Verification};
 pub use url::{Backend, DatabaseUrl};
 
 /// A storage failure, classified at the boundary.
@@ -441,6 +441,18 @@ pub trait StoreTx: Send {
     async fn insert_verification(&mut self, verification: &Verification) -> StoreResult<()>;
     /// A record's second-party checks, oldest first.
     async fn verifications(&mut self, lrn: &Lrn) -> StoreResult<Vec<Verification>>;
+    /// Records a hit confirmation request; returns its id.
+    async fn insert_confirmation(&mut self, request: &HitConfirmation) -> StoreResult<i64>;
+    /// The unanswered confirmation requests on a record, oldest first.
+    async fn open_confirmations(&mut self, lrn: &Lrn) -> StoreResult<Vec<HitConfirmation>>;
+    /// Records the answer to a request.
+    async fn answer_confirmation(
+        &mut self,
+        id: i64,
+        answer: &str,
+        by: &str,
+        at: Timestamp,
+    ) -> StoreResult<()>;
     /// An agency's shift changes (minutes after midnight UTC), if it defined them (H5).
     async fn agency_shifts(&mut self, ori: &Ori) -> StoreResult<Option<Vec<u16>>>;
     /// Defines an agency's shift changes.

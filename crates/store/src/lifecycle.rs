@@ -18,6 +18,18 @@ pub struct Verification {
     pub at: Timestamp,
 }
 
+/// A hit confirmation request (H6) and, once given, its answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HitConfirmation {
+    pub id: i64,
+    pub lrn: Lrn,
+    pub owner: Ori,
+    pub requester: Ori,
+    pub priority: leads_domain::confirmation::Priority,
+    pub request_no: u8,
+    pub requested_at: Timestamp,
+}
+
 /// A warrant entered late (rule H3), as the compliance view lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredLateEntry {

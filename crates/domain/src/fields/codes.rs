@@ -430,6 +430,32 @@ pub static PUR: CodeTable = CodeTable {
 };
 
 /// Image type (IMT): the bulletin names M = mugshot; S and I follow the NCIC image types.
+pub static PRI: CodeTable = CodeTable {
+    tag: "PRI",
+    entries: &[
+        ("U", "URGENT - ANSWER WITHIN 10 MINUTES"),
+        ("R", "ROUTINE - ANSWER WITHIN 1 HOUR"),
+    ],
+};
+
+pub static RNO: CodeTable = CodeTable {
+    tag: "RNO",
+    entries: &[
+        ("1", "FIRST REQUEST"),
+        ("2", "SECOND REQUEST"),
+        ("3", "THIRD REQUEST"),
+    ],
+};
+
+pub static CNF: CodeTable = CodeTable {
+    tag: "CNF",
+    entries: &[
+        ("Y", "CONFIRMED"),
+        ("N", "NOT CONFIRMED"),
+        ("M", "MORE TIME NEEDED (MTM GIVES THE MINUTES)"),
+    ],
+};
+
 pub static IMT: CodeTable = CodeTable {
     tag: "IMT",
     entries: &[
@@ -510,7 +536,8 @@ mod tests {
     #[test]
     fn every_table_has_unique_codes() {
         for table in [
-            &EYE, &HAI, &SKN, &STATES, &LIT, &VCO, &MNP, &MPC, &EXL, &SDC, &PUR, &EXD, &RGS,
+            &EYE, &HAI, &SKN, &STATES, &LIT, &VCO, &MNP, &MPC, &EXL, &SDC, &PUR, &EXD, &RGS, &PRI,
+            &RNO, &CNF,
         ] {
             let mut codes: Vec<_> = table.entries.iter().map(|(c, _)| *c).collect();
             codes.sort_unstable();

@@ -18,8 +18,10 @@ use std::fmt;
 
 use time::Date;
 
+pub use codes::{
+    CNF, EXD, EXL, EYE, HAI, IMT, LIT, MNP, MPC, PRI, PUR, RGS, RNO, SDC, SKN, STATES, VCO,
+};
 pub use codes::{Caution, Code, CodeTable, Race, Sex};
-pub use codes::{EXD, EXL, EYE, HAI, IMT, LIT, MNP, MPC, PUR, RGS, SDC, SKN, STATES, VCO};
 pub use date::{FieldDate, TimeOfDay};
 pub use ids::{CaseNumber, Lrn, Nic, Oca, Ori};
 pub use image::{CropBox, Imn, ImnScheme};
@@ -243,6 +245,10 @@ field_codes! {
     Dri => "DRI", "DATE INFORMATION RECEIVED", Kind::Date, 1;
     Tri => "TRI", "TIME INFORMATION RECEIVED", Kind::Time, 1;
     Edr => "EDR", "EMERGENCY DELAY REASON", Kind::Text(200), 1;
+    Pri => "PRI", "CONFIRMATION PRIORITY", Kind::Code(&PRI), 1;
+    Rno => "RNO", "REQUEST NUMBER", Kind::Code(&RNO), 1;
+    Cnf => "CNF", "CONFIRMATION ANSWER", Kind::Code(&CNF), 1;
+    Mtm => "MTM", "MORE TIME NEEDED (MINUTES)", Kind::Token(CharClass::Digits, 1, 3), 1;
     Pur => "PUR", "PURPOSE CODE", Kind::Code(&PUR), 1;
     Cas => "CAS", "CASE OR INCIDENT NUMBER", Kind::Case, 1;
     Exd => "EXD", "EXPANDED DATE OF BIRTH SEARCH", Kind::Code(&EXD), 1;

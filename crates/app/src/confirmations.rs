@@ -1,0 +1,207 @@
+//! Hit confirmation through the pipeline (rule H6): a YQ from the agency that got a hit puts the
+//! request in the owner's queue and opens a deadline by its priority (urgent 10 minutes,
+//! routine 1 hour); unanswered, the engine sends the second and third requests and then tells
+//! the Administrator. The owner's YR answers every open request on the record: confirmed, not
+//! confirmed, or more time needed (which moves the deadline). Request and response are audited
+//! with the record.
+
+use leads_domain::Record;
+use leads_domain::clock::Timestamp;
+use leads_domain::confirmation::{Answer, ConfirmTransaction, Priority};
+use leads_domain::deadline::DeadlineKind;
+use leads_domain::reply::Reply;
+use leads_domain::transaction::RecordRef;
+use leads_message::ConfirmMessage;
+use leads_policy::{Act, AuthzRequest, Principal, Target};
+use leads_store::{HitConfirmation, StoreTx};
+
+use crate::pipeline::{Done, Refusal, Subject};
+use crate::{Service, ServiceError};
+
+fn deadline_of(priority: Priority) -> DeadlineKind {
+    match priority {
+        Priority::Urgent => DeadlineKind::ConfirmUrgent,
+        Priority::Routine => DeadlineKind::ConfirmRoutine,
+    }
+}
+
+const MINUTE: i64 = 60 * 1_000_000;
+
+impl Service {
+    /// Runs a YQ or YR: the pipeline's confirmation branch.
+    pub(crate) async fn run_confirmation(
+        &self,
+        principal: &Principal,
+        token_hash: &str,
+        message: ConfirmMessage,
+        operation_id: String,
+        now: Timestamp,
+    ) -> Result<Reply, ServiceError> {
+        let subject = Subject {
+            principal,
+            event: "transaction",
+            key: Some(message.key.key.to_owned()),
+            ori: Some(message.ori.to_string()),
+            purpose: None,
+            case: None,
+            detail: String::new(),
+        };
+        let mut tx = self.store.begin().await?;
+        let result = self
+            .act_confirmation(tx.as_mut(), principal, &message, now)
+            .await;
+        self.finish(subject, tx, token_hash, result, operation_id, now)
+            .await
+    }
+
+    async fn act_confirmation(
+        &self,
+        tx: &mut dyn StoreTx,
+        principal: &Principal,
+        message: &ConfirmMessage,
+        now: Timestamp,
+    ) -> Result<Done, Refusal> {
+        let record = confirmed_record(tx, message.transaction.record()).await?;
+        let request = matches!(message.transaction, ConfirmTransaction::Request { .. });
+        self.permit(
+            &AuthzRequest {
+                principal,
+                act: Act::Confirm(request),
+                target: Target::Record {
+                    file: record.file(),
+                    owner: record.ori(),
+                },
+                message_ori: &message.ori,
+                roles_granted: &[],
+                purpose: "",
+                case_number: "",
+                today: now.date(),
+            },
+            || format!("NO POLICY PERMITS {}", message.key.key),
+        )?;
+        let lrn = record.lrn().clone();
+        let owner = record.ori().clone();
+        match &message.transaction {
+            ConfirmTransaction::Request {
+                priority,
+                request_no,
+                mis,
+                ..
+            } => {
+                tx.insert_confirmation(&HitConfirmation {
+                    id: 0,
+                    lrn: lrn.clone(),
+                    owner: owner.clone(),
+                    requester: message.ori.clone(),
+                    priority: *priority,
+                    request_no: *request_no,
+                    requested_at: now,
+                })
+                .await?;
+                let kind = deadline_of(*priority);
+                let due = Timestamp::from_micros(now.as_micros() + priority.minutes() * MINUTE);
+                tx.insert_deadline(kind, owner.as_str(), lrn.as_str(), due, now)
+                    .await?;
+                let remarks = mis.as_ref().map(|m| format!(" - {m}")).unwrap_or_default();
+                let text = format!(
+                    "HIT CONFIRMATION REQUEST {request_no} ({}, ANSWER BY {due}) FROM {} ON RECORD {lrn}{remarks}",
+                    priority.name(),
+                    message.ori
+                );
+                tx.post_message(owner.as_str(), kind.name(), &text, now)
+                    .await?;
+                Ok(done(
+                    "confirmation_requested",
+                    format!(
+                        "CONFIRMATION REQUESTED FROM {owner} ({}, WITHIN {} MINUTES)",
+                        priority.name(),
+                        priority.minutes()
+                    ),
+                    record,
+                ))
+            }
+            ConfirmTransaction::Response { answer, mis, .. } => {
+                let open = tx.open_confirmations(&lrn).await?;
+                if open.is_empty() {
+                    return Err(Refusal::rejected(
+                        "no_confirmation_request",
+                        format!("NO OPEN HIT CONFIRMATION REQUEST ON {lrn}"),
+                    ));
+                }
+                let remarks = mis.as_ref().map(|m| format!(" - {m}")).unwrap_or_default();
+                for kind in [DeadlineKind::ConfirmUrgent, DeadlineKind::ConfirmRoutine] {
+                    tx.close_deadlines(lrn.as_str(), Some(kind), now, answer.name())
+                        .await?;
+                }
+                for request in &open {
+                    let text = format!(
+                        "HIT CONFIRMATION RESPONSE FROM {owner} ON RECORD {lrn}: {}{remarks}",
+                        answer.text()
+                    );
+                    tx.post_message(
+                        request.requester.as_str(),
+                        "confirmation_response",
+                        &text,
+                        now,
+                    )
+                    .await?;
+                    match answer {
+                        Answer::MoreTime(minutes) => {
+                            let kind = deadline_of(request.priority);
+                            let due = Timestamp::from_micros(
+                                now.as_micros() + i64::from(*minutes) * MINUTE,
+                            );
+                            tx.insert_deadline(kind, owner.as_str(), lrn.as_str(), due, now)
+                                .await?;
+                        }
+                        Answer::Confirmed | Answer::NotConfirmed => {
+                            tx.answer_confirmation(
+                                request.id,
+                                answer.name(),
+                                &principal.person.id,
+                                now,
+                            )
+                            .await?;
+                        }
+                    }
+                }
+                Ok(done(
+                    "confirmation_answered",
+                    format!(
+                        "{} SENT TO {} REQUESTER(S) ON {lrn}",
+                        answer.text(),
+                        open.len()
+                    ),
+                    record,
+                ))
+            }
+        }
+    }
+}
+
+/// The record a confirmation names; it must still be in the file.
+async fn confirmed_record(tx: &mut dyn StoreTx, target: &RecordRef) -> Result<Record, Refusal> {
+    let found = match target {
+        RecordRef::Nic(nic) => tx.record_by_nic(nic).await?,
+        RecordRef::Lrn(lrn) => tx.record_by_lrn(lrn).await?,
+        RecordRef::Oca { .. } => None,
+    };
+    let record = found
+        .ok_or_else(|| Refusal::rejected("record_not_found", format!("NOT ON FILE {target}")))?;
+    if !record.status().is_in_file() {
+        return Err(Refusal::rejected(
+            "record_not_in_file",
+            format!("{target} IS NO LONGER IN THE FILE"),
+        ));
+    }
+    Ok(record)
+}
+
+fn done(code: &'static str, message: String, record: Record) -> Done {
+    Done {
+        code,
+        message,
+        records: vec![record],
+        ..Done::default()
+    }
+}
