@@ -1008,3 +1008,53 @@ async fn h6_hit_confirmation_requests_are_answered_at_their_priority_or_repeated
         );
     }
 }
+
+#[tokio::test]
+async fn h7_records_of_a_file_with_a_retention_period_retire_when_it_ends() {
+    const DAY: i64 = 24 * HOUR;
+    for db in backends().await {
+        let config = leads_app::ServiceConfig {
+            retention_days: vec![(FileKind::Article, 30)],
+            ..leads_app::ServiceConfig::default()
+        };
+        let app = TestApp::start_with(db, config).await;
+        let token = app.token("OP16A", "T16A").await;
+        let article = enter(&app, &token, &examples::entry(FileKind::Article)).await;
+        let vehicle = enter(&app, &token, &examples::entry(FileKind::Vehicle)).await;
+        let second = app.token("OP16B", "T16A").await;
+        for lrn in [&article, &vehicle] {
+            app.service
+                .verify_record(&second, lrn, "REPORT AND SERIAL COMPARED", None)
+                .await
+                .unwrap();
+        }
+        // Entered at t; now t + 30 s.
+        app.clock.advance_seconds(30 * DAY - 31);
+        assert_eq!(sweep(&app).await.retired, 0, "a second before 30 days");
+        app.clock.advance_seconds(1);
+        let ended = sweep(&app).await;
+        assert_eq!(ended.retired, 1, "{ended:?}");
+        let mut tx = leads_store::Store::begin(app.store.as_ref()).await.unwrap();
+        let stored = tx
+            .record_by_lrn(&leads_domain::fields::Lrn::parse(&article).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let kept = tx
+            .record_by_lrn(&leads_domain::fields::Lrn::parse(&vehicle).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        tx.rollback().await.unwrap();
+        match stored.status() {
+            RecordStatus::Retired(info) => {
+                assert_eq!(info.reason.to_string(), "RETENTION PERIOD ENDED");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            kept.status().is_in_file(),
+            "no retention period for vehicles here"
+        );
+    }
+}
