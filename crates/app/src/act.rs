@@ -28,7 +28,13 @@ impl Service {
                 self.authorize(principal, key, &message.ori, None, now, None)?;
                 let mut done = enter(tx, entry, &message.ori, now).await?;
                 if let Some(record) = done.records.first() {
-                    deadlines::record_entered(tx, record).await?;
+                    let retention = self
+                        .config
+                        .retention_days
+                        .iter()
+                        .find(|(file, _)| *file == record.file())
+                        .map(|(_, days)| *days);
+                    deadlines::record_entered(tx, record, retention).await?;
                     if let Some(warning) = crate::timeliness::check_entry(tx, record).await? {
                         done.warnings.push(warning);
                     }

@@ -42,7 +42,11 @@ pub struct SweepReport {
 /// Opens the deadlines a new record starts: its second-party check (H4), its first validation
 /// (H8; registrant records are kept current by their registration instead) and, for a
 /// temporary felony want, its retirement (H7).
-pub(crate) async fn record_entered(tx: &mut dyn StoreTx, record: &Record) -> StoreResult<()> {
+pub(crate) async fn record_entered(
+    tx: &mut dyn StoreTx,
+    record: &Record,
+    retention_days: Option<i64>,
+) -> StoreResult<()> {
     let at = record.entered_at();
     let (ori, lrn) = (record.ori().as_str(), record.lrn().as_str());
     let kind = DeadlineKind::SecondPartyCheck;
@@ -51,6 +55,11 @@ pub(crate) async fn record_entered(tx: &mut dyn StoreTx, record: &Record) -> Sto
     if !matches!(record.file(), FileKind::SexOffender | FileKind::Voay) {
         let kind = DeadlineKind::Validation;
         tx.insert_deadline(kind, ori, lrn, due_after(kind, at), at)
+            .await?;
+    }
+    if let Some(days) = retention_days {
+        let due = Timestamp::from_micros(at.as_micros() + days * 24 * 3_600 * 1_000_000);
+        tx.insert_deadline(DeadlineKind::Retention, ori, lrn, due, at)
             .await?;
     }
     if record.entry_key().key == TEMPORARY_WANT_KEY {

@@ -89,6 +89,9 @@ pub struct ServiceConfig {
     pub max_images_per_record: usize,
     /// What an uploaded picture may be (rule I4).
     pub image_limits: leads_imaging::Limits,
+    /// Days after entry at which records of a file retire (H7); a file not named keeps its
+    /// records until they are cleared, cancelled, purged or removed (docs/LIFECYCLE.md).
+    pub retention_days: Vec<(leads_domain::files::FileKind, i64)>,
 }
 
 impl Default for ServiceConfig {
@@ -104,6 +107,7 @@ impl Default for ServiceConfig {
             misuse: leads_audit::misuse::Thresholds::default(),
             max_images_per_record: 12,
             image_limits: leads_imaging::Limits::default(),
+            retention_days: Vec::new(),
         }
     }
 }

@@ -244,6 +244,8 @@ async fn h7_a_temporary_felony_want_retires_48_hours_after_entry_stating_why() {
 
         app.clock.advance_seconds(48 * HOUR - 31);
         assert_eq!(sweep(&app).await.retired, 0);
+        // A restart here: what is due is in the database, not in memory.
+        let app = app.restart().await;
         let token = app.token("OP16A", "T16A").await; // +30 s: one second before the deadline
         assert_eq!(app.send(&token, &query).await.code, "hit");
 
@@ -353,6 +355,8 @@ async fn h7_a_located_record_tells_its_owner_at_once_and_again_until_cleared() {
             0,
             "a second before the locate's deadline"
         );
+        // A restart here: what is due is in the database, not in memory.
+        let app = app.restart().await;
         app.clock.advance_seconds(1);
         assert_eq!(
             sweep(&app).await.notices,
@@ -402,6 +406,8 @@ async fn i3_registrant_photo_notices_come_from_the_deadline_engine() {
         let until_notice = 3 * 24 * HOUR + 12 * HOUR - 60;
         app.clock.advance_seconds(until_notice - 61);
         assert_eq!(sweep(&app).await.notices, 0, "just before");
+        // A restart here: what is due is in the database, not in memory.
+        let app = app.restart().await;
         app.clock.advance_seconds(61);
         let first = sweep(&app).await;
         assert_eq!(
@@ -545,6 +551,8 @@ async fn h8_records_are_validated_60_days_after_entry_then_yearly_or_purged_30_d
         // Both entered at t; now t + 30 s.
         app.clock.advance_seconds(60 * DAY - 31);
         assert_eq!(sweep(&app).await.notices, 0, "a second before 60 days");
+        // A restart here: what is due is in the database, not in memory.
+        let app = app.restart().await;
         app.clock.advance_seconds(1);
         let notices = sweep(&app).await;
         assert_eq!((notices.notices, notices.retired), (2, 0), "at 60 days");
@@ -717,6 +725,8 @@ async fn h5_a_serious_error_is_corrected_by_the_end_of_the_owner_s_shift_or_esca
             0,
             "a second before the shift ends"
         );
+        // A restart here: what is due is in the database, not in memory.
+        let app = app.restart().await;
         app.clock.advance_seconds(1);
         let missed = sweep(&app).await;
         assert_eq!(
@@ -899,6 +909,8 @@ async fn h6_hit_confirmation_requests_are_answered_at_their_priority_or_repeated
         // Asked at t; now t + 30 s. Urgent: 10 minutes, then the second and third requests.
         app.clock.advance_seconds(10 * MINUTE - 31);
         assert_eq!(sweep(&app).await.notices, 0, "a second early");
+        // A restart here: what is due is in the database, not in memory.
+        let app = app.restart().await;
         app.clock.advance_seconds(1);
         assert_eq!(sweep(&app).await.notices, 1, "second request at 10 minutes");
         app.clock.advance_seconds(10 * MINUTE);
@@ -993,6 +1005,56 @@ async fn h6_hit_confirmation_requests_are_answered_at_their_priority_or_repeated
         assert_eq!(
             audited, 4,
             "two requests and two responses are audited with the record"
+        );
+    }
+}
+
+#[tokio::test]
+async fn h7_records_of_a_file_with_a_retention_period_retire_when_it_ends() {
+    const DAY: i64 = 24 * HOUR;
+    for db in backends().await {
+        let config = leads_app::ServiceConfig {
+            retention_days: vec![(FileKind::Article, 30)],
+            ..leads_app::ServiceConfig::default()
+        };
+        let app = TestApp::start_with(db, config).await;
+        let token = app.token("OP16A", "T16A").await;
+        let article = enter(&app, &token, &examples::entry(FileKind::Article)).await;
+        let vehicle = enter(&app, &token, &examples::entry(FileKind::Vehicle)).await;
+        let second = app.token("OP16B", "T16A").await;
+        for lrn in [&article, &vehicle] {
+            app.service
+                .verify_record(&second, lrn, "REPORT AND SERIAL COMPARED", None)
+                .await
+                .unwrap();
+        }
+        // Entered at t; now t + 30 s.
+        app.clock.advance_seconds(30 * DAY - 31);
+        assert_eq!(sweep(&app).await.retired, 0, "a second before 30 days");
+        app.clock.advance_seconds(1);
+        let ended = sweep(&app).await;
+        assert_eq!(ended.retired, 1, "{ended:?}");
+        let mut tx = leads_store::Store::begin(app.store.as_ref()).await.unwrap();
+        let stored = tx
+            .record_by_lrn(&leads_domain::fields::Lrn::parse(&article).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        let kept = tx
+            .record_by_lrn(&leads_domain::fields::Lrn::parse(&vehicle).unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        tx.rollback().await.unwrap();
+        match stored.status() {
+            RecordStatus::Retired(info) => {
+                assert_eq!(info.reason.to_string(), "RETENTION PERIOD ENDED");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(
+            kept.status().is_in_file(),
+            "no retention period for vehicles here"
         );
     }
 }

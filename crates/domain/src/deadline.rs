@@ -28,10 +28,12 @@ pub enum DeadlineKind {
     ConfirmUrgent,
     /// A routine hit confirmation request is answered within an hour (H6).
     ConfirmRoutine,
+    /// A record retires when its file's configured retention period ends (H7).
+    Retention,
 }
 
 /// Every kind, in a stable order.
-pub const DEADLINE_KINDS: [DeadlineKind; 8] = [
+pub const DEADLINE_KINDS: [DeadlineKind; 9] = [
     DeadlineKind::SecondPartyCheck,
     DeadlineKind::TemporaryWant,
     DeadlineKind::LocatedRecord,
@@ -40,6 +42,7 @@ pub const DEADLINE_KINDS: [DeadlineKind; 8] = [
     DeadlineKind::SeriousError,
     DeadlineKind::ConfirmUrgent,
     DeadlineKind::ConfirmRoutine,
+    DeadlineKind::Retention,
 ];
 
 /// Shift changes, minutes after midnight UTC, when an agency has not defined its own (H5):
@@ -99,6 +102,7 @@ impl DeadlineKind {
             DeadlineKind::SeriousError => "serious_error",
             DeadlineKind::ConfirmUrgent => "confirm_urgent",
             DeadlineKind::ConfirmRoutine => "confirm_routine",
+            DeadlineKind::Retention => "retention",
         }
     }
 
@@ -111,7 +115,9 @@ impl DeadlineKind {
     pub fn rule(self) -> RuleId {
         match self {
             DeadlineKind::SecondPartyCheck => RuleId::H4,
-            DeadlineKind::TemporaryWant | DeadlineKind::LocatedRecord => RuleId::H7,
+            DeadlineKind::TemporaryWant | DeadlineKind::LocatedRecord | DeadlineKind::Retention => {
+                RuleId::H7
+            }
             DeadlineKind::RegistrantPhoto => RuleId::I3,
             DeadlineKind::Validation => RuleId::H8,
             DeadlineKind::SeriousError => RuleId::H5,
@@ -142,6 +148,11 @@ impl DeadlineKind {
                 reminder: 30 * DAY,
                 notices_before_escalation: 2,
             },
+            DeadlineKind::Retention => Timing {
+                allowed: 0,
+                reminder: 0,
+                notices_before_escalation: 0,
+            },
             DeadlineKind::ConfirmUrgent => Timing {
                 allowed: 10 * 60 * 1_000_000,
                 reminder: 10 * 60 * 1_000_000,
@@ -169,7 +180,7 @@ impl DeadlineKind {
     /// notices.
     pub fn step(self, notices: u32) -> Step {
         match (self, notices) {
-            (DeadlineKind::TemporaryWant, _) => return Step::Retire,
+            (DeadlineKind::TemporaryWant | DeadlineKind::Retention, _) => return Step::Retire,
             (DeadlineKind::Validation, 1..) => return Step::Retire,
             _ => {}
         }
@@ -224,6 +235,9 @@ impl DeadlineKind {
                         "ROUTINE, 1 HOUR"
                     }
                 )
+            }
+            DeadlineKind::Retention => {
+                format!("RECORD {subject} RETIRED: ITS FILE'S RETENTION PERIOD ENDED")
             }
             DeadlineKind::SeriousError => format!(
                 "SERIOUS ERROR ON RECORD {subject} NOT CORRECTED BY THE END OF THE SHIFT: CORRECT OR REMOVE IT NOW{nth}"

@@ -102,6 +102,11 @@ pub struct ServeArgs {
     /// Number of synthetic records in the demo.
     #[arg(long, default_value_t = 10_000, requires = "demo")]
     pub demo_records: usize,
+    /// Retire records of a file this many days after entry (rule H7), e.g.
+    /// `--retention article=1825`; repeat for more files. Files not named keep their records
+    /// until cleared, cancelled, purged or removed.
+    #[arg(long, value_parser = parse_retention)]
+    pub retention: Vec<(leads_domain::files::FileKind, i64)>,
     #[command(flatten)]
     pub database: DatabaseArgs,
 }
@@ -353,4 +358,20 @@ pub struct AdminArgs {
     /// Where the database is (for `bootstrap` only).
     #[command(flatten)]
     pub database: DatabaseArgs,
+}
+
+/// `FILE=DAYS` for `--retention`.
+fn parse_retention(text: &str) -> Result<(leads_domain::files::FileKind, i64), String> {
+    let (file, days) = text
+        .split_once('=')
+        .ok_or_else(|| format!("{text}: WRITE FILE=DAYS, E.G. article=1825"))?;
+    let kind = leads_domain::files::FileKind::from_storage_name(file.trim())
+        .ok_or_else(|| format!("{file}: NOT A FILE"))?;
+    let days: i64 = days
+        .trim()
+        .parse()
+        .ok()
+        .filter(|d| *d > 0)
+        .ok_or_else(|| format!("{days}: DAYS MUST BE A POSITIVE NUMBER"))?;
+    Ok((kind, days))
 }

@@ -35,6 +35,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             let store = server::open_store(&url).await?;
             let config = leads_app::ServiceConfig {
                 audit_retention_days: args.audit_retention_days,
+                retention_days: args.retention.clone(),
                 ..leads_app::ServiceConfig::default()
             };
             let service = server::service_with(store.clone(), &args.database, config)?;

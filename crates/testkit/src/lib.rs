@@ -140,7 +140,12 @@ fn date(text: &str) -> FieldDate {
 
 /// A migrated store, the service and a controllable clock.
 /// A service over `store` and `clock`, with a new image master key and blobs in `blobs`.
-fn service_over(store: &Arc<SqlStore>, clock: &ManualClock, blobs: &tempfile::TempDir) -> Service {
+fn service_over(
+    store: &Arc<SqlStore>,
+    clock: &ManualClock,
+    blobs: &tempfile::TempDir,
+    config: ServiceConfig,
+) -> Service {
     let vault = leads_vault::Vault::new(
         leads_vault::Keyring::new(leads_vault::MasterKey::generate()),
         leads_vault::BlobStore::local(blobs.path()).unwrap(),
@@ -149,7 +154,7 @@ fn service_over(store: &Arc<SqlStore>, clock: &ManualClock, blobs: &tempfile::Te
         store.clone(),
         Arc::new(clock.clone()) as Arc<dyn Clock>,
         Arc::new(CedarAuthorizer::new().unwrap()),
-        ServiceConfig::default(),
+        config,
         vault,
     )
 }
@@ -167,10 +172,15 @@ pub struct TestApp {
 impl TestApp {
     /// A service over a fresh database with the test directory.
     pub async fn start(db: TestDb) -> TestApp {
+        TestApp::start_with(db, ServiceConfig::default()).await
+    }
+
+    /// As [`TestApp::start`], with the service configured by `config`.
+    pub async fn start_with(db: TestDb, config: ServiceConfig) -> TestApp {
         let store = Arc::new(SqlStore::open(&db.url).await.unwrap());
         let clock = ManualClock::new(START);
         let blobs = tempfile::tempdir().unwrap();
-        let service = service_over(&store, &clock, &blobs);
+        let service = service_over(&store, &clock, &blobs, config);
         seed_directory(&service).await;
         TestApp {
             service,
@@ -196,7 +206,7 @@ impl TestApp {
         drop(service);
         drop(store);
         let store = Arc::new(SqlStore::open(&db.url).await.unwrap());
-        let service = service_over(&store, &clock, &blobs);
+        let service = service_over(&store, &clock, &blobs, ServiceConfig::default());
         TestApp {
             service,
             store,
