@@ -64,6 +64,11 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "an agency's shift changes were defined (H5)",
     ),
     (
+        "compliance_overview",
+        200,
+        "one agency's open deadlines, late entries, photos due and staffing gaps (audited)",
+    ),
+    (
         "staffing",
         200,
         "the hours an agency had no certified operator signed in were listed (H1, audited)",

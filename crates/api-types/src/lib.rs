@@ -14,8 +14,8 @@ use serde::{Deserialize, Serialize};
 pub use audit::{AuditEntryBody, AuditReportBody, CSV_COLUMNS, entries_csv};
 pub use dissemination::DisseminationRequest;
 pub use lifecycle::{
-    DeadlineBody, ItemsBody, LateEntryBody, MailBody, SeriousErrorBody, SeriousErrorRequest,
-    ShiftsRequest, StaffingGapBody, VerificationBody, VerificationRequest,
+    ComplianceOverviewBody, DeadlineBody, ItemsBody, LateEntryBody, MailBody, SeriousErrorBody,
+    SeriousErrorRequest, ShiftsRequest, StaffingGapBody, VerificationBody, VerificationRequest,
 };
 pub use reply::{
     CautionBody, FieldBody, ImageBody, PhotoDueBody, PhotosDueBody, ReasonBody, RecordBody,

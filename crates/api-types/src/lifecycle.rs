@@ -121,3 +121,13 @@ pub struct StaffingGapBody {
     pub to: String,
     pub hours: i64,
 }
+
+/// `GET /api/v1/compliance/overview`: everything one agency has open, late or unstaffed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ComplianceOverviewBody {
+    pub deadlines: Vec<DeadlineBody>,
+    pub late_entries: Vec<LateEntryBody>,
+    pub photos: Vec<crate::PhotoDueBody>,
+    /// The last week's hours without a certified operator signed in.
+    pub staffing_gaps: Vec<StaffingGapBody>,
+}

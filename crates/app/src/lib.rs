@@ -56,7 +56,7 @@ pub use leads_domain::reply::Reply;
 pub use leads_store::{
     AuditQuery, Disposition, FlagQuery, Message, StoredFlag, StoredLateEntry, Verification,
 };
-pub use lifecycle_views::MAILBOX_LIMIT;
+pub use lifecycle_views::{ComplianceOverview, MAILBOX_LIMIT, OVERVIEW_STAFFING_DAYS};
 pub use pipeline::Input;
 pub use provision::Provisioning;
 pub use record_checks::MIN_CHECKED_LENGTH;

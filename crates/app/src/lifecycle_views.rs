@@ -17,7 +17,70 @@ fn queue_of(agency: Option<&Ori>) -> String {
     agency.map_or_else(|| ADMINISTRATOR_QUEUE.to_owned(), ToString::to_string)
 }
 
+/// Everything an agency has open, late or unstaffed: the compliance view of one agency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComplianceOverview {
+    /// Open deadlines, earliest first (second-party checks, validations, confirmations, ...).
+    pub deadlines: Vec<Deadline>,
+    /// Warrants entered late (H3), newest first.
+    pub late_entries: Vec<leads_store::StoredLateEntry>,
+    /// Registrant photos missing, overdue or coming due (I3).
+    pub photos: Vec<crate::PhotoDue>,
+    /// Hours of the last week without a certified operator signed in (H1).
+    pub staffing_gaps: Vec<leads_domain::staffing::StaffingGap>,
+}
+
+/// Days of staffing the overview covers.
+pub const OVERVIEW_STAFFING_DAYS: i64 = 7;
+
 impl Service {
+    /// The compliance view of one agency in one reading (audited, as Cedar allows): open
+    /// deadlines, late entries, registrant photos due and the last week's staffing gaps.
+    pub async fn compliance_overview(
+        &self,
+        token: &str,
+        scope: Option<&str>,
+        operation_id: Option<String>,
+    ) -> Result<ItemsReply<ComplianceOverview>, ServiceError> {
+        self.read_compliance(
+            token,
+            scope,
+            operation_id,
+            "compliance_overview_read",
+            "compliance_overview",
+            false,
+            |tx, store, agency, _reader, now| {
+                Box::pin(async move {
+                    let Some(ori) = agency else {
+                        return Ok(Err((
+                            "invalid_request",
+                            "THE OVERVIEW IS OF ONE AGENCY AT A TIME - NAME ITS ORI".into(),
+                        )));
+                    };
+                    let deadlines = tx.open_deadlines(Some(ori.as_str())).await?;
+                    let late_entries = tx
+                        .late_entries(Some(ori.as_str()), crate::LATE_ENTRIES_LIMIT)
+                        .await?;
+                    let rows = tx.registrant_photos(Some(ori)).await?;
+                    let photos = crate::photos_due(
+                        rows,
+                        leads_domain::fields::FieldDate::from_date(now.date()),
+                    );
+                    let staffing_gaps =
+                        crate::staffing::gaps_of(tx, store, ori, OVERVIEW_STAFFING_DAYS, now)
+                            .await?;
+                    Ok(Ok(vec![ComplianceOverview {
+                        deadlines,
+                        late_entries,
+                        photos,
+                        staffing_gaps,
+                    }]))
+                })
+            },
+        )
+        .await
+    }
+
     /// The messages of the reader's agency (`scope` names another agency, or `ALL` for the
     /// Administrator's queue), newest first; audited.
     pub async fn mailbox(

@@ -41,27 +41,37 @@ impl Service {
                             "STAFFING IS SHOWN FOR ONE AGENCY AT A TIME - NAME ITS ORI".into(),
                         )));
                     };
-                    let to = now;
-                    let from = Timestamp::from_micros(now.as_micros() - days * 24 * HOUR);
-                    let certified: Vec<String> = tx
-                        .accounts(Some(ori))
-                        .await?
-                        .into_iter()
-                        .filter(|a| a.person.roles.contains(&Role::Operator))
-                        .filter(|a| a.person.certification_on(now.date()).is_some())
-                        .map(|a| a.person.id)
-                        .collect();
-                    let events = session_events(store, ori, from, to).await?;
-                    let events: Vec<SessionEvent> = events
-                        .into_iter()
-                        .filter(|e| certified.contains(&e.operator))
-                        .collect();
-                    Ok(Ok(staffing_gaps(&sessions(&events, now), from, to)))
+                    Ok(Ok(gaps_of(tx, store, ori, days, now).await?))
                 })
             },
         )
         .await
     }
+}
+
+/// The staffing gaps of agency `ori` over the `days` before `now`.
+pub(crate) async fn gaps_of(
+    tx: &mut dyn leads_store::StoreTx,
+    store: &dyn leads_store::Store,
+    ori: &Ori,
+    days: i64,
+    now: Timestamp,
+) -> Result<Vec<StaffingGap>, ServiceError> {
+    let from = Timestamp::from_micros(now.as_micros() - days * 24 * HOUR);
+    let certified: Vec<String> = tx
+        .accounts(Some(ori))
+        .await?
+        .into_iter()
+        .filter(|a| a.person.roles.contains(&Role::Operator))
+        .filter(|a| a.person.certification_on(now.date()).is_some())
+        .map(|a| a.person.id)
+        .collect();
+    let events: Vec<SessionEvent> = session_events(store, ori, from, now)
+        .await?
+        .into_iter()
+        .filter(|e| certified.contains(&e.operator))
+        .collect();
+    Ok(staffing_gaps(&sessions(&events, now), from, now))
 }
 
 /// Sign-ins, sign-outs and timeouts of the agency's people from `from` (less a session's

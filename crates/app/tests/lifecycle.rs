@@ -1058,3 +1058,46 @@ async fn h7_records_of_a_file_with_a_retention_period_retire_when_it_ends() {
         );
     }
 }
+
+#[tokio::test]
+async fn h1_h3_h4_i3_the_compliance_overview_shows_one_agency_in_one_reading() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let token = app.token("OP16A", "T16A").await;
+        let late = examples::entry(FileKind::Wanted).replace("DRI/20261120", "DRI/20261101");
+        let lrn = enter(&app, &token, &late).await;
+        let so = enter(&app, &token, &examples::entry(FileKind::SexOffender)).await;
+        let reply = app
+            .service
+            .compliance_overview(&token, None, None)
+            .await
+            .unwrap();
+        assert_eq!(reply.code, "compliance_overview", "{}", reply.message);
+        let overview = &reply.items[0];
+        let kinds: Vec<(DeadlineKind, &str)> = overview
+            .deadlines
+            .iter()
+            .map(|d| (d.kind, d.subject.as_str()))
+            .collect();
+        assert!(kinds.contains(&(DeadlineKind::SecondPartyCheck, lrn.as_str())));
+        assert_eq!(overview.late_entries[0].lrn.to_string(), lrn);
+        assert_eq!(overview.photos[0].lrn.to_string(), so, "no photo yet");
+        assert!(
+            !overview.staffing_gaps.is_empty(),
+            "no one signed in before today"
+        );
+        let admin = app.token("ADMIN1", "T10A").await;
+        let all = app
+            .service
+            .compliance_overview(&admin, Some("ALL"), None)
+            .await
+            .unwrap();
+        assert_eq!(all.code, "invalid_request", "one agency at a time");
+        let theirs = app
+            .service
+            .compliance_overview(&admin, Some("IL0160000"), None)
+            .await
+            .unwrap();
+        assert_eq!(theirs.items[0].late_entries.len(), 1);
+    }
+}

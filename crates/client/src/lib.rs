@@ -395,6 +395,18 @@ impl Client {
         Client::decode(self.authorized(request).send().await?).await
     }
 
+    /// Everything one agency has open, late or unstaffed (`ori`: another agency).
+    pub async fn compliance_overview(
+        &self,
+        ori: Option<&str>,
+    ) -> Result<ItemsBody<leads_api_types::ComplianceOverviewBody>, ClientError> {
+        let mut request = self.http.get(self.url("/api/v1/compliance/overview"));
+        if let Some(ori) = ori {
+            request = request.query(&[("ori", ori)]);
+        }
+        Client::decode(self.authorized(request).send().await?).await
+    }
+
     /// The agency's message queue (`ori`: another agency, or `ALL` for the Administrator's).
     pub async fn mailbox(
         &self,

@@ -161,14 +161,62 @@ pub async fn acknowledge(
     Ok(0)
 }
 
+/// The compliance view: one agency's overview, or with `--ori ALL` every agency's open
+/// deadlines.
 pub async fn compliance(url: &str, token: String, ori: Option<&str>) -> anyhow::Result<i32> {
     let client = Client::new(url).with_token(token);
-    let reply = client.compliance(ori).await.map_err(explain)?;
+    if ori.is_some_and(|o| o.eq_ignore_ascii_case("ALL")) {
+        let reply = client.compliance(ori).await.map_err(explain)?;
+        if !accepted(&reply) {
+            return Ok(1);
+        }
+        print_deadlines(&reply.items);
+        return Ok(0);
+    }
+    let reply = client.compliance_overview(ori).await.map_err(explain)?;
     if !accepted(&reply) {
         return Ok(1);
     }
+    let agency = reply.ori.clone().unwrap_or_default();
+    for overview in &reply.items {
+        println!("== {agency}: OPEN DEADLINES");
+        print_deadlines(&overview.deadlines);
+        println!("== LATE WARRANT ENTRIES (H3)");
+        for e in &overview.late_entries {
+            let why = e.emergency.as_deref().unwrap_or("NO EMERGENCY STATED");
+            println!(
+                "{} {} {} MIN LATE - {why}",
+                e.lrn, e.entry_key, e.minutes_late
+            );
+        }
+        println!("== REGISTRANT PHOTOS (I3)");
+        for p in &overview.photos {
+            let due = p.due.as_deref().unwrap_or("NOW");
+            println!(
+                "{} {} {} DUE {due}",
+                p.lrn,
+                p.file,
+                p.standing.to_uppercase()
+            );
+        }
+        println!("== HOURS WITHOUT A CERTIFIED OPERATOR SIGNED IN, LAST 7 DAYS (H1)");
+        for g in &overview.staffing_gaps {
+            println!("{} TO {} ({} H)", g.from, g.to, g.hours);
+        }
+        println!(
+            "{agency}: {} OPEN DEADLINES, {} LATE ENTRIES, {} PHOTOS, {} STAFFING GAPS",
+            overview.deadlines.len(),
+            overview.late_entries.len(),
+            overview.photos.len(),
+            overview.staffing_gaps.len()
+        );
+    }
+    Ok(0)
+}
+
+fn print_deadlines(deadlines: &[leads_api_types::DeadlineBody]) {
     println!("RULE KIND               ORI        RECORD     DUE                          NOTICES");
-    for d in &reply.items {
+    for d in deadlines {
         println!(
             "{:<4} {:<18} {:<10} {:<10} {:<28} {}{}",
             d.rule,
@@ -180,10 +228,8 @@ pub async fn compliance(url: &str, token: String, ori: Option<&str>) -> anyhow::
             if d.overdue { " OVERDUE" } else { "" }
         );
     }
-    let overdue = reply.items.iter().filter(|d| d.overdue).count();
-    let agency = reply.ori.clone().unwrap_or_else(|| "ALL AGENCIES".into());
-    println!("{} OPEN, {overdue} OVERDUE FOR {agency}", reply.items.len());
-    Ok(0)
+    let overdue = deadlines.iter().filter(|d| d.overdue).count();
+    println!("{} OPEN, {overdue} OVERDUE", deadlines.len());
 }
 
 pub async fn late_entries(url: &str, token: String, ori: Option<&str>) -> anyhow::Result<i32> {

@@ -36,20 +36,20 @@ pub(crate) async fn due(
         reasons: reply.reasons.iter().map(ReasonBody::from).collect(),
         ori: reply.agency.as_ref().map(ToString::to_string),
         notice_days: leads_app::PHOTO_NOTICE_DAYS,
-        photos: reply
-            .items
-            .iter()
-            .map(|p| PhotoDueBody {
-                lrn: p.lrn.to_string(),
-                ori: p.ori.to_string(),
-                file: p.file.name().to_owned(),
-                newest_imn: p.newest.as_ref().map(|(imn, _)| imn.to_string()),
-                newest_date: p.newest.as_ref().map(|(_, date)| date.to_string()),
-                due: p.due.map(|d| d.to_string()),
-                standing: p.standing.name().to_owned(),
-            })
-            .collect(),
+        photos: reply.items.iter().map(photo_body).collect(),
     };
     let response = (status_of(reply.code), Json(body)).into_response();
     Ok(with_operation_id(response, &op))
+}
+
+pub(crate) fn photo_body(p: &leads_app::PhotoDue) -> PhotoDueBody {
+    PhotoDueBody {
+        lrn: p.lrn.to_string(),
+        ori: p.ori.to_string(),
+        file: p.file.name().to_owned(),
+        newest_imn: p.newest.as_ref().map(|(imn, _)| imn.to_string()),
+        newest_date: p.newest.as_ref().map(|(_, date)| date.to_string()),
+        due: p.due.map(|d| d.to_string()),
+        standing: p.standing.name().to_owned(),
+    }
 }

@@ -69,6 +69,7 @@ pub fn router(service: Service) -> Router {
         .route("/api/v1/mailbox/{id}/ack", post(lifecycle::acknowledge))
         .route("/api/v1/compliance", get(lifecycle::compliance))
         .route("/api/v1/compliance/staffing", get(lifecycle::staffing))
+        .route("/api/v1/compliance/overview", get(lifecycle::overview))
         .route(
             "/api/v1/compliance/late-entries",
             get(lifecycle::late_entries),

@@ -153,15 +153,7 @@ pub(crate) async fn late_entries(
         .late_entries(bearer(&headers), query.ori.as_deref(), Some(op.clone()))
         .await
         .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply, |e| LateEntryBody {
-        lrn: e.lrn.to_string(),
-        ori: e.ori.to_string(),
-        entry_key: e.entry_key.clone(),
-        received_at: e.late.received_at.to_string(),
-        entered_at: e.late.entered_at.to_string(),
-        minutes_late: e.late.minutes_late,
-        emergency: e.late.emergency.clone(),
-    }))
+    Ok(respond(&reply, late_entry_body))
 }
 
 pub(crate) async fn compliance(
@@ -248,9 +240,46 @@ pub(crate) async fn staffing(
         )
         .await
         .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply, |gap| leads_api_types::StaffingGapBody {
+    Ok(respond(&reply, gap_body))
+}
+
+fn late_entry_body(e: &leads_app::StoredLateEntry) -> LateEntryBody {
+    LateEntryBody {
+        lrn: e.lrn.to_string(),
+        ori: e.ori.to_string(),
+        entry_key: e.entry_key.clone(),
+        received_at: e.late.received_at.to_string(),
+        entered_at: e.late.entered_at.to_string(),
+        minutes_late: e.late.minutes_late,
+        emergency: e.late.emergency.clone(),
+    }
+}
+
+fn gap_body(gap: &leads_domain::staffing::StaffingGap) -> leads_api_types::StaffingGapBody {
+    leads_api_types::StaffingGapBody {
         from: gap.from.to_string(),
         to: gap.to.to_string(),
         hours: gap.hours(),
+    }
+}
+
+pub(crate) async fn overview(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    let op = operation_id(&headers);
+    let reply = service
+        .compliance_overview(bearer(&headers), query.ori.as_deref(), Some(op.clone()))
+        .await
+        .map_err(|e| ApiError::service(e, &op))?;
+    let now = reply.at;
+    Ok(respond(&reply, |o| {
+        leads_api_types::ComplianceOverviewBody {
+            deadlines: o.deadlines.iter().map(|d| deadline_body(d, now)).collect(),
+            late_entries: o.late_entries.iter().map(late_entry_body).collect(),
+            photos: o.photos.iter().map(crate::images::photo_body).collect(),
+            staffing_gaps: o.staffing_gaps.iter().map(gap_body).collect(),
+        }
     }))
 }

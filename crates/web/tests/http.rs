@@ -687,6 +687,15 @@ async fn h4_h7_lifecycle_over_http_verification_mailbox_and_compliance() {
         let left = entering.compliance(None).await.unwrap();
         assert_eq!(left.items.len(), 1);
         assert_eq!(left.items[0].rule, "H8");
+        let overview = entering.compliance_overview(None).await.unwrap();
+        assert_eq!(overview.code, "compliance_overview", "{}", overview.message);
+        assert_eq!(overview.items[0].deadlines.len(), 1);
+        assert!(overview.items[0].late_entries.is_empty());
+        let all = entering.compliance_overview(Some("ALL")).await.unwrap();
+        assert_eq!(
+            all.outcome, "refused",
+            "an operator sees the own agency only"
+        );
 
         // A locate by another agency lands in the owner's queue; the owner acknowledges it.
         let peoria = signed_in(&app, &base, "OP84A", "T84A").await;
