@@ -170,8 +170,14 @@ impl Service {
                 tx.rollback().await?;
                 break;
             }
+            let mut lists = ValidationLists::new();
             for deadline in &due {
-                carry_out(tx.as_mut(), deadline, now, &mut report).await?;
+                carry_out(tx.as_mut(), deadline, now, &mut report, &mut lists).await?;
+            }
+            for (ori, records) in &lists {
+                let text = validation_list_text(records);
+                tx.post_message(ori, DeadlineKind::Validation.name(), &text, now)
+                    .await?;
             }
             tx.commit().await?;
             report.due += due.len();
@@ -186,11 +192,25 @@ impl Service {
     }
 }
 
+/// The records each agency is told to validate in this batch (H8: one list per agency).
+type ValidationLists = std::collections::BTreeMap<String, Vec<String>>;
+
+/// The monthly validation list as the agency reads it.
+fn validation_list_text(records: &[String]) -> String {
+    format!(
+        "VALIDATION LIST: {} RECORD(S) DUE - CONFIRM EACH WITH ITS SOURCE AND VALIDATE IT, OR CANCEL IT, WITHIN {} DAYS: {}",
+        records.len(),
+        leads_domain::deadline::VALIDATION_ANSWER_DAYS,
+        records.join(", ")
+    )
+}
+
 async fn carry_out(
     tx: &mut dyn StoreTx,
     deadline: &Deadline,
     now: Timestamp,
     report: &mut SweepReport,
+    lists: &mut ValidationLists,
 ) -> Result<(), ServiceError> {
     match deadline.kind.step(deadline.notices) {
         Step::Notify { escalate, again_in } => {
@@ -208,8 +228,15 @@ async fn carry_out(
             }
             let notice = deadline.notices + 1;
             let text = deadline.kind.notice_text(&deadline.subject, notice);
-            tx.post_message(&deadline.ori, deadline.kind.name(), &text, now)
-                .await?;
+            if deadline.kind == DeadlineKind::Validation {
+                lists
+                    .entry(deadline.ori.clone())
+                    .or_default()
+                    .push(deadline.subject.clone());
+            } else {
+                tx.post_message(&deadline.ori, deadline.kind.name(), &text, now)
+                    .await?;
+            }
             report.notices += 1;
             if escalate {
                 let escalated = format!("AGENCY {} HAS NOT ACTED - {text}", deadline.ori);

@@ -4,7 +4,7 @@
 
 use leads_domain::RuleId;
 use leads_domain::clock::Timestamp;
-use leads_domain::deadline::{DeadlineKind, VALIDATION_INTERVAL_DAYS};
+use leads_domain::deadline::{DeadlineKind, next_validation};
 use leads_domain::fields::Lrn;
 use leads_domain::files::FileKind;
 use leads_domain::reply::{Outcome, Reason};
@@ -16,8 +16,6 @@ use crate::{ItemsReply, Service, ServiceError};
 
 /// The shortest account of what a check compared.
 pub const MIN_CHECKED_LENGTH: usize = 10;
-
-const DAY: i64 = 24 * 3_600 * 1_000_000;
 
 /// Which check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +126,7 @@ impl Service {
                 tx.close_deadlines(subject, Some(check.deadline()), now, &how)
                     .await?;
                 if check == Check::Validation {
-                    let next = now.as_micros() + VALIDATION_INTERVAL_DAYS * DAY;
+                    let next = next_validation(now).as_micros();
                     let ori = verification.ori.as_str();
                     let kind = DeadlineKind::Validation;
                     tx.insert_deadline(kind, ori, subject, Timestamp::from_micros(next), now)

@@ -548,14 +548,35 @@ async fn h8_records_are_validated_60_days_after_entry_then_yearly_or_purged_30_d
                 .unwrap();
             assert_eq!(done.code, "record_verified", "{}", done.message);
         }
-        // Both entered at t; now t + 30 s.
-        app.clock.advance_seconds(60 * DAY - 31);
-        assert_eq!(sweep(&app).await.notices, 0, "a second before 60 days");
+        // Entered 2026-11-21: 60 days later is 2027-01-20, so both are on the agency's
+        // validation list of 1 February.
+        let list_at = leads_domain::clock::Timestamp::parse("2027-02-01T00:00:00Z").unwrap();
+        let until = (list_at.as_micros() - app.clock.now().as_micros()) / 1_000_000;
+        app.clock.advance_seconds(until - 1);
+        assert_eq!(sweep(&app).await.notices, 0, "a second before the list");
         // A restart here: what is due is in the database, not in memory.
         let app = app.restart().await;
         app.clock.advance_seconds(1);
         let notices = sweep(&app).await;
-        assert_eq!((notices.notices, notices.retired), (2, 0), "at 60 days");
+        assert_eq!(
+            (notices.notices, notices.retired),
+            (2, 0),
+            "on the first of the month"
+        );
+        let owner = app.token("OP16A", "T16A").await;
+        let lists: Vec<String> = mailbox(&app, &owner, None)
+            .await
+            .into_iter()
+            .filter(|m| m.0 == "validation")
+            .map(|m| m.1)
+            .collect();
+        assert_eq!(lists.len(), 1, "one list for the agency: {lists:?}");
+        assert!(
+            lists[0].starts_with("VALIDATION LIST: 2 RECORD(S) DUE"),
+            "{}",
+            lists[0]
+        );
+        assert!(lists[0].contains(&kept) && lists[0].contains(&dropped));
 
         let token = app.token("OP16A", "T16A").await;
         let peoria = app.token("OP84A", "T84A").await;
@@ -578,10 +599,12 @@ async fn h8_records_are_validated_60_days_after_entry_then_yearly_or_purged_30_d
         assert_eq!(validated.code, "record_validated", "{}", validated.message);
         assert_eq!(validated.items[0].kind, DeadlineKind::Validation);
 
-        // 30 days after the notice the unvalidated record is purged, the other stays.
-        app.clock.advance_seconds(30 * DAY - 90);
-        assert_eq!(sweep(&app).await.retired, 0, "just before the 30 days");
-        app.clock.advance_seconds(60);
+        // 30 days after the list the unvalidated record is purged, the other stays.
+        let purge_at = list_at.as_micros() + 30 * DAY * 1_000_000;
+        let until = (purge_at - app.clock.now().as_micros()) / 1_000_000;
+        app.clock.advance_seconds(until - 1);
+        assert_eq!(sweep(&app).await.retired, 0, "a second before the 30 days");
+        app.clock.advance_seconds(1);
         let purge = sweep(&app).await;
         assert_eq!(purge.retired, 1, "{purge:?}");
         let token = app.token("OP16A", "T16A").await;
@@ -599,8 +622,8 @@ async fn h8_records_are_validated_60_days_after_entry_then_yearly_or_purged_30_d
         let next = app.service.compliance(&token, None, None).await.unwrap();
         let due = next.items[0].due_at.as_micros() - app.clock.now().as_micros();
         assert!(
-            due > 330 * DAY * 1_000_000 && due <= 365 * DAY * 1_000_000,
-            "{due}"
+            (335 * DAY * 1_000_000..=366 * DAY * 1_000_000).contains(&due),
+            "a year after the validation, on the first of a month: {due}"
         );
     }
 }

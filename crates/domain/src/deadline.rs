@@ -298,6 +298,40 @@ impl Deadline {
 }
 
 /// When a deadline of `kind` for an event at `event` falls due.
+///
+/// Validations fall on the first of a month (00:00 UTC): the agency's records that come due in
+/// a month are listed together then (H8, the monthly validation list).
 pub fn due_after(kind: DeadlineKind, event: Timestamp) -> Timestamp {
-    Timestamp::from_micros(event.as_micros().saturating_add(kind.timing().allowed))
+    let due = Timestamp::from_micros(event.as_micros().saturating_add(kind.timing().allowed));
+    match kind {
+        DeadlineKind::Validation => first_of_next_month(due),
+        _ => due,
+    }
+}
+
+/// `at` if it is the first of a month at 00:00 UTC, else the first of the next month.
+pub fn first_of_next_month(at: Timestamp) -> Timestamp {
+    let date = at.date();
+    let start = |d: time::Date| {
+        Timestamp::from_micros(d.midnight().assume_utc().unix_timestamp() * 1_000_000)
+    };
+    let this_month = date.replace_day(1).unwrap_or(date);
+    if start(this_month) == at {
+        return at;
+    }
+    let next = match date.month() {
+        time::Month::December => {
+            time::Date::from_calendar_date(date.year() + 1, time::Month::January, 1)
+        }
+        month => time::Date::from_calendar_date(date.year(), month.next(), 1),
+    };
+    next.map_or(at, start)
+}
+
+/// When the next validation falls after one done at `at`: a year later, on the first of that
+/// month or the next (H8).
+pub fn next_validation(at: Timestamp) -> Timestamp {
+    first_of_next_month(Timestamp::from_micros(
+        at.as_micros() + VALIDATION_INTERVAL_DAYS * DAY,
+    ))
 }

@@ -78,10 +78,18 @@ fn h3_a_time_of_day_counts_minutes_since_midnight() {
 }
 
 #[test]
-fn h8_validation_notices_at_60_days_then_purges_30_days_later() {
+fn h8_validation_lists_fall_on_the_first_of_the_month_after_60_days_then_purge_30_days_later() {
     let kind = DeadlineKind::Validation;
     let at = Timestamp::from_micros(0);
-    assert_eq!(due_after(kind, at).as_micros(), 60 * 24 * HOUR);
+    // 1970-01-01 + 60 days is 1970-03-02: on the list of 1 April.
+    assert_eq!(due_after(kind, at).as_micros(), 90 * 24 * HOUR);
+    let first = Timestamp::parse("2027-02-01T00:00:00Z").unwrap();
+    assert_eq!(leads_domain::deadline::first_of_next_month(first), first);
+    let later = Timestamp::parse("2026-12-31T23:59:59Z").unwrap();
+    assert_eq!(
+        leads_domain::deadline::first_of_next_month(later),
+        Timestamp::parse("2027-01-01T00:00:00Z").unwrap()
+    );
     assert_eq!(
         kind.step(0),
         Step::Notify {
