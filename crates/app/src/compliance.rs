@@ -77,7 +77,10 @@ pub struct ItemsReply<T> {
 impl<T> ItemsReply<T> {
     /// Takes the outcome, code, message and reasons of a refusal.
     pub(crate) fn refuse(&mut self, refusal: crate::pipeline::Refusal) {
-        (self.outcome, self.code, self.message, self.reasons) = refusal.into_parts();
+        self.outcome = refusal.outcome;
+        self.code = refusal.code;
+        self.message = refusal.message;
+        self.reasons = refusal.reasons;
     }
 
     /// An accepted, empty reply with `code`, under `operation_id` (a new one when `None`).

@@ -47,11 +47,6 @@ pub(crate) struct Refusal {
 }
 
 impl Refusal {
-    /// Outcome, code, message and reasons.
-    pub(crate) fn into_parts(self) -> (Outcome, &'static str, String, Vec<Reason>) {
-        (self.outcome, self.code, self.message, self.reasons)
-    }
-
     pub(crate) fn rejected(code: &'static str, message: impl Into<String>) -> Refusal {
         Refusal {
             outcome: Outcome::Rejected,

@@ -3,15 +3,16 @@
 //! deadline, and are audited with the check in one transaction.
 
 use leads_domain::RuleId;
+use leads_domain::TransactionError;
 use leads_domain::clock::Timestamp;
 use leads_domain::deadline::{DeadlineKind, next_validation};
 use leads_domain::fields::Lrn;
 use leads_domain::files::FileKind;
-use leads_domain::reply::{Outcome, Reason};
 use leads_policy::{Act, Principal, Target};
 use leads_store::{AuditQuery, Verification};
 
 use crate::audit_log::principal_entry;
+use crate::pipeline::Refusal;
 use crate::{ItemsReply, Service, ServiceError};
 
 /// The shortest account of what a check compared.
@@ -110,11 +111,8 @@ impl Service {
             .check_conditions(tx.as_mut(), check, &principal, lrn, &checked, now)
             .await?
         {
-            Err((outcome, code, message, reasons)) => {
-                reply.outcome = outcome;
-                reply.code = code;
-                reply.message = message;
-                reply.reasons = reasons;
+            Err(refusal) => {
+                reply.refuse(refusal);
                 tx.rollback().await?;
                 tx = self.store.begin().await?;
             }
@@ -154,9 +152,58 @@ impl Service {
         Ok(reply)
     }
 
-    /// Every condition of a second-party check, in the order an operator would want to hear
-    /// them: the number, the account of what was compared, the record, the policy, and that the
-    /// checker is not the operator who entered it.
+    /// The record a person's act names, once the number, the account given (`text`), the
+    /// record and the policy allow it — the conditions every act on one record shares, in the
+    /// order an operator would want to hear them. Department acts (`Act::Admin`) are asked
+    /// about the owning agency, the others about the record.
+    pub(crate) async fn record_to_act_on(
+        &self,
+        tx: &mut dyn leads_store::StoreTx,
+        principal: &Principal,
+        act: Act,
+        lrn: &str,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<Result<leads_domain::Record, Refusal>, ServiceError> {
+        let lrn = match Lrn::parse(&lrn.trim().to_ascii_uppercase()) {
+            Ok(lrn) => lrn,
+            Err(error) => return Ok(Err(Refusal::rejected("invalid_request", error.to_string()))),
+        };
+        if text.chars().count() < MIN_CHECKED_LENGTH {
+            return Ok(Err(Refusal::rejected(
+                "invalid_request",
+                format!(
+                    "SAY WHAT WAS COMPARED, WHAT IS WRONG OR WHY ({MIN_CHECKED_LENGTH} CHARACTERS OR MORE)"
+                ),
+            )));
+        }
+        let Some(record) = tx.record_by_lrn(&lrn).await? else {
+            return Ok(Err(Refusal::rejected(
+                "record_not_found",
+                format!("NOT ON FILE LRN/{lrn}"),
+            )));
+        };
+        if !record.status().is_in_file() {
+            return Ok(Err(Refusal::rejected(
+                "record_not_in_file",
+                format!("LRN/{lrn} IS NO LONGER IN THE FILE"),
+            )));
+        }
+        let target = match act {
+            Act::Admin(_) => Target::Agency(record.ori()),
+            _ => Target::Record {
+                file: record.file(),
+                owner: record.ori(),
+            },
+        };
+        let allowed = self.permit_act(principal, act, target, now, || {
+            format!("NO POLICY PERMITS {}", act.name().to_ascii_uppercase())
+        });
+        Ok(allowed.map(|()| record))
+    }
+
+    /// The conditions of a check: those of every act on a record, then that the checker is not
+    /// the operator who entered it (H4), or that the record is not a registrant's (H8).
     async fn check_conditions(
         &self,
         tx: &mut dyn leads_store::StoreTx,
@@ -165,73 +212,45 @@ impl Service {
         lrn: &str,
         checked: &str,
         now: Timestamp,
-    ) -> Result<Result<Verification, Refused>, ServiceError> {
-        let lrn = match Lrn::parse(&lrn.trim().to_ascii_uppercase()) {
-            Ok(lrn) => lrn,
-            Err(error) => return Ok(Err(rejected("invalid_request", error.to_string()))),
+    ) -> Result<Result<Verification, Refusal>, ServiceError> {
+        let record = match self
+            .record_to_act_on(tx, principal, check.act(), lrn, checked, now)
+            .await?
+        {
+            Ok(record) => record,
+            Err(refusal) => return Ok(Err(refusal)),
         };
-        if checked.chars().count() < MIN_CHECKED_LENGTH {
-            return Ok(Err(rejected(
-                "invalid_request",
-                format!(
-                    "CHECKED: SAY WHAT WAS CROSS-CHECKED ({MIN_CHECKED_LENGTH} CHARACTERS OR MORE)"
-                ),
-            )));
-        }
-        let Some(record) = tx.record_by_lrn(&lrn).await? else {
-            return Ok(Err(rejected(
-                "record_not_found",
-                format!("NOT ON FILE LRN/{lrn}"),
-            )));
-        };
-        if !record.status().is_in_file() {
-            return Ok(Err(rejected(
-                "record_not_in_file",
-                format!("LRN/{lrn} IS NO LONGER IN THE FILE"),
-            )));
-        }
-        let allowed = self.permit_act(
-            principal,
-            check.act(),
-            Target::Record {
-                file: record.file(),
-                owner: record.ori(),
-            },
-            now,
-            || format!("NOT AUTHORIZED: {}", check.word()),
-        );
-        if let Err(refusal) = allowed {
-            return Ok(Err(refusal.into_parts()));
-        }
+        let refused =
+            |rule, detail| Ok(Err(Refusal::from(TransactionError::Rule { rule, detail })));
         match check {
-            Check::SecondParty => match self.entered_by(&lrn).await? {
+            Check::SecondParty => match self.entered_by(record.lrn()).await? {
                 Some(entered_by) if entered_by != principal.person.id => {}
                 Some(_) => {
-                    return Ok(Err(refused_by(
+                    return refused(
                         RuleId::H4,
                         "THE SECOND-PARTY CHECK IS DONE BY AN OPERATOR OTHER THAN THE ONE WHO ENTERED THE RECORD",
-                    )));
+                    );
                 }
                 None => {
-                    return Ok(Err(refused_by(
+                    return refused(
                         RuleId::H4,
                         "WHO ENTERED THE RECORD CANNOT BE ESTABLISHED FROM THE AUDIT LOG - NO SECOND-PARTY CHECK CAN BE RECORDED",
-                    )));
+                    );
                 }
             },
             Check::Validation
                 if matches!(record.file(), FileKind::SexOffender | FileKind::Voay) =>
             {
-                return Ok(Err(refused_by(
+                return refused(
                     RuleId::H8,
                     "REGISTRANT RECORDS ARE KEPT CURRENT BY REGISTRATION AND THEIR YEARLY PHOTO, NOT BY VALIDATION",
-                )));
+                );
             }
             Check::Validation => {}
         }
         Ok(Ok(Verification {
             kind: check.deadline(),
-            lrn,
+            lrn: record.lrn().clone(),
             ori: record.ori().clone(),
             operator: principal.person.id.clone(),
             checked: checked.to_owned(),
@@ -252,24 +271,4 @@ impl Service {
             .find(|e| e.entry.code == "entered")
             .and_then(|e| e.entry.operator))
     }
-}
-
-/// Why a check does not go ahead: outcome, code, message, reasons.
-pub(crate) type Refused = (Outcome, &'static str, String, Vec<Reason>);
-
-fn refused_by(rule: RuleId, text: &str) -> Refused {
-    (
-        Outcome::Refused,
-        "rule_refused",
-        text.into(),
-        vec![Reason {
-            rule: rule.id().into(),
-            citation: rule.citation().into(),
-            text: text.into(),
-        }],
-    )
-}
-
-fn rejected(code: &'static str, message: String) -> Refused {
-    (Outcome::Rejected, code, message, vec![])
 }

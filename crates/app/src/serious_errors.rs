@@ -8,7 +8,7 @@ use leads_domain::deadline::{DEFAULT_SHIFT_STARTS, DeadlineKind, end_of_shift};
 use leads_domain::fields::{FreeText, Lrn, Ori, TimeOfDay};
 use leads_domain::reply::Outcome;
 use leads_domain::search::RecordIndex;
-use leads_policy::{Act, AdminAction, Principal, Target};
+use leads_policy::{Act, AdminAction, Target};
 use leads_store::StoreTx;
 
 use crate::audit_log::principal_entry;
@@ -158,14 +158,11 @@ impl Service {
         entry.detail = format!("LRN/{lrn} {text}");
         let mut tx = self.store.begin().await?;
         match self
-            .record_for_act(tx.as_mut(), &principal, action, lrn, &text, now)
+            .record_to_act_on(tx.as_mut(), &principal, Act::Admin(action), lrn, &text, now)
             .await?
         {
-            Err((outcome, code, message, reasons)) => {
-                reply.outcome = outcome;
-                reply.code = code;
-                reply.message = message;
-                reply.reasons = reasons;
+            Err(refusal) => {
+                reply.refuse(refusal);
                 tx.rollback().await?;
                 tx = self.store.begin().await?;
             }
@@ -194,48 +191,6 @@ impl Service {
         )
         .await?;
         Ok(reply)
-    }
-
-    async fn record_for_act(
-        &self,
-        tx: &mut dyn StoreTx,
-        principal: &Principal,
-        action: AdminAction,
-        lrn: &str,
-        text: &str,
-        now: Timestamp,
-    ) -> Result<Result<leads_domain::Record, crate::record_checks::Refused>, ServiceError> {
-        let rejected = |code, message: String| Ok(Err((Outcome::Rejected, code, message, vec![])));
-        let lrn = match Lrn::parse(&lrn.trim().to_ascii_uppercase()) {
-            Ok(lrn) => lrn,
-            Err(error) => return rejected("invalid_request", error.to_string()),
-        };
-        if text.chars().count() < crate::MIN_CHECKED_LENGTH {
-            return rejected(
-                "invalid_request",
-                "SAY WHAT IS WRONG OR WHY (10 CHARACTERS OR MORE)".into(),
-            );
-        }
-        let Some(record) = tx.record_by_lrn(&lrn).await? else {
-            return rejected("record_not_found", format!("NOT ON FILE LRN/{lrn}"));
-        };
-        if !record.status().is_in_file() {
-            return rejected(
-                "record_not_in_file",
-                format!("LRN/{lrn} IS NO LONGER IN THE FILE"),
-            );
-        }
-        let allowed = self.permit_act(
-            principal,
-            Act::Admin(action),
-            Target::Agency(record.ori()),
-            now,
-            || "NOT AUTHORIZED".into(),
-        );
-        Ok(match allowed {
-            Ok(()) => Ok(record),
-            Err(refusal) => Err(refusal.into_parts()),
-        })
     }
 
     /// Defines the shift changes of agency `ori` (`hhmm`, UTC), by which serious errors are

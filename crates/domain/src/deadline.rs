@@ -295,6 +295,11 @@ impl Deadline {
     pub fn is_due(&self, now: Timestamp) -> bool {
         self.due_at <= now
     }
+
+    /// Missed: a notice has gone out, or it is due and the sweep has not yet run.
+    pub fn is_overdue(&self, now: Timestamp) -> bool {
+        self.notices > 0 || self.is_due(now)
+    }
 }
 
 /// When a deadline of `kind` for an event at `event` falls due.

@@ -118,6 +118,15 @@ pub struct Server {
     pub url: String,
 }
 
+/// A running server and a session on it (from `leads client login`).
+#[derive(Debug, Clone, Args)]
+pub struct Session {
+    #[command(flatten)]
+    pub server: Server,
+    #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+    pub token: String,
+}
+
 #[derive(Debug, Clone, Args)]
 pub struct Credentials {
     /// Operator id.
@@ -174,9 +183,7 @@ pub enum ClientCommand {
     /// Record the second-party check of a record (rule H4).
     Verify {
         #[command(flatten)]
-        server: Server,
-        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
-        token: String,
+        session: Session,
         /// The LEADS record number.
         lrn: String,
         /// What was cross-checked, e.g. "WARRANT AND REPORT COMPARED, NCIC CHECKED".
@@ -186,9 +193,7 @@ pub enum ClientCommand {
     /// Validate a record (rule H8): say how it was confirmed with its source.
     Validate {
         #[command(flatten)]
-        server: Server,
-        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
-        token: String,
+        session: Session,
         /// The LEADS record number.
         lrn: String,
         /// How it was confirmed, e.g. "WARRANT CONFIRMED ACTIVE WITH THE CIRCUIT CLERK".
@@ -199,9 +204,7 @@ pub enum ClientCommand {
     /// removes it by the end of its shift.
     SeriousError {
         #[command(flatten)]
-        server: Server,
-        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
-        token: String,
+        session: Session,
         lrn: String,
         /// What is wrong.
         #[arg(long)]
@@ -210,9 +213,7 @@ pub enum ClientCommand {
     /// The Department removes a record from the file (rule H5).
     Remove {
         #[command(flatten)]
-        server: Server,
-        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
-        token: String,
+        session: Session,
         lrn: String,
         /// Why.
         #[arg(long)]
@@ -221,9 +222,7 @@ pub enum ClientCommand {
     /// Define an agency's shift changes, hhmm UTC (rule H5), e.g. `shifts IL0160000 0600 1800`.
     Shifts {
         #[command(flatten)]
-        server: Server,
-        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
-        token: String,
+        session: Session,
         ori: String,
         #[arg(required = true)]
         starts: Vec<String>,
@@ -231,9 +230,7 @@ pub enum ClientCommand {
     /// Hours without a certified operator signed in, over the last days (rule H1).
     Staffing {
         #[command(flatten)]
-        server: Server,
-        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
-        token: String,
+        session: Session,
         /// Another agency (Administrator and auditors).
         #[arg(long)]
         ori: Option<String>,
@@ -243,9 +240,7 @@ pub enum ClientCommand {
     /// The agency's message queue: deadline notices, locates, review results.
     Mailbox {
         #[command(flatten)]
-        server: Server,
-        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
-        token: String,
+        session: Session,
         /// Another agency's queue, or ALL for the Administrator's.
         #[arg(long)]
         ori: Option<String>,
@@ -256,9 +251,7 @@ pub enum ClientCommand {
     /// Acknowledge a message of the queue.
     Ack {
         #[command(flatten)]
-        server: Server,
-        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
-        token: String,
+        session: Session,
         /// The message id (from `mailbox`).
         id: i64,
         /// The queue, as for `mailbox`.
@@ -268,9 +261,7 @@ pub enum ClientCommand {
     /// Everything the agency has open or overdue: second-party checks, locates, photos.
     Compliance {
         #[command(flatten)]
-        server: Server,
-        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
-        token: String,
+        session: Session,
         /// Another agency, or ALL (Administrator and auditors).
         #[arg(long)]
         ori: Option<String>,
@@ -278,9 +269,7 @@ pub enum ClientCommand {
     /// Warrants the agency entered more than 24 hours after the information came in (rule H3).
     LateEntries {
         #[command(flatten)]
-        server: Server,
-        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
-        token: String,
+        session: Session,
         /// Another agency, or ALL (Administrator and auditors).
         #[arg(long)]
         ori: Option<String>,
@@ -288,9 +277,7 @@ pub enum ClientCommand {
     /// List the agency's registrant photos due for annual replacement (rule I3).
     PhotosDue {
         #[command(flatten)]
-        server: Server,
-        #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
-        token: String,
+        session: Session,
         /// Another agency's list, or ALL for every agency (Administrator and auditors).
         #[arg(long)]
         ori: Option<String>,

@@ -21,61 +21,47 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             Ok(0)
         }
         ClientCommand::Verify {
-            server,
-            token,
+            session,
             lrn,
             checked,
-        } => crate::lifecycle_cmd::verify(&server.url, token, &lrn, &checked).await,
+        } => crate::lifecycle_cmd::verify(&session, &lrn, &checked).await,
         ClientCommand::Validate {
-            server,
-            token,
+            session,
             lrn,
             confirmed,
-        } => crate::lifecycle_cmd::validate(&server.url, token, &lrn, &confirmed).await,
-        ClientCommand::SeriousError {
-            server,
-            token,
-            lrn,
-            text,
-        } => crate::lifecycle_cmd::record_act(&server.url, token, &lrn, &text, false).await,
+        } => crate::lifecycle_cmd::validate(&session, &lrn, &confirmed).await,
+        ClientCommand::SeriousError { session, lrn, text } => {
+            crate::lifecycle_cmd::record_act(&session, &lrn, &text, false).await
+        }
         ClientCommand::Remove {
-            server,
-            token,
+            session,
             lrn,
             reason,
-        } => crate::lifecycle_cmd::record_act(&server.url, token, &lrn, &reason, true).await,
+        } => crate::lifecycle_cmd::record_act(&session, &lrn, &reason, true).await,
         ClientCommand::Shifts {
-            server,
-            token,
+            session,
             ori,
             starts,
-        } => crate::lifecycle_cmd::shifts(&server.url, token, &ori, &starts).await,
-        ClientCommand::Staffing {
-            server,
-            token,
-            ori,
-            days,
-        } => crate::lifecycle_cmd::staffing(&server.url, token, ori.as_deref(), days).await,
+        } => crate::lifecycle_cmd::shifts(&session, &ori, &starts).await,
+        ClientCommand::Staffing { session, ori, days } => {
+            crate::lifecycle_cmd::staffing(&session, ori.as_deref(), days).await
+        }
         ClientCommand::Mailbox {
-            server,
-            token,
+            session,
             ori,
             unread,
-        } => crate::lifecycle_cmd::mailbox(&server.url, token, ori.as_deref(), unread).await,
-        ClientCommand::Ack {
-            server,
-            token,
-            id,
-            ori,
-        } => crate::lifecycle_cmd::acknowledge(&server.url, token, id, ori.as_deref()).await,
-        ClientCommand::Compliance { server, token, ori } => {
-            crate::lifecycle_cmd::compliance(&server.url, token, ori.as_deref()).await
+        } => crate::lifecycle_cmd::mailbox(&session, ori.as_deref(), unread).await,
+        ClientCommand::Ack { session, id, ori } => {
+            crate::lifecycle_cmd::acknowledge(&session, id, ori.as_deref()).await
         }
-        ClientCommand::LateEntries { server, token, ori } => {
-            crate::lifecycle_cmd::late_entries(&server.url, token, ori.as_deref()).await
+        ClientCommand::Compliance { session, ori } => {
+            crate::lifecycle_cmd::compliance(&session, ori.as_deref()).await
         }
-        ClientCommand::PhotosDue { server, token, ori } => {
-            photos_due(&server.url, token, ori.as_deref())
+        ClientCommand::LateEntries { session, ori } => {
+            crate::lifecycle_cmd::late_entries(&session, ori.as_deref()).await
+        }
+        ClientCommand::PhotosDue { session, ori } => {
+            photos_due(&session.server.url, session.token, ori.as_deref())
                 .await
                 .map(i32::from)
         }

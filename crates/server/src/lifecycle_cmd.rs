@@ -7,6 +7,7 @@ use leads_api_types::ItemsBody;
 use leads_app::Service;
 use leads_client::Client;
 
+use crate::cli::Session;
 use crate::client_cmd::explain;
 
 /// How often `serve` sweeps the deadlines.
@@ -24,6 +25,10 @@ pub async fn sweeper(service: Service) {
     }
 }
 
+fn signed_in(session: &Session) -> Client {
+    Client::new(&session.server.url).with_token(session.token.clone())
+}
+
 /// Prints a refusal with its rules; true when the call was accepted.
 fn accepted<T>(reply: &ItemsBody<T>) -> bool {
     if reply.outcome == "accepted" {
@@ -39,8 +44,8 @@ fn accepted<T>(reply: &ItemsBody<T>) -> bool {
     false
 }
 
-pub async fn verify(url: &str, token: String, lrn: &str, checked: &str) -> anyhow::Result<i32> {
-    let client = Client::new(url).with_token(token);
+pub async fn verify(session: &Session, lrn: &str, checked: &str) -> anyhow::Result<i32> {
+    let client = signed_in(session);
     let reply = client.verify_record(lrn, checked).await.map_err(explain)?;
     if !accepted(&reply) {
         return Ok(1);
@@ -49,8 +54,8 @@ pub async fn verify(url: &str, token: String, lrn: &str, checked: &str) -> anyho
     Ok(0)
 }
 
-pub async fn validate(url: &str, token: String, lrn: &str, confirmed: &str) -> anyhow::Result<i32> {
-    let client = Client::new(url).with_token(token);
+pub async fn validate(session: &Session, lrn: &str, confirmed: &str) -> anyhow::Result<i32> {
+    let client = signed_in(session);
     let reply = client
         .validate_record(lrn, confirmed)
         .await
@@ -64,13 +69,12 @@ pub async fn validate(url: &str, token: String, lrn: &str, confirmed: &str) -> a
 
 /// A serious-error report, or a removal when `remove`.
 pub async fn record_act(
-    url: &str,
-    token: String,
+    session: &Session,
     lrn: &str,
     text: &str,
     remove: bool,
 ) -> anyhow::Result<i32> {
-    let client = Client::new(url).with_token(token);
+    let client = signed_in(session);
     let reply = if remove {
         client.remove_record(lrn, text).await
     } else {
@@ -84,8 +88,8 @@ pub async fn record_act(
     Ok(0)
 }
 
-pub async fn shifts(url: &str, token: String, ori: &str, starts: &[String]) -> anyhow::Result<i32> {
-    let client = Client::new(url).with_token(token);
+pub async fn shifts(session: &Session, ori: &str, starts: &[String]) -> anyhow::Result<i32> {
+    let client = signed_in(session);
     let reply = client.define_shifts(ori, starts).await.map_err(explain)?;
     if !accepted(&reply) {
         return Ok(1);
@@ -94,13 +98,8 @@ pub async fn shifts(url: &str, token: String, ori: &str, starts: &[String]) -> a
     Ok(0)
 }
 
-pub async fn staffing(
-    url: &str,
-    token: String,
-    ori: Option<&str>,
-    days: i64,
-) -> anyhow::Result<i32> {
-    let client = Client::new(url).with_token(token);
+pub async fn staffing(session: &Session, ori: Option<&str>, days: i64) -> anyhow::Result<i32> {
+    let client = signed_in(session);
     let reply = client.staffing(ori, days).await.map_err(explain)?;
     if !accepted(&reply) {
         return Ok(1);
@@ -117,13 +116,8 @@ pub async fn staffing(
     Ok(if hours == 0 { 0 } else { 1 })
 }
 
-pub async fn mailbox(
-    url: &str,
-    token: String,
-    ori: Option<&str>,
-    unread: bool,
-) -> anyhow::Result<i32> {
-    let client = Client::new(url).with_token(token);
+pub async fn mailbox(session: &Session, ori: Option<&str>, unread: bool) -> anyhow::Result<i32> {
+    let client = signed_in(session);
     let reply = client.mailbox(ori, unread).await.map_err(explain)?;
     if !accepted(&reply) {
         return Ok(1);
@@ -146,13 +140,8 @@ pub async fn mailbox(
     Ok(0)
 }
 
-pub async fn acknowledge(
-    url: &str,
-    token: String,
-    id: i64,
-    ori: Option<&str>,
-) -> anyhow::Result<i32> {
-    let client = Client::new(url).with_token(token);
+pub async fn acknowledge(session: &Session, id: i64, ori: Option<&str>) -> anyhow::Result<i32> {
+    let client = signed_in(session);
     let reply = client.acknowledge(id, ori).await.map_err(explain)?;
     if !accepted(&reply) {
         return Ok(1);
@@ -163,8 +152,8 @@ pub async fn acknowledge(
 
 /// The compliance view: one agency's overview, or with `--ori ALL` every agency's open
 /// deadlines.
-pub async fn compliance(url: &str, token: String, ori: Option<&str>) -> anyhow::Result<i32> {
-    let client = Client::new(url).with_token(token);
+pub async fn compliance(session: &Session, ori: Option<&str>) -> anyhow::Result<i32> {
+    let client = signed_in(session);
     if ori.is_some_and(|o| o.eq_ignore_ascii_case("ALL")) {
         let reply = client.compliance(ori).await.map_err(explain)?;
         if !accepted(&reply) {
@@ -232,8 +221,8 @@ fn print_deadlines(deadlines: &[leads_api_types::DeadlineBody]) {
     println!("{} OPEN, {overdue} OVERDUE", deadlines.len());
 }
 
-pub async fn late_entries(url: &str, token: String, ori: Option<&str>) -> anyhow::Result<i32> {
-    let client = Client::new(url).with_token(token);
+pub async fn late_entries(session: &Session, ori: Option<&str>) -> anyhow::Result<i32> {
+    let client = signed_in(session);
     let reply = client.late_entries(ori).await.map_err(explain)?;
     if !accepted(&reply) {
         return Ok(1);

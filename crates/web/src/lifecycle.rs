@@ -1,7 +1,7 @@
-//! The record lifecycle over HTTP: `POST /api/v1/records/{lrn}/verification` (H4),
-//! `GET /api/v1/mailbox`, `POST /api/v1/mailbox/{id}/ack` and `GET /api/v1/compliance`.
-//! `?ori=ORI` names another agency and `?ori=ALL` every agency (the Administrator's queue for
-//! the mailbox), as Cedar allows.
+//! The record lifecycle over HTTP (docs/LIFECYCLE.md): checks and Department acts on a record
+//! (`POST /api/v1/records/{lrn}/verification | validation | serious-error | removal`), agency
+//! shifts, the mailbox and the compliance readings. `?ori=ORI` names another agency and
+//! `?ori=ALL` every agency (the Administrator's queue for the mailbox), as Cedar allows.
 
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
@@ -9,11 +9,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use leads_api_types::{
-    DeadlineBody, ItemsBody, LateEntryBody, MailBody, ReasonBody, VerificationBody,
-    VerificationRequest,
+    ComplianceOverviewBody, DeadlineBody, ItemsBody, LateEntryBody, MailBody, ReasonBody,
+    SeriousErrorRequest, ShiftsRequest, VerificationBody, VerificationRequest,
 };
-use leads_app::{ItemsReply, Service};
+use leads_app::{ItemsReply, Service, ServiceError};
 use leads_app::{Message, Verification};
+use leads_domain::clock::Timestamp;
 use leads_domain::deadline::Deadline;
 use serde::Serialize;
 
@@ -68,7 +69,7 @@ fn mail_body(m: &Message) -> MailBody {
     }
 }
 
-fn deadline_body(d: &Deadline, now: leads_domain::clock::Timestamp) -> DeadlineBody {
+fn deadline_body(d: &Deadline, now: Timestamp) -> DeadlineBody {
     DeadlineBody {
         kind: d.kind.name().into(),
         rule: d.kind.rule().id().into(),
@@ -77,97 +78,8 @@ fn deadline_body(d: &Deadline, now: leads_domain::clock::Timestamp) -> DeadlineB
         due_at: d.due_at.to_string(),
         notices: d.notices,
         opened_at: d.created_at.to_string(),
-        overdue: d.notices > 0 || d.is_due(now),
+        overdue: d.is_overdue(now),
     }
-}
-
-pub(crate) async fn verify(
-    State(service): State<Service>,
-    headers: HeaderMap,
-    Path(lrn): Path<String>,
-    body: Result<Json<VerificationRequest>, JsonRejection>,
-) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
-    let reply = service
-        .verify_record(bearer(&headers), &lrn, &request.checked, Some(op.clone()))
-        .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply, verification_body))
-}
-
-pub(crate) async fn validate(
-    State(service): State<Service>,
-    headers: HeaderMap,
-    Path(lrn): Path<String>,
-    body: Result<Json<VerificationRequest>, JsonRejection>,
-) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
-    let reply = service
-        .validate_record(bearer(&headers), &lrn, &request.checked, Some(op.clone()))
-        .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply, verification_body))
-}
-
-pub(crate) async fn mailbox(
-    State(service): State<Service>,
-    headers: HeaderMap,
-    Query(query): Query<ScopeQuery>,
-) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let reply = service
-        .mailbox(
-            bearer(&headers),
-            query.ori.as_deref(),
-            query.unread,
-            Some(op.clone()),
-        )
-        .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply, mail_body))
-}
-
-pub(crate) async fn acknowledge(
-    State(service): State<Service>,
-    headers: HeaderMap,
-    Path(id): Path<i64>,
-    Query(query): Query<ScopeQuery>,
-) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let reply = service
-        .acknowledge_message(bearer(&headers), query.ori.as_deref(), id, Some(op.clone()))
-        .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply, |id| *id))
-}
-
-pub(crate) async fn late_entries(
-    State(service): State<Service>,
-    headers: HeaderMap,
-    Query(query): Query<ScopeQuery>,
-) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let reply = service
-        .late_entries(bearer(&headers), query.ori.as_deref(), Some(op.clone()))
-        .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply, late_entry_body))
-}
-
-pub(crate) async fn compliance(
-    State(service): State<Service>,
-    headers: HeaderMap,
-    Query(query): Query<ScopeQuery>,
-) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let reply = service
-        .compliance(bearer(&headers), query.ori.as_deref(), Some(op.clone()))
-        .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    let now = reply.at;
-    Ok(respond(&reply, |d| deadline_body(d, now)))
 }
 
 fn serious_error_body(done: &leads_app::SeriousErrorOutcome) -> leads_api_types::SeriousErrorBody {
@@ -176,71 +88,6 @@ fn serious_error_body(done: &leads_app::SeriousErrorOutcome) -> leads_api_types:
         ori: done.ori.to_string(),
         correct_by: done.correct_by.map(|t| t.to_string()),
     }
-}
-
-pub(crate) async fn serious_error(
-    State(service): State<Service>,
-    headers: HeaderMap,
-    Path(lrn): Path<String>,
-    body: Result<Json<leads_api_types::SeriousErrorRequest>, JsonRejection>,
-) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
-    let reply = service
-        .report_serious_error(bearer(&headers), &lrn, &request.text, Some(op.clone()))
-        .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply, serious_error_body))
-}
-
-pub(crate) async fn removal(
-    State(service): State<Service>,
-    headers: HeaderMap,
-    Path(lrn): Path<String>,
-    body: Result<Json<leads_api_types::SeriousErrorRequest>, JsonRejection>,
-) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
-    let reply = service
-        .remove_record(bearer(&headers), &lrn, &request.text, Some(op.clone()))
-        .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply, serious_error_body))
-}
-
-pub(crate) async fn shifts(
-    State(service): State<Service>,
-    headers: HeaderMap,
-    Path(ori): Path<String>,
-    body: Result<Json<leads_api_types::ShiftsRequest>, JsonRejection>,
-) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
-    let reply = service
-        .define_shifts(bearer(&headers), &ori, &request.starts, Some(op.clone()))
-        .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply, |minutes| {
-        format!("{:02}{:02}", minutes / 60, minutes % 60)
-    }))
-}
-
-pub(crate) async fn staffing(
-    State(service): State<Service>,
-    headers: HeaderMap,
-    Query(query): Query<ScopeQuery>,
-) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let reply = service
-        .staffing_gaps(
-            bearer(&headers),
-            query.ori.as_deref(),
-            query.days.unwrap_or(7),
-            Some(op.clone()),
-        )
-        .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply, gap_body))
 }
 
 fn late_entry_body(e: &leads_app::StoredLateEntry) -> LateEntryBody {
@@ -263,23 +110,180 @@ fn gap_body(gap: &leads_domain::staffing::StaffingGap) -> leads_api_types::Staff
     }
 }
 
+/// One request's operation id and session, and the one way its answer becomes a response.
+struct Call<'h> {
+    headers: &'h HeaderMap,
+    op: String,
+}
+
+impl<'h> Call<'h> {
+    fn of(headers: &'h HeaderMap) -> Self {
+        Call {
+            headers,
+            op: operation_id(headers),
+        }
+    }
+
+    fn token(&self) -> &str {
+        bearer(self.headers)
+    }
+
+    fn op(&self) -> Option<String> {
+        Some(self.op.clone())
+    }
+
+    fn json<T>(&self, body: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+        body.map(|Json(request)| request)
+            .map_err(|e| ApiError::rejection(e.status(), e.body_text(), &self.op))
+    }
+
+    fn error(&self, error: ServiceError) -> ApiError {
+        ApiError::service(error, &self.op)
+    }
+
+    fn answer<T, B: Serialize>(
+        &self,
+        reply: Result<ItemsReply<T>, ServiceError>,
+        body: impl Fn(&T) -> B,
+    ) -> Result<Response, ApiError> {
+        let reply = reply.map_err(|e| self.error(e))?;
+        Ok(respond(&reply, body))
+    }
+}
+
+pub(crate) async fn verify(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(lrn): Path<String>,
+    body: Result<Json<VerificationRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let call = Call::of(&headers);
+    let request = call.json(body)?;
+    let reply = service.verify_record(call.token(), &lrn, &request.checked, call.op());
+    call.answer(reply.await, verification_body)
+}
+
+pub(crate) async fn validate(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(lrn): Path<String>,
+    body: Result<Json<VerificationRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let call = Call::of(&headers);
+    let request = call.json(body)?;
+    let reply = service.validate_record(call.token(), &lrn, &request.checked, call.op());
+    call.answer(reply.await, verification_body)
+}
+
+pub(crate) async fn serious_error(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(lrn): Path<String>,
+    body: Result<Json<SeriousErrorRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let call = Call::of(&headers);
+    let request = call.json(body)?;
+    let reply = service.report_serious_error(call.token(), &lrn, &request.text, call.op());
+    call.answer(reply.await, serious_error_body)
+}
+
+pub(crate) async fn removal(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(lrn): Path<String>,
+    body: Result<Json<SeriousErrorRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let call = Call::of(&headers);
+    let request = call.json(body)?;
+    let reply = service.remove_record(call.token(), &lrn, &request.text, call.op());
+    call.answer(reply.await, serious_error_body)
+}
+
+pub(crate) async fn shifts(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(ori): Path<String>,
+    body: Result<Json<ShiftsRequest>, JsonRejection>,
+) -> Result<Response, ApiError> {
+    let call = Call::of(&headers);
+    let request = call.json(body)?;
+    let reply = service.define_shifts(call.token(), &ori, &request.starts, call.op());
+    call.answer(reply.await, |minutes| {
+        format!("{:02}{:02}", minutes / 60, minutes % 60)
+    })
+}
+
+pub(crate) async fn mailbox(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    let call = Call::of(&headers);
+    let reply = service.mailbox(call.token(), query.ori.as_deref(), query.unread, call.op());
+    call.answer(reply.await, mail_body)
+}
+
+pub(crate) async fn acknowledge(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    let call = Call::of(&headers);
+    let reply = service.acknowledge_message(call.token(), query.ori.as_deref(), id, call.op());
+    call.answer(reply.await, |id| *id)
+}
+
+pub(crate) async fn compliance(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    let call = Call::of(&headers);
+    let reply = service
+        .compliance(call.token(), query.ori.as_deref(), call.op())
+        .await
+        .map_err(|e| call.error(e))?;
+    let now = reply.at;
+    Ok(respond(&reply, |d| deadline_body(d, now)))
+}
+
+pub(crate) async fn late_entries(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    let call = Call::of(&headers);
+    let reply = service.late_entries(call.token(), query.ori.as_deref(), call.op());
+    call.answer(reply.await, late_entry_body)
+}
+
+pub(crate) async fn staffing(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Query(query): Query<ScopeQuery>,
+) -> Result<Response, ApiError> {
+    let call = Call::of(&headers);
+    let days = query.days.unwrap_or(7);
+    let reply = service.staffing_gaps(call.token(), query.ori.as_deref(), days, call.op());
+    call.answer(reply.await, gap_body)
+}
+
 pub(crate) async fn overview(
     State(service): State<Service>,
     headers: HeaderMap,
     Query(query): Query<ScopeQuery>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
+    let call = Call::of(&headers);
     let reply = service
-        .compliance_overview(bearer(&headers), query.ori.as_deref(), Some(op.clone()))
+        .compliance_overview(call.token(), query.ori.as_deref(), call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
+        .map_err(|e| call.error(e))?;
     let now = reply.at;
-    Ok(respond(&reply, |o| {
-        leads_api_types::ComplianceOverviewBody {
-            deadlines: o.deadlines.iter().map(|d| deadline_body(d, now)).collect(),
-            late_entries: o.late_entries.iter().map(late_entry_body).collect(),
-            photos: o.photos.iter().map(crate::images::photo_body).collect(),
-            staffing_gaps: o.staffing_gaps.iter().map(gap_body).collect(),
-        }
+    Ok(respond(&reply, |o| ComplianceOverviewBody {
+        deadlines: o.deadlines.iter().map(|d| deadline_body(d, now)).collect(),
+        late_entries: o.late_entries.iter().map(late_entry_body).collect(),
+        photos: o.photos.iter().map(crate::images::photo_body).collect(),
+        staffing_gaps: o.staffing_gaps.iter().map(gap_body).collect(),
     }))
 }
