@@ -206,6 +206,7 @@ impl Service {
                 purpose,
                 case_number,
                 today: now.date(),
+                sos: leads_policy::SosFacts::NONE,
             },
             || format!("NO POLICY PERMITS {} {}", action.name(), message.key.key),
         )
