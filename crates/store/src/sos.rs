@@ -165,8 +165,7 @@ pub trait SosTx: Send {
     /// Images not yet disposed of whose retention ended at or before `now`, at most `limit`.
     async fn due_disposals(&mut self, now: Timestamp, limit: u32) -> StoreResult<Vec<CaseImage>>;
     /// Marks an image disposed of (its blob is gone); false if it already was.
-    async fn dispose_case_image(&mut self, id: i64, at: Timestamp, how: &str)
-    -> StoreResult<bool>;
+    async fn dispose_case_image(&mut self, id: i64, at: Timestamp, how: &str) -> StoreResult<bool>;
 
     async fn insert_sos_dissemination(&mut self, row: &SosDisseminationRow) -> StoreResult<i64>;
     /// Dissemination records of a disseminating agency (of all for `None`), newest first.

@@ -103,6 +103,11 @@ pub struct ImageRequestForm {
     /// it is transmitted.
     #[serde(default)]
     pub transmit_to: Option<String>,
+    /// The requester category when the request is made for someone other than the agency
+    /// (`public_defender`, `individual`, …); only criminal-justice agencies may ask through
+    /// LEADS, so any other category is refused (P1).
+    #[serde(default)]
+    pub on_behalf_of: Option<String>,
 }
 
 /// The longest retention a case record may state (100 years).
@@ -118,6 +123,7 @@ pub struct ImageRequest {
     pub role: SubjectRole,
     pub retention_days: Option<i64>,
     pub transmit_to: Option<Ori>,
+    pub on_behalf_of: Option<super::Category>,
 }
 
 impl ImageRequest {
@@ -143,6 +149,9 @@ impl ImageRequest {
             role,
             retention_days: form.retention_days,
             transmit_to,
+            on_behalf_of: stated(&form.on_behalf_of)
+                .map(super::Category::parse)
+                .transpose()?,
         })
     }
 }
@@ -301,6 +310,8 @@ impl ArrayMember {
 pub struct SosDisseminationForm {
     /// The case image passed on.
     pub case_image: i64,
+    /// The investigation it is passed on for (must be the one it was requested for).
+    pub case_number: String,
     /// The recipient's ORI.
     #[serde(default)]
     pub recipient_ori: Option<String>,
@@ -319,6 +330,7 @@ pub struct SosDisseminationForm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SosDissemination {
     pub case_image: i64,
+    pub case: CaseNumber,
     pub recipient_ori: Ori,
     pub recipient_agency: Option<FreeText>,
     pub recipient_person: FreeText,
@@ -345,6 +357,7 @@ impl SosDissemination {
         )?;
         Ok(SosDissemination {
             case_image: form.case_image,
+            case: CaseNumber::parse("CAS", &form.case_number.trim().to_ascii_uppercase())?,
             recipient_ori,
             recipient_agency: stated(&form.recipient_agency)
                 .map(|a| FreeText::parse("RAG", &a.to_ascii_uppercase(), 60))
@@ -403,4 +416,46 @@ impl SosDissemination {
             }
         }
     }
+}
+
+/// The SOS Police's written decision on a release, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReleaseDecisionForm {
+    /// Approve (true) or deny (false).
+    pub approve: bool,
+    /// The reference of the written approval or denial.
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// A decision after its edits; a missing reference is left for the policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReleaseDecision {
+    pub approve: bool,
+    pub reference: Option<FreeText>,
+    pub note: Option<FreeText>,
+}
+
+impl ReleaseDecision {
+    pub fn parse(form: &ReleaseDecisionForm) -> Result<ReleaseDecision, FieldError> {
+        Ok(ReleaseDecision {
+            approve: form.approve,
+            reference: statement("REF", &form.reference, 60)?,
+            note: stated(&form.note)
+                .map(|n| FreeText::parse("NOT", &n.to_ascii_uppercase(), 200))
+                .transpose()?,
+        })
+    }
+}
+
+/// A photo array as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhotoArrayForm {
+    /// The investigation the array is shown in.
+    pub case_number: String,
+    pub members: Vec<ArrayMemberForm>,
 }

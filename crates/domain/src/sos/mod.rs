@@ -10,8 +10,9 @@ mod holder;
 pub use category::{Category, Condition, DeskForm, DeskRequest};
 pub use forms::{
     ArrayMember, ArrayMemberForm, Consent, ConsentForm, ImageRequest, ImageRequestForm,
-    Investigation, MAX_RETENTION_DAYS, Necessity, RecipientCheck, ReleaseForm, ReleaseRequest,
-    SosDissemination, SosDisseminationForm, SubjectRole,
+    Investigation, MAX_RETENTION_DAYS, Necessity, PhotoArrayForm, RecipientCheck, ReleaseDecision,
+    ReleaseDecisionForm, ReleaseForm, ReleaseRequest, SosDissemination, SosDisseminationForm,
+    SubjectRole,
 };
 pub use holder::{Dln, Lookup, LookupForm, SosHolder};
 
