@@ -55,7 +55,8 @@ pub use leads_domain::access::AdminCommand;
 pub use leads_domain::dissemination::DisseminationFields;
 pub use leads_domain::reply::Reply;
 pub use leads_store::{
-    AuditQuery, Disposition, FlagQuery, Message, StoredFlag, StoredLateEntry, Verification,
+    AuditQuery, CaseImage, ConsentRow, Disposition, FlagQuery, Message, PhotoArrayRow, ReleaseRow,
+    SosDisseminationRow, StoredFlag, StoredLateEntry, Verification,
 };
 pub use lifecycle_views::{ComplianceOverview, MAILBOX_LIMIT, OVERVIEW_STAFFING_DAYS};
 pub use pipeline::Input;
