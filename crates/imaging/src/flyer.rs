@@ -145,7 +145,7 @@ pub fn flyer_pdf(jpeg: &[u8], text: &FlyerText<'_>) -> Result<Vec<u8>, ImageErro
     let xref = pdf.len();
     let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1);
     for offset in &offsets {
-        let _ = write!(table, "{offset:010} 00000 n \n");
+        let _ = writeln!(table, "{offset:010} 00000 n ");
     }
     let _ = write!(
         table,

@@ -99,13 +99,14 @@ fn desk(category: &str) -> DeskForm {
     }
 }
 
+/// Removes one condition from a form.
+type Removal = (&'static str, fn(&mut DeskForm));
+/// A desk scenario row.
+type DeskRow = (&'static str, DeskForm, Vec<Removal>);
+
 /// The desk scenarios: `(row, form meeting every condition, conditions to remove one at a time
 /// with the policy citation each removal must bring)`.
-fn desk_rows() -> Vec<(
-    &'static str,
-    DeskForm,
-    Vec<(&'static str, fn(&mut DeskForm))>,
-)> {
+fn desk_rows() -> Vec<DeskRow> {
     let mut a = desk("individual");
     a.written_request = Some("WR-2026-0042".into());
     let mut b = desk("family_of_deceased");
@@ -551,7 +552,8 @@ async fn p4_release_needs_every_condition_and_the_sos_police_written_approval() 
             no_other_image: true,
             identity_verification: Some("FINGERPRINTS MATCHED BOOKING 2019-331".into()),
         };
-        let missing: [(fn(&mut ReleaseForm), &str); 4] = [
+        type Missing = (fn(&mut ReleaseForm), &'static str);
+        let missing: [Missing; 4] = [
             (|f| f.necessity = String::new(), "1030.140(b)(2)"),
             (|f| f.no_other_image = false, "1030.140(b)(2)(A)"),
             (|f| f.identity_verification = None, "1030.140(b)(2)(B)"),
