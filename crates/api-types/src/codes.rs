@@ -34,6 +34,62 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "the second-party check of a record was recorded (H4)",
     ),
     (
+        "sos_image",
+        200,
+        "an SOS image was added to the stated case record (P1, P2)",
+    ),
+    (
+        "sos_case",
+        200,
+        "the SOS images of one case record were read (P2)",
+    ),
+    (
+        "sos_disclosed",
+        200,
+        "the SOS desk disclosed an image to a requester of 1030.140(b)(1) (P1)",
+    ),
+    (
+        "sos_disseminated",
+        200,
+        "an SOS image was passed to another criminal-justice agency and the dissemination recorded (P5)",
+    ),
+    (
+        "sos_disseminations",
+        200,
+        "SOS image dissemination records were read (P5)",
+    ),
+    (
+        "sos_release_pending",
+        200,
+        "a release to the public awaits the SOS Police's written decision (P4)",
+    ),
+    (
+        "sos_release_approved",
+        200,
+        "the SOS Police approved a release in writing (P4)",
+    ),
+    (
+        "sos_release_denied",
+        200,
+        "the SOS Police denied a release in writing (P4)",
+    ),
+    ("sos_releases", 200, "release requests were read (P4)"),
+    (
+        "sos_release_flyer",
+        200,
+        "the flyer of an approved release, with the disclaimer (P4)",
+    ),
+    (
+        "sos_consent_recorded",
+        200,
+        "a person's written consent to a photo array was recorded (P3)",
+    ),
+    (
+        "sos_photo_array",
+        200,
+        "a photo array was built; every SOS image in it passed P3",
+    ),
+    (
         "confirmation_requested",
         200,
         "a hit confirmation request went to the record's owner (H6)",
@@ -253,6 +309,32 @@ pub const CATALOGUE: &[(&str, u16, &str)] = &[
         "message_not_found",
         404,
         "no unacknowledged message with that id in the queue",
+    ),
+    ("sos_not_found", 404, "no holder of the SOS file matches"),
+    (
+        "sos_ambiguous",
+        422,
+        "several SOS holders match the name, date of birth and sex; ask by DLN",
+    ),
+    (
+        "sos_case_image_not_found",
+        404,
+        "no SOS case image with that number",
+    ),
+    (
+        "sos_image_disposed",
+        410,
+        "the case image was disposed of (retention ended or transmitted)",
+    ),
+    (
+        "sos_release_not_found",
+        404,
+        "no release request with that number",
+    ),
+    (
+        "sos_release_decided",
+        409,
+        "the release request was already decided",
     ),
     (
         "record_wrong_file",

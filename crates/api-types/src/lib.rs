@@ -6,6 +6,7 @@ mod dissemination;
 mod lifecycle;
 mod reply;
 mod review;
+mod sos;
 
 use std::collections::BTreeMap;
 
@@ -22,6 +23,11 @@ pub use reply::{
     ReplyBody, StatusBody,
 };
 pub use review::{DispositionBody, DispositionRequest, FlagBody, ReviewReplyBody};
+pub use sos::{
+    ArrayMemberForm, CaseImageBody, ConsentBody, ConsentForm, DeskForm, DisclosureBody, FlyerBody,
+    ImageRequestForm, LookupForm, PhotoArrayBody, PhotoArrayForm, ReleaseBody, ReleaseDecisionForm,
+    ReleaseForm, SosBody, SosDisseminationBody, SosDisseminationForm,
+};
 
 /// `POST /api/v1/sessions`: password and the current second-factor (TOTP) code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -135,6 +135,7 @@ impl Service {
                 purpose,
                 case_number,
                 today: now.date(),
+                sos: leads_policy::SosFacts::NONE,
             },
             || format!("NO POLICY PERMITS {} {}", key.action.name(), key.key),
         )
@@ -160,6 +161,7 @@ impl Service {
                 purpose: "",
                 case_number: "",
                 today: now.date(),
+                sos: leads_policy::SosFacts::NONE,
             },
             default_text,
         )

@@ -280,6 +280,7 @@ impl Service {
                     purpose: "",
                     case_number: "",
                     today: now.date(),
+                    sos: leads_policy::SosFacts::NONE,
                 });
                 if decision.allowed {
                     self.run_command(tx.as_mut(), &principal, command, now)

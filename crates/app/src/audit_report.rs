@@ -133,6 +133,7 @@ impl Service {
             purpose: "",
             case_number: "",
             today: now.date(),
+            sos: leads_policy::SosFacts::NONE,
         });
         if !decision.allowed {
             report.outcome = Outcome::Refused;

@@ -76,6 +76,7 @@ impl Service {
                 purpose: "",
                 case_number: "",
                 today: now.date(),
+                sos: leads_policy::SosFacts::NONE,
             },
             || format!("NO POLICY PERMITS {}", message.key.key),
         )?;

@@ -99,6 +99,7 @@ impl Service {
                 purpose: dissemination.purpose().code(),
                 case_number: dissemination.case().as_str(),
                 today: now.date(),
+                sos: leads_policy::SosFacts::NONE,
             },
             || format!("NO POLICY PERMITS DISSEMINATION OF {}", record.lrn()),
         )?;

@@ -111,7 +111,7 @@ impl Service {
         reply
     }
 
-    async fn delete_blob(&self, id: &str) {
+    pub(crate) async fn delete_blob(&self, id: &str) {
         let deleted = match BlobId::parse(id) {
             Ok(blob) => self.vault.delete(&blob).await,
             Err(error) => Err(error),
@@ -206,6 +206,7 @@ impl Service {
                 purpose,
                 case_number,
                 today: now.date(),
+                sos: leads_policy::SosFacts::NONE,
             },
             || format!("NO POLICY PERMITS {} {}", action.name(), message.key.key),
         )
@@ -383,7 +384,7 @@ impl Service {
         }
     }
 
-    async fn open_picture(&self, blob: &BlobRef) -> Result<Vec<u8>, Refusal> {
+    pub(crate) async fn open_picture(&self, blob: &BlobRef) -> Result<Vec<u8>, Refusal> {
         let opened = match (
             BlobId::parse(&blob.id),
             leads_vault::WrappedKey::parse(&blob.wrapped_key),

@@ -25,6 +25,7 @@ mod record_checks;
 mod review_queue;
 mod review_run;
 mod serious_errors;
+mod sos;
 mod staffing;
 mod timeliness;
 pub mod totp;
@@ -54,7 +55,8 @@ pub use leads_domain::access::AdminCommand;
 pub use leads_domain::dissemination::DisseminationFields;
 pub use leads_domain::reply::Reply;
 pub use leads_store::{
-    AuditQuery, Disposition, FlagQuery, Message, StoredFlag, StoredLateEntry, Verification,
+    AuditQuery, CaseImage, ConsentRow, Disposition, FlagQuery, Message, PhotoArrayRow, ReleaseRow,
+    SosDisseminationRow, StoredFlag, StoredLateEntry, Verification,
 };
 pub use lifecycle_views::{ComplianceOverview, MAILBOX_LIMIT, OVERVIEW_STAFFING_DAYS};
 pub use pipeline::Input;
@@ -63,6 +65,12 @@ pub use record_checks::MIN_CHECKED_LENGTH;
 pub use review_queue::{MIN_NOTE_LENGTH, ReviewReply};
 pub use review_run::{HISTORY_DAYS, ReviewRun};
 pub use serious_errors::SeriousErrorOutcome;
+pub use sos::{
+    ARRAY_POSITIONS, CaseImageView, Disclosure, DisposalReport, DisseminationView, Flyer,
+    SOS_ARRAY_EVENT, SOS_CASE_READ_EVENT, SOS_DESK_EVENT, SOS_DISPOSAL_EVENT,
+    SOS_DISSEMINATION_EVENT, SOS_POLICE_QUEUE, SOS_RECORDS_EVENT, SOS_RECORDS_LIMIT,
+    SOS_RELEASE_EVENT, SOS_REQUEST_EVENT, SosLimits, SosReply,
+};
 pub use staffing::MAX_STAFFING_DAYS;
 pub use timeliness::LATE_ENTRIES_LIMIT;
 
@@ -92,6 +100,8 @@ pub struct ServiceConfig {
     /// Days after entry at which records of a file retire (H7); a file not named keeps its
     /// records until they are cleared, cancelled, purged or removed (docs/LIFECYCLE.md).
     pub retention_days: Vec<(leads_domain::files::FileKind, i64)>,
+    /// Limits and defaults of SOS image requests (rules P2, P5).
+    pub sos: SosLimits,
 }
 
 impl Default for ServiceConfig {
@@ -108,6 +118,7 @@ impl Default for ServiceConfig {
             max_images_per_record: 12,
             image_limits: leads_imaging::Limits::default(),
             retention_days: Vec::new(),
+            sos: SosLimits::default(),
         }
     }
 }

@@ -5,7 +5,9 @@
 use leads_audit::AuditEntry;
 use leads_domain::access::{Agency, Person, Terminal};
 use leads_domain::reply::Outcome;
-use leads_store::{Account, AccountStatus};
+use leads_domain::sos::SosHolder;
+use leads_store::{Account, AccountStatus, BlobRef, StoredHolder};
+use leads_vault::BlobId;
 
 use crate::admin::Enrollment;
 use crate::{Service, ServiceError, hash_password, password, totp};
@@ -105,5 +107,48 @@ impl Provisioning<'_> {
             uri: totp::provisioning_uri(&secret, &id),
             secret,
         })
+    }
+
+    /// Loads holders into the Secretary of State's image file (the demo and test fixtures play
+    /// the SOS file): each picture is normalized to a mugshot JPEG and sealed in the vault.
+    /// One transaction and one audit entry for the batch.
+    pub async fn sos_holders(
+        &self,
+        holders: &[(SosHolder, Vec<u8>)],
+    ) -> Result<usize, ServiceError> {
+        let service = self.service;
+        let mut sealed = Vec::with_capacity(holders.len());
+        for (holder, picture) in holders {
+            let normalized = leads_imaging::normalize(
+                picture,
+                leads_imaging::Frame::Mugshot,
+                None,
+                &service.config.image_limits,
+            )
+            .map_err(|e| ServiceError::Internal(format!("SOS picture of {}: {e}", holder.dln)))?;
+            let blob = BlobId::random();
+            let key = service
+                .vault
+                .put(&blob, &normalized.jpeg)
+                .await
+                .map_err(|e| {
+                    ServiceError::Internal(format!("SOS picture of {}: {e}", holder.dln))
+                })?;
+            sealed.push(StoredHolder {
+                holder: holder.clone(),
+                picture: BlobRef {
+                    id: blob.as_str().to_owned(),
+                    wrapped_key: key.as_str().to_owned(),
+                },
+            });
+        }
+        let mut tx = service.store.begin().await?;
+        for holder in &sealed {
+            tx.sos().put_holder(holder).await?;
+        }
+        tx.append_audit(self.entry(format!("SOS FILE {} HOLDERS", sealed.len())))
+            .await?;
+        tx.commit().await?;
+        Ok(sealed.len())
     }
 }

@@ -74,6 +74,7 @@ impl Service {
             purpose: "",
             case_number: "",
             today: now.date(),
+            sos: leads_policy::SosFacts::NONE,
         });
         if decision.allowed {
             return Ok(());

@@ -1,5 +1,7 @@
 #![doc = include_str!("../README.md")]
 
+mod sos;
+
 use leads_api_types::{
     AdminReplyBody, AuditReportBody, DispositionRequest, DisseminationRequest, ErrorBody,
     PasswordChangeRequest, ReplyBody, ReviewReplyBody, SignInRequest, SignInResponse,

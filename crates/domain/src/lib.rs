@@ -14,6 +14,7 @@ pub mod record;
 pub mod reply;
 pub mod rules;
 pub mod search;
+pub mod sos;
 pub mod staffing;
 pub mod timeliness;
 pub mod transaction;

@@ -17,6 +17,7 @@
 
 mod crop;
 mod error;
+mod flyer;
 mod frame;
 mod limits;
 mod normalize;
@@ -26,6 +27,7 @@ mod splitmix;
 
 pub use crop::{Crop, default_crop};
 pub use error::ImageError;
+pub use flyer::{FlyerText, flyer_pdf, wrap};
 pub use frame::{
     FREE_MAX_SIDE, FREE_THUMB_MAX_SIDE, Frame, MUGSHOT_HEIGHT, MUGSHOT_THUMB_HEIGHT,
     MUGSHOT_THUMB_WIDTH, MUGSHOT_WIDTH,

@@ -9,13 +9,18 @@ use cedar_policy::{
     EntityTypeName, EntityUid, PolicyId, PolicySet, Request, RestrictedExpression, Schema,
     ValidationMode, Validator,
 };
-use leads_domain::access::{AgencyStatus, Service};
+use leads_domain::access::{AgencyStatus, EligibilityBasis, Service};
 use leads_domain::reply::Reason;
 
 use crate::{Act, Authorizer, AuthzRequest, Decision, Target};
 
-/// The policies, compiled into the binary.
-pub const POLICIES: &str = include_str!("../policies/leads.cedar");
+/// The policies, compiled into the binary: the LEADS policies, then the SOS image policies
+/// (the SOS file's own, `policies/sos.cedar`).
+pub const POLICIES: &str = concat!(
+    include_str!("../policies/leads.cedar"),
+    "\n",
+    include_str!("../policies/sos.cedar")
+);
 /// The schema the policies are validated against.
 pub const SCHEMA: &str = include_str!("../policies/leads.cedarschema");
 
@@ -56,6 +61,7 @@ struct Types {
     record: EntityTypeName,
     audit_log: EntityTypeName,
     statewide: EntityTypeName,
+    sos_image_file: EntityTypeName,
     action: EntityTypeName,
 }
 
@@ -72,6 +78,7 @@ impl Types {
             record: name("LEADS::Record")?,
             audit_log: name("LEADS::AuditLog")?,
             statewide: name("LEADS::Statewide")?,
+            sos_image_file: name("LEADS::SosImageFile")?,
             action: name("LEADS::Action")?,
         })
     }
@@ -188,6 +195,10 @@ impl CedarAuthorizer {
             .into_iter()
             .filter(|s| agency.access.grants(*s))
             .map(Service::name);
+        let criminal_justice = agency.evidence.as_ref().is_some_and(|e| {
+            matches!(e.basis(), EligibilityBasis::A | EligibilityBasis::D)
+                && e.shortfalls().is_empty()
+        });
         let certification = person
             .certification_on(request.today)
             .map_or("none", |level| level.name());
@@ -197,6 +208,7 @@ impl CedarAuthorizer {
                 vec![
                     ("status", text(status_name(agency.status))),
                     ("has_basis", flag(has_basis)),
+                    ("criminal_justice", flag(criminal_justice)),
                     ("agreement_signed", flag(agency.agreement.is_some())),
                     ("access_level", text(agency.access.name())),
                     ("granted", texts(granted)),
@@ -252,7 +264,7 @@ impl CedarAuthorizer {
                     ("service", text(Service::of_file(file).name())),
                 ],
             )?),
-            Target::Agency(_) | Target::AuditLog | Target::Statewide => {}
+            Target::Agency(_) | Target::AuditLog | Target::Statewide | Target::SosImageFile => {}
         }
         Ok(entities)
     }
@@ -265,6 +277,7 @@ impl CedarAuthorizer {
             Target::Agency(ori) => uid(&t.agency, ori.as_str()),
             Target::AuditLog => uid(&t.audit_log, "audit"),
             Target::Statewide => uid(&t.statewide, "statewide"),
+            Target::SosImageFile => uid(&t.sos_image_file, "sos"),
         }
     }
 
@@ -281,6 +294,7 @@ impl CedarAuthorizer {
                 | Act::Image(_),
                 Target::File(file) | Target::Record { file, .. },
             ) => Service::of_file(file).name(),
+            (Act::Sos(_), _) => Service::SosImages.name(),
             _ => "",
         };
         let action = uid(&t.action, request.act.name());
@@ -304,6 +318,11 @@ impl CedarAuthorizer {
             ("purpose".to_owned(), text(request.purpose)),
             ("case_number".to_owned(), text(request.case_number)),
             ("today".to_owned(), RestrictedExpression::new_long(today)),
+            ("sos_category".to_owned(), text(request.sos.category)),
+            (
+                "sos_conditions".to_owned(),
+                texts(request.sos.conditions.iter().copied()),
+            ),
         ])
         .map_err(|e| e.to_string())?;
         let schema = self.strict.then_some(&self.schema);

@@ -88,7 +88,52 @@ pub enum Act {
     Confirm(bool),
     /// An image transaction on a record (I1).
     Image(leads_domain::image::ImageAction),
+    /// An act on SOS images (P1–P6).
+    Sos(SosAction),
     Admin(AdminAction),
+}
+
+/// Acts on the Secretary of State's images.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SosAction {
+    /// A criminal-justice agency requests an image through LEADS (P1(D),(E)).
+    RequestImage,
+    /// SOS staff record and decide a request made directly to SOS (P1(A)-(C),(F)-(I)).
+    DeskRequest,
+    /// An agency reads a case record's SOS images (P2).
+    ReadCase,
+    /// Passing an image to another criminal-justice agency (P5).
+    Disseminate,
+    /// Asking the SOS Police to approve a release to the public (P4).
+    RequestRelease,
+    /// The SOS Police approve or deny a release (P4).
+    DecideRelease,
+    /// Producing the releasable flyer of an approved release (P4).
+    ProduceRelease,
+    /// Recording a person's written consent to a photo array (P3).
+    RecordConsent,
+    /// Placing an SOS image in a photo array (P3).
+    UseInArray,
+    /// Reading dissemination records and releases (P5).
+    ReadRecords,
+}
+
+impl SosAction {
+    /// The Cedar action name.
+    pub fn name(self) -> &'static str {
+        match self {
+            SosAction::RequestImage => "request_sos_image",
+            SosAction::DeskRequest => "sos_desk_request",
+            SosAction::ReadCase => "read_sos_case",
+            SosAction::Disseminate => "disseminate_sos_image",
+            SosAction::RequestRelease => "request_sos_release",
+            SosAction::DecideRelease => "decide_sos_release",
+            SosAction::ProduceRelease => "produce_sos_release",
+            SosAction::RecordConsent => "record_sos_consent",
+            SosAction::UseInArray => "use_sos_image_in_array",
+            SosAction::ReadRecords => "read_sos_records",
+        }
+    }
 }
 
 impl Act {
@@ -110,6 +155,7 @@ impl Act {
             Act::Image(ImageAction::Modify) => "modify_image",
             Act::Image(ImageAction::Cancel) => "cancel_image",
             Act::Image(ImageAction::Query) => "query_image",
+            Act::Sos(sos) => sos.name(),
             Act::Admin(admin) => admin.name(),
         }
     }
@@ -128,6 +174,8 @@ pub enum Target<'a> {
     AuditLog,
     /// Every agency at once (statewide lists).
     Statewide,
+    /// The Secretary of State's captured-image file, and the images taken from it.
+    SosImageFile,
 }
 
 /// One authorization question.
@@ -145,6 +193,26 @@ pub struct AuthzRequest<'a> {
     pub case_number: &'a str,
     /// Today (certifications expire).
     pub today: Date,
+    /// The facts of an SOS image request (empty for everything else).
+    pub sos: SosFacts<'a>,
+}
+
+/// What an SOS image request is and which of its category's conditions it meets
+/// (`leads_domain::sos`); the SOS policies decide on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct SosFacts<'a> {
+    /// The requester category of 1030.140(b)(1) (`criminal_justice`, `individual`, …), or "".
+    pub category: &'a str,
+    /// The conditions met (`written_request`, `same_investigation`, …).
+    pub conditions: &'a [&'a str],
+}
+
+impl SosFacts<'_> {
+    /// No SOS facts (every other request).
+    pub const NONE: SosFacts<'static> = SosFacts {
+        category: "",
+        conditions: &[],
+    };
 }
 
 /// The answer, with the rules that decided it.

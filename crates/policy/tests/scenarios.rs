@@ -97,6 +97,7 @@ fn decide(principal: &Principal, ask: Ask<'_>) -> Decision {
         purpose: "C",
         case_number: "2026-1",
         today: today(),
+        sos: leads_policy::SosFacts::NONE,
     })
 }
 

@@ -65,11 +65,11 @@ const AGENCIES: [(&str, &str); 3] = [
 /// A query that hits the showcase wanted person (armed and dangerous) from the first operator.
 pub const DEMO_QUERY: &str = "QW.IL0160000.NAM/DOE, JOHN.SEX/M.DOB/19800115.PUR/C.CAS/2026-000001";
 
-fn ori(text: &str) -> anyhow::Result<Ori> {
+pub(crate) fn ori(text: &str) -> anyhow::Result<Ori> {
     Ori::parse(text).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-fn date(text: &str) -> anyhow::Result<FieldDate> {
+pub(crate) fn date(text: &str) -> anyhow::Result<FieldDate> {
     FieldDate::parse("DATE", text, time::Date::MAX).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
@@ -163,6 +163,8 @@ pub async fn seed(service: &Service, records: usize) -> anyhow::Result<bool> {
     }
     let portraits = crate::demo_photos::attach(service, &peoria).await?;
     tracing::info!(portraits, "demo portraits attached");
+    let holders = crate::demo_sos::seed(service).await?;
+    tracing::info!(holders, "demo SOS image file loaded");
     Ok(true)
 }
 
@@ -171,7 +173,10 @@ pub fn banner(url: &str) -> String {
     let mut text = format!(
         "OpenLEADS demo at {url}\n\nDemo sign-ins (they exist only in the demo database):\n"
     );
-    for d in DEMO_OPERATORS {
+    for d in DEMO_OPERATORS
+        .iter()
+        .chain(&crate::demo_sos::DEMO_SOS_PEOPLE)
+    {
         text.push_str(&format!(
             "  {:<10} password {:<17} terminal {:<5} {} {:<13} TOTP secret {}\n",
             d.operator,

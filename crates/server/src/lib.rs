@@ -8,6 +8,7 @@ pub mod cli;
 pub mod client_cmd;
 pub mod demo;
 pub mod demo_photos;
+pub mod demo_sos;
 pub mod lifecycle_cmd;
 pub mod review_cmd;
 pub mod server;

@@ -13,7 +13,8 @@ use crate::client_cmd::explain;
 /// How often `serve` sweeps the deadlines.
 pub const SWEEP_PERIOD: Duration = Duration::from_secs(60);
 
-/// Sweeps the deadlines every [`SWEEP_PERIOD`] for as long as the server runs.
+/// Sweeps the deadlines, and disposes of SOS case images whose retention or transmission
+/// window ended, every [`SWEEP_PERIOD`] for as long as the server runs.
 pub async fn sweeper(service: Service) {
     let mut interval = tokio::time::interval(SWEEP_PERIOD);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -21,6 +22,9 @@ pub async fn sweeper(service: Service) {
         interval.tick().await;
         if let Err(error) = service.sweep_deadlines().await {
             tracing::error!(%error, "deadline sweep failed");
+        }
+        if let Err(error) = service.dispose_sos_images().await {
+            tracing::error!(%error, "SOS image disposal failed");
         }
     }
 }

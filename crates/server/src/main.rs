@@ -98,6 +98,11 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
                 "{} deadlines due: {} notices, {} escalated to the Administrator, {} records retired",
                 report.due, report.notices, report.escalations, report.retired
             );
+            let disposed = service.dispose_sos_images().await?;
+            println!(
+                "SOS case images disposed of: {} at the end of their retention, {} never transmitted",
+                disposed.retention_expired, disposed.transmission_expired
+            );
             store.close().await;
             Ok(0)
         }

@@ -9,6 +9,7 @@ mod lifecycle_rows;
 mod migrate;
 mod review_rows;
 mod rows;
+mod sos_rows;
 mod tx;
 
 use async_trait::async_trait;

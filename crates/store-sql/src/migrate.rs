@@ -71,6 +71,12 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0010_confirmations.sql"),
         include_str!("../migrations/postgres/0010_confirmations.sql"),
     ),
+    (
+        11,
+        "sos",
+        include_str!("../migrations/sqlite/0011_sos.sql"),
+        include_str!("../migrations/postgres/0011_sos.sql"),
+    ),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\

@@ -24,7 +24,7 @@ use crate::rows::{RECORD_COLUMNS, fields_json, record_from_row, status_columns};
 use crate::{image_rows, lifecycle_rows};
 
 pub(crate) struct SqlTx {
-    tx: Transaction<'static, Any>,
+    pub(crate) tx: Transaction<'static, Any>,
 }
 
 impl SqlTx {
@@ -711,6 +711,10 @@ impl StoreTx for SqlTx {
         limit: u32,
     ) -> StoreResult<Vec<StoredLateEntry>> {
         lifecycle_rows::late_entries(&mut self.tx, ori, limit).await
+    }
+
+    fn sos(&mut self) -> &mut dyn leads_store::SosTx {
+        self
     }
 
     async fn commit(self: Box<Self>) -> StoreResult<()> {

@@ -2,6 +2,7 @@
 
 mod image;
 mod lifecycle;
+mod sos;
 mod url;
 
 use async_trait::async_trait;
@@ -18,6 +19,10 @@ use leads_policy::Principal;
 
 pub use image::{BlobRef, ImageStatus, RegistrantPhoto, StoredImage};
 pub use lifecycle::{HitConfirmation, StoredLateEntry, Verification};
+pub use sos::{
+    CaseImage, ConsentRow, PhotoArrayRow, ReleaseRow, SosDisseminationRow, SosRequestRow, SosTx,
+    StoredHolder,
+};
 pub use url::{Backend, DatabaseUrl};
 
 /// A storage failure, classified at the boundary.
@@ -468,6 +473,9 @@ pub trait StoreTx: Send {
         ori: Option<&str>,
         limit: u32,
     ) -> StoreResult<Vec<StoredLateEntry>>;
+
+    /// The SOS image service's storage, in this transaction.
+    fn sos(&mut self) -> &mut dyn SosTx;
 
     async fn commit(self: Box<Self>) -> StoreResult<()>;
     async fn rollback(self: Box<Self>) -> StoreResult<()>;

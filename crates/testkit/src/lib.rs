@@ -363,3 +363,76 @@ pub async fn seed_directory(service: &Service) {
             .unwrap();
     }
 }
+
+/// The Secretary of State's agency of the SOS fixtures.
+pub const SOS_ORI: &str = "ILSOS0000";
+
+/// The holders of the SOS fixtures: `(DLN, name, DOB, sex)`. The two `SMITH, JAMES` share
+/// name, date of birth and sex (a search by name finds both).
+pub const SOS_HOLDERS: [(&str, &str, &str, &str); 5] = [
+    ("S123-4567-8901", "RIVERA, ANA", "19850312", "F"),
+    ("D555-0101-2020", "DOE, JOHN", "19790704", "M"),
+    ("M300-1111-2222", "MORGAN, LEE", "19920101", "M"),
+    ("S530-0000-0001", "SMITH, JAMES", "19800101", "M"),
+    ("S530-0000-0002", "SMITH, JAMES", "19800101", "M"),
+];
+
+impl TestApp {
+    /// Adds the SOS fixtures: the Secretary of State's agency with its desk clerk (SOSDESK1)
+    /// and SOS Police officer (SOSPD1) at terminal T50A, a non-criminal-justice agency
+    /// IL0700000 (operator OP70A at T70A, basis (E)), an Indiana agency IN0490000 (operator
+    /// OPIN1 at TIN1), and the holders of [`SOS_HOLDERS`] with generated portraits.
+    pub async fn seed_sos(&self) {
+        let provisioning = self.service.provisioning();
+        let mut gaming = active_agency("IL0700000", "ILLINOIS GAMING BOARD");
+        gaming.evidence = Some(BasisEvidence::AuthorizedByLaw {
+            statute: "230 ILCS 10/5".into(),
+            no_adverse_impact_finding: "FINDING 2024-07".into(),
+        });
+        for agency in [
+            active_agency(SOS_ORI, "SECRETARY OF STATE POLICE"),
+            gaming,
+            active_agency("IN0490000", "INDIANAPOLIS METROPOLITAN POLICE"),
+        ] {
+            provisioning.agency(&agency).await.unwrap();
+        }
+        for person in [
+            cleared_person("SOSDESK1", "TERRY CLERK", SOS_ORI, &[Role::SosStaff]),
+            cleared_person("SOSPD1", "RILEY OFFICER", SOS_ORI, &[Role::SosPolice]),
+            cleared_person("OP70A", "CASEY GAMING", "IL0700000", &[Role::Operator]),
+            cleared_person("OPIN1", "JESSE HOOSIER", "IN0490000", &[Role::Operator]),
+        ] {
+            provisioning
+                .person_with_hash(person, password_hash().to_owned(), Some(TOTP_SECRET))
+                .await
+                .unwrap();
+        }
+        for (id, o) in [
+            ("T50A", SOS_ORI),
+            ("T70A", "IL0700000"),
+            ("TIN1", "IN0490000"),
+        ] {
+            provisioning
+                .terminal(&approved_terminal(id, o))
+                .await
+                .unwrap();
+        }
+        let holders: Vec<_> = SOS_HOLDERS
+            .iter()
+            .enumerate()
+            .map(|(i, (dln, name, dob, sex))| {
+                let holder = leads_domain::sos::SosHolder {
+                    dln: leads_domain::sos::Dln::parse(dln).unwrap(),
+                    name: leads_domain::fields::PersonName::parse(name).unwrap(),
+                    dob: date(dob),
+                    sex: leads_domain::fields::Sex::parse(sex).unwrap(),
+                };
+                (
+                    holder,
+                    leads_imaging::synthetic_portrait(100 + i as u64).unwrap(),
+                )
+            })
+            .collect();
+        provisioning.sos_holders(&holders).await.unwrap();
+    }
+}

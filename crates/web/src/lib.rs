@@ -7,6 +7,7 @@ mod handlers;
 mod images;
 mod lifecycle;
 mod review;
+mod sos;
 
 use std::time::Duration;
 
@@ -75,6 +76,24 @@ pub fn router(service: Service) -> Router {
             get(lifecycle::late_entries),
         )
         .route("/api/v1/disseminations", post(handlers::disseminate))
+        .route("/api/v1/sos/images", post(sos::request_image))
+        .route("/api/v1/sos/cases/{case}", get(sos::case))
+        .route("/api/v1/sos/desk", post(sos::desk))
+        .route(
+            "/api/v1/sos/disseminations",
+            post(sos::disseminate).get(sos::disseminations),
+        )
+        .route(
+            "/api/v1/sos/releases",
+            post(sos::request_release).get(sos::releases),
+        )
+        .route(
+            "/api/v1/sos/releases/{id}/decision",
+            post(sos::decide_release),
+        )
+        .route("/api/v1/sos/releases/{id}/flyer", get(sos::flyer))
+        .route("/api/v1/sos/case-images/{id}/consent", post(sos::consent))
+        .route("/api/v1/sos/photo-arrays", post(sos::photo_array))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,

@@ -22,16 +22,19 @@ pub enum Role {
     Auditor,
     /// Secretary of State Police (SOS image approvals).
     SosPolice,
+    /// Secretary of State staff at the SOS image desk (requests made directly to SOS).
+    SosStaff,
 }
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::Administrator,
         Role::Coordinator,
         Role::Operator,
         Role::Auditor,
         Role::SosPolice,
+        Role::SosStaff,
     ];
 
     /// The stable name.
@@ -42,6 +45,7 @@ impl Role {
             Role::Operator => "operator",
             Role::Auditor => "auditor",
             Role::SosPolice => "sos_police",
+            Role::SosStaff => "sos_staff",
         }
     }
 

@@ -271,6 +271,7 @@ fn bench_policy(principal: &leads_policy::Principal, repetitions: usize) {
             purpose: "C",
             case_number: "BENCH-1",
             today,
+            sos: leads_policy::SosFacts::NONE,
         });
         allowed += usize::from(decision.allowed);
     }
