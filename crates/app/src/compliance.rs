@@ -40,7 +40,7 @@ impl Scope {
     }
 
     /// The agency this scope names for `principal`, or `None` for every agency.
-    fn agency(&self, principal: &Principal) -> Option<Ori> {
+    pub(crate) fn agency(&self, principal: &Principal) -> Option<Ori> {
         match self {
             Scope::OwnAgency => Some(principal.agency.ori.clone()),
             Scope::Agency(ori) => Some(ori.clone()),

@@ -66,10 +66,10 @@ pub use review_queue::{MIN_NOTE_LENGTH, ReviewReply};
 pub use review_run::{HISTORY_DAYS, ReviewRun};
 pub use serious_errors::SeriousErrorOutcome;
 pub use sos::{
-    ARRAY_POSITIONS, CaseImageView, Disclosure, DisposalReport, DisseminationView, Flyer,
-    SOS_ARRAY_EVENT, SOS_CASE_READ_EVENT, SOS_DESK_EVENT, SOS_DISPOSAL_EVENT,
-    SOS_DISSEMINATION_EVENT, SOS_POLICE_QUEUE, SOS_RECORDS_EVENT, SOS_RECORDS_LIMIT,
-    SOS_RELEASE_EVENT, SOS_REQUEST_EVENT, SosLimits, SosReply,
+    CaseImageView, Disclosure, DisposalReport, DisseminationView, Flyer, SOS_ARRAY_EVENT,
+    SOS_CASE_READ_EVENT, SOS_DESK_EVENT, SOS_DISPOSAL_EVENT, SOS_DISSEMINATION_EVENT,
+    SOS_POLICE_QUEUE, SOS_RECORDS_EVENT, SOS_RECORDS_LIMIT, SOS_RELEASE_EVENT, SOS_REQUEST_EVENT,
+    SosLimits, SosReply,
 };
 pub use staffing::MAX_STAFFING_DAYS;
 pub use timeliness::LATE_ENTRIES_LIMIT;

@@ -80,3 +80,28 @@ fn p1_desk_conditions_are_facts_not_edit_errors() {
         "CAT"
     );
 }
+
+#[test]
+fn p3_a_photo_array_has_two_to_twelve_positions_each_checked() {
+    use leads_domain::sos::{ArrayMember, ArrayMemberForm, PhotoArray, PhotoArrayForm};
+    let form = |members: Vec<ArrayMemberForm>| PhotoArrayForm {
+        case_number: "2026-0500".into(),
+        members,
+    };
+    let one = PhotoArray::parse(&form(vec![ArrayMemberForm::CaseImage(1)])).unwrap_err();
+    assert_eq!(one.tag(), "MEM");
+    let blank_filler = PhotoArray::parse(&form(vec![
+        ArrayMemberForm::CaseImage(1),
+        ArrayMemberForm::Filler(" ".into()),
+    ]))
+    .unwrap_err();
+    assert_eq!(blank_filler.tag(), "FIL");
+    let array = PhotoArray::parse(&form(vec![
+        ArrayMemberForm::CaseImage(1),
+        ArrayMemberForm::Filler("booking photo 2291".into()),
+    ]))
+    .unwrap();
+    assert_eq!(array.case.as_str(), "2026-0500");
+    assert_eq!(array.members[0], ArrayMember::CaseImage(1));
+    assert_eq!(array.members[1].describe(), "FILLER BOOKING PHOTO 2291");
+}

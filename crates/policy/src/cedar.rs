@@ -9,7 +9,7 @@ use cedar_policy::{
     EntityTypeName, EntityUid, PolicyId, PolicySet, Request, RestrictedExpression, Schema,
     ValidationMode, Validator,
 };
-use leads_domain::access::{AgencyStatus, EligibilityBasis, Service};
+use leads_domain::access::{AgencyStatus, Service};
 use leads_domain::reply::Reason;
 
 use crate::{Act, Authorizer, AuthzRequest, Decision, Target};
@@ -195,10 +195,6 @@ impl CedarAuthorizer {
             .into_iter()
             .filter(|s| agency.access.grants(*s))
             .map(Service::name);
-        let criminal_justice = agency.evidence.as_ref().is_some_and(|e| {
-            matches!(e.basis(), EligibilityBasis::A | EligibilityBasis::D)
-                && e.shortfalls().is_empty()
-        });
         let certification = person
             .certification_on(request.today)
             .map_or("none", |level| level.name());
@@ -208,7 +204,10 @@ impl CedarAuthorizer {
                 vec![
                     ("status", text(status_name(agency.status))),
                     ("has_basis", flag(has_basis)),
-                    ("criminal_justice", flag(criminal_justice)),
+                    (
+                        "criminal_justice",
+                        flag(agency.is_criminal_justice_agency()),
+                    ),
                     ("agreement_signed", flag(agency.agreement.is_some())),
                     ("access_level", text(agency.access.name())),
                     ("granted", texts(granted)),

@@ -114,6 +114,23 @@ async fn the_readme_flow_works_with_the_leads_client() {
     let reply: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(reply["reasons"][0]["rule"], "D1");
 
+    // The README's SOS image request, as written there: the first demo holder, for a case.
+    let form: leads_api_types::ImageRequestForm = serde_json::from_str(
+        r#"{"holder":{"dln":"R10000000000"},"investigation":"criminal","case_number":"2026-000001","subject_role":"suspect"}"#,
+    )
+    .unwrap();
+    let sos = leads_client::Client::new(&url)
+        .with_token(token.clone())
+        .request_sos_image(&form)
+        .await
+        .unwrap();
+    assert_eq!(sos.code, "sos_image", "{}", sos.message);
+    assert!(
+        sos.disclaimer
+            .starts_with("Only for use as authorized by 625 ILCS 5/6-110.1")
+    );
+    assert!(sos.items[0].image_base64.is_some());
+
     let (code, _, err) = tokio::task::spawn_blocking(move || {
         leads(&[
             "client", "send", "--url", &url, "--token", "nonsense", DEMO_QUERY,

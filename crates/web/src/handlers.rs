@@ -9,7 +9,7 @@ use axum::response::{IntoResponse, Response};
 use leads_api_types::{
     DisseminationRequest, ReplyBody, SignInRequest, SignInResponse, TransactionRequest,
 };
-use leads_app::{Input, Service};
+use leads_app::{Input, Service, ServiceError};
 
 use crate::error::{ApiError, status_of, with_operation_id};
 
@@ -28,6 +28,39 @@ pub(crate) fn bearer(headers: &HeaderMap) -> &str {
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(str::trim)
         .unwrap_or_default()
+}
+
+/// One request's operation id and session: the token, the JSON body, and service errors as
+/// API errors, each carrying the operation id.
+pub(crate) struct Call<'h> {
+    headers: &'h HeaderMap,
+    op: String,
+}
+
+impl<'h> Call<'h> {
+    pub(crate) fn of(headers: &'h HeaderMap) -> Self {
+        Call {
+            headers,
+            op: operation_id(headers),
+        }
+    }
+
+    pub(crate) fn token(&self) -> &str {
+        bearer(self.headers)
+    }
+
+    pub(crate) fn op(&self) -> Option<String> {
+        Some(self.op.clone())
+    }
+
+    pub(crate) fn json<T>(&self, body: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+        body.map(|Json(request)| request)
+            .map_err(|e| ApiError::rejection(e.status(), e.body_text(), &self.op))
+    }
+
+    pub(crate) fn error(&self, error: ServiceError) -> ApiError {
+        ApiError::service(error, &self.op)
+    }
 }
 
 fn wants_json(headers: &HeaderMap) -> bool {

@@ -19,7 +19,7 @@ use leads_domain::deadline::Deadline;
 use serde::Serialize;
 
 use crate::error::{ApiError, status_of, with_operation_id};
-use crate::handlers::{bearer, operation_id};
+use crate::handlers::Call;
 
 /// `?ori=` and, for the mailbox, `?unread=true`.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -110,37 +110,8 @@ fn gap_body(gap: &leads_domain::staffing::StaffingGap) -> leads_api_types::Staff
     }
 }
 
-/// One request's operation id and session, and the one way its answer becomes a response.
-struct Call<'h> {
-    headers: &'h HeaderMap,
-    op: String,
-}
-
-impl<'h> Call<'h> {
-    fn of(headers: &'h HeaderMap) -> Self {
-        Call {
-            headers,
-            op: operation_id(headers),
-        }
-    }
-
-    fn token(&self) -> &str {
-        bearer(self.headers)
-    }
-
-    fn op(&self) -> Option<String> {
-        Some(self.op.clone())
-    }
-
-    fn json<T>(&self, body: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-        body.map(|Json(request)| request)
-            .map_err(|e| ApiError::rejection(e.status(), e.body_text(), &self.op))
-    }
-
-    fn error(&self, error: ServiceError) -> ApiError {
-        ApiError::service(error, &self.op)
-    }
-
+/// A lifecycle answer as a response.
+impl Call<'_> {
     fn answer<T, B: Serialize>(
         &self,
         reply: Result<ItemsReply<T>, ServiceError>,

@@ -21,7 +21,7 @@ use leads_app::{ConsentRow, PhotoArrayRow, ReleaseRow, SosDisseminationRow};
 use serde::Serialize;
 
 use crate::error::{ApiError, status_of, with_operation_id};
-use crate::handlers::{bearer, operation_id};
+use crate::handlers::Call;
 
 /// `?ori=ORI|ALL` and, for releases, `?status=`.
 #[derive(Debug, Default, serde::Deserialize)]
@@ -30,12 +30,19 @@ pub(crate) struct RecordsQuery {
     status: Option<String>,
 }
 
-fn respond<T, B: Serialize>(
-    reply: Result<SosReply<T>, ServiceError>,
-    op: &str,
-    body: impl Fn(&T) -> B,
-) -> Result<Response, ApiError> {
-    let reply = reply.map_err(|e| ApiError::service(e, op))?;
+/// An SOS answer as a response.
+impl Call<'_> {
+    fn sos<T, B: Serialize>(
+        &self,
+        reply: Result<SosReply<T>, ServiceError>,
+        body: impl Fn(&T) -> B,
+    ) -> Result<Response, ApiError> {
+        let reply = reply.map_err(|e| self.error(e))?;
+        Ok(respond(&reply, body))
+    }
+}
+
+fn respond<T, B: Serialize>(reply: &SosReply<T>, body: impl Fn(&T) -> B) -> Response {
     let json = SosBody {
         operation_id: reply.operation_id.clone(),
         at: reply.at.to_string(),
@@ -48,12 +55,7 @@ fn respond<T, B: Serialize>(
         items: reply.items.iter().map(body).collect(),
     };
     let response = (status_of(reply.code), Json(json)).into_response();
-    Ok(with_operation_id(response, &reply.operation_id))
-}
-
-fn json<T>(body: Result<Json<T>, JsonRejection>, op: &str) -> Result<T, ApiError> {
-    body.map(|Json(request)| request)
-        .map_err(|e| ApiError::rejection(e.status(), e.body_text(), op))
+    with_operation_id(response, &reply.operation_id)
 }
 
 fn case_image_body(view: &CaseImageView) -> CaseImageBody {
@@ -162,12 +164,12 @@ pub(crate) async fn request_image(
     headers: HeaderMap,
     body: Result<Json<ImageRequestForm>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let form = json(body, &op)?;
+    let call = Call::of(&headers);
+    let form = call.json(body)?;
     let reply = service
-        .request_sos_image(bearer(&headers), form, Some(op.clone()))
+        .request_sos_image(call.token(), form, call.op())
         .await;
-    respond(reply, &op, case_image_body)
+    call.sos(reply, case_image_body)
 }
 
 pub(crate) async fn case(
@@ -175,11 +177,9 @@ pub(crate) async fn case(
     headers: HeaderMap,
     Path(case): Path<String>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let reply = service
-        .sos_case(bearer(&headers), &case, Some(op.clone()))
-        .await;
-    respond(reply, &op, case_image_body)
+    let call = Call::of(&headers);
+    let reply = service.sos_case(call.token(), &case, call.op()).await;
+    call.sos(reply, case_image_body)
 }
 
 pub(crate) async fn desk(
@@ -187,12 +187,12 @@ pub(crate) async fn desk(
     headers: HeaderMap,
     body: Result<Json<DeskForm>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let form = json(body, &op)?;
+    let call = Call::of(&headers);
+    let form = call.json(body)?;
     let reply = service
-        .sos_desk_request(bearer(&headers), form, Some(op.clone()))
+        .sos_desk_request(call.token(), form, call.op())
         .await;
-    respond(reply, &op, disclosure_body)
+    call.sos(reply, disclosure_body)
 }
 
 pub(crate) async fn disseminate(
@@ -200,12 +200,12 @@ pub(crate) async fn disseminate(
     headers: HeaderMap,
     body: Result<Json<SosDisseminationForm>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let form = json(body, &op)?;
+    let call = Call::of(&headers);
+    let form = call.json(body)?;
     let reply = service
-        .disseminate_sos_image(bearer(&headers), form, Some(op.clone()))
+        .disseminate_sos_image(call.token(), form, call.op())
         .await;
-    respond(reply, &op, |v: &DisseminationView| {
+    call.sos(reply, |v: &DisseminationView| {
         dissemination_body(&v.record, v.jpeg.as_ref())
     })
 }
@@ -215,11 +215,11 @@ pub(crate) async fn disseminations(
     headers: HeaderMap,
     Query(query): Query<RecordsQuery>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
+    let call = Call::of(&headers);
     let reply = service
-        .sos_disseminations(bearer(&headers), query.ori.as_deref(), Some(op.clone()))
+        .sos_disseminations(call.token(), query.ori.as_deref(), call.op())
         .await;
-    respond(reply, &op, |d| dissemination_body(d, None))
+    call.sos(reply, |d| dissemination_body(d, None))
 }
 
 pub(crate) async fn request_release(
@@ -227,12 +227,12 @@ pub(crate) async fn request_release(
     headers: HeaderMap,
     body: Result<Json<ReleaseForm>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let form = json(body, &op)?;
+    let call = Call::of(&headers);
+    let form = call.json(body)?;
     let reply = service
-        .request_sos_release(bearer(&headers), form, Some(op.clone()))
+        .request_sos_release(call.token(), form, call.op())
         .await;
-    respond(reply, &op, release_body)
+    call.sos(reply, release_body)
 }
 
 pub(crate) async fn releases(
@@ -240,16 +240,16 @@ pub(crate) async fn releases(
     headers: HeaderMap,
     Query(query): Query<RecordsQuery>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
+    let call = Call::of(&headers);
     let reply = service
         .sos_releases(
-            bearer(&headers),
+            call.token(),
             query.status.as_deref(),
             query.ori.as_deref(),
-            Some(op.clone()),
+            call.op(),
         )
         .await;
-    respond(reply, &op, release_body)
+    call.sos(reply, release_body)
 }
 
 pub(crate) async fn decide_release(
@@ -258,12 +258,12 @@ pub(crate) async fn decide_release(
     Path(id): Path<i64>,
     body: Result<Json<ReleaseDecisionForm>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let form = json(body, &op)?;
+    let call = Call::of(&headers);
+    let form = call.json(body)?;
     let reply = service
-        .decide_sos_release(bearer(&headers), id, form, Some(op.clone()))
+        .decide_sos_release(call.token(), id, form, call.op())
         .await;
-    respond(reply, &op, release_body)
+    call.sos(reply, release_body)
 }
 
 pub(crate) async fn flyer(
@@ -271,11 +271,9 @@ pub(crate) async fn flyer(
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let reply = service
-        .sos_release_flyer(bearer(&headers), id, Some(op.clone()))
-        .await;
-    respond(reply, &op, flyer_body)
+    let call = Call::of(&headers);
+    let reply = service.sos_release_flyer(call.token(), id, call.op()).await;
+    call.sos(reply, flyer_body)
 }
 
 pub(crate) async fn consent(
@@ -284,12 +282,12 @@ pub(crate) async fn consent(
     Path(id): Path<i64>,
     body: Result<Json<ConsentForm>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let form = json(body, &op)?;
+    let call = Call::of(&headers);
+    let form = call.json(body)?;
     let reply = service
-        .record_sos_consent(bearer(&headers), id, form, Some(op.clone()))
+        .record_sos_consent(call.token(), id, form, call.op())
         .await;
-    respond(reply, &op, consent_body)
+    call.sos(reply, consent_body)
 }
 
 pub(crate) async fn photo_array(
@@ -297,10 +295,10 @@ pub(crate) async fn photo_array(
     headers: HeaderMap,
     body: Result<Json<PhotoArrayForm>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let form = json(body, &op)?;
+    let call = Call::of(&headers);
+    let form = call.json(body)?;
     let reply = service
-        .build_photo_array(bearer(&headers), form, Some(op.clone()))
+        .build_photo_array(call.token(), form, call.op())
         .await;
-    respond(reply, &op, array_body)
+    call.sos(reply, array_body)
 }

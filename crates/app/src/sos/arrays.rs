@@ -2,20 +2,16 @@
 //! for the investigation it was requested for, and only if it is the suspect's, or its holder's
 //! express written consent was recorded before the use. Fillers from other sources are free.
 
-use leads_domain::fields::CaseNumber;
-use leads_domain::sos::{ArrayMember, Consent, ConsentForm, PhotoArrayForm};
+use leads_domain::sos::{ArrayMember, Consent, ConsentForm, PhotoArray, PhotoArrayForm};
 use leads_policy::{SosAction, Target};
 use leads_store::{ConsentRow, PhotoArrayRow};
 
 use super::share::{held_image, still_kept};
 use super::{SosDone, SosReply, SosSubject, edit_refusal};
-use crate::pipeline::Refusal;
 use crate::{Service, ServiceError};
 
 /// The audit event of consents and photo arrays.
 pub const SOS_ARRAY_EVENT: &str = "sos_photo_array";
-/// The fewest and most positions of a photo array.
-pub const ARRAY_POSITIONS: std::ops::RangeInclusive<usize> = 2..=12;
 
 impl Service {
     /// Records the holder's express written consent to the use of a case image in photo
@@ -101,20 +97,10 @@ impl Service {
             subject,
             move |service, tx, principal, now| {
                 Box::pin(async move {
-                    let case =
-                        CaseNumber::parse("CAS", &case_number).map_err(|e| edit_refusal(&e))?;
-                    if !ARRAY_POSITIONS.contains(&form.members.len()) {
-                        return Err(Refusal::rejected(
-                            "field_edit",
-                            format!(
-                                "MEMBERS/{} OUT OF RANGE - A PHOTO ARRAY HAS 2 TO 12 POSITIONS",
-                                form.members.len()
-                            ),
-                        ));
-                    }
-                    let mut described = Vec::with_capacity(form.members.len());
-                    for member in &form.members {
-                        let member = ArrayMember::parse(member).map_err(|e| edit_refusal(&e))?;
+                    let array = PhotoArray::parse(&form).map_err(|e| edit_refusal(&e))?;
+                    let case = array.case;
+                    let mut described = Vec::with_capacity(array.members.len());
+                    for member in array.members {
                         let ArrayMember::CaseImage(id) = member else {
                             described.push(member.describe());
                             continue;

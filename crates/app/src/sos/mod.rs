@@ -24,7 +24,7 @@ use crate::audit_log::principal_entry;
 use crate::pipeline::Refusal;
 use crate::{Service, ServiceError};
 
-pub use arrays::{ARRAY_POSITIONS, SOS_ARRAY_EVENT};
+pub use arrays::SOS_ARRAY_EVENT;
 pub use cases::{CaseImageView, DisposalReport, SOS_CASE_READ_EVENT, SOS_DISPOSAL_EVENT};
 pub use desk::{Disclosure, SOS_DESK_EVENT};
 pub use release::{Flyer, SOS_POLICE_QUEUE, SOS_RELEASE_EVENT};

@@ -8,7 +8,7 @@ use leads_policy::{Principal, SosAction, Target};
 use leads_store::{CaseImage, SosRequestRow, StoreTx, StoredHolder};
 use leads_vault::BlobId;
 
-use super::cases::CaseImageView;
+use super::cases::{CaseImageView, days_after};
 use super::{SosDone, SosReply, SosSubject, edit_refusal};
 use crate::audit_log::ADMINISTRATOR_QUEUE;
 use crate::pipeline::Refusal;
@@ -22,7 +22,7 @@ pub(super) async fn find_holder(
     tx: &mut dyn StoreTx,
     lookup: &Lookup,
 ) -> Result<StoredHolder, Refusal> {
-    let found = match lookup {
+    let mut found: Vec<StoredHolder> = match lookup {
         Lookup::Dln(dln) => tx.sos().holder_by_dln(dln).await?.into_iter().collect(),
         Lookup::Person { name, dob, sex } => {
             tx.sos()
@@ -30,7 +30,6 @@ pub(super) async fn find_holder(
                 .await?
         }
     };
-    let mut found: Vec<StoredHolder> = found;
     match found.len() {
         0 => Err(Refusal::rejected(
             "sos_not_found",
@@ -132,12 +131,14 @@ impl Service {
         })?;
         let transmission_only = request.transmit_to.is_some();
         let dispose_after = if transmission_only {
-            now.as_micros() + limits.transmission_hours * 3_600_000_000
+            Timestamp::from_micros(now.as_micros() + limits.transmission_hours * 3_600_000_000)
         } else {
-            let days = request
-                .retention_days
-                .unwrap_or(limits.default_retention_days);
-            now.as_micros() + days * 86_400_000_000
+            days_after(
+                now,
+                request
+                    .retention_days
+                    .unwrap_or(limits.default_retention_days),
+            )
         };
         let mut image = CaseImage {
             id: 0,
@@ -161,7 +162,7 @@ impl Service {
             received_from: None,
             retrieved_by: principal.id().to_owned(),
             retrieved_at: now,
-            dispose_after: Timestamp::from_micros(dispose_after),
+            dispose_after,
             disposed_at: None,
             disposed_how: None,
         };

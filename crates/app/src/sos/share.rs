@@ -240,12 +240,9 @@ impl Service {
         scope: &str,
         now: Timestamp,
     ) -> Result<Option<Ori>, Refusal> {
-        let agency =
-            match Scope::parse(Some(scope)).map_err(|m| Refusal::rejected("invalid_request", m))? {
-                Scope::OwnAgency => Some(principal.agency.ori.clone()),
-                Scope::Agency(ori) => Some(ori),
-                Scope::Statewide => None,
-            };
+        let agency = Scope::parse(Some(scope))
+            .map_err(|m| Refusal::rejected("invalid_request", m))?
+            .agency(principal);
         let named = agency
             .as_ref()
             .map_or("ALL".to_owned(), ToString::to_string);

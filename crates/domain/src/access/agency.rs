@@ -222,6 +222,15 @@ pub struct Agency {
 }
 
 impl Agency {
+    /// A criminal-justice agency proper: eligibility basis (A) or (D), established by complete
+    /// evidence. Only these receive SOS images (92 Ill. Adm. Code 1030.140(b)(1)(D),(E), (c)).
+    pub fn is_criminal_justice_agency(&self) -> bool {
+        self.evidence.as_ref().is_some_and(|e| {
+            matches!(e.basis(), EligibilityBasis::A | EligibilityBasis::D)
+                && e.shortfalls().is_empty()
+        })
+    }
+
     /// A new pending agency with full access requested and nothing on file yet.
     pub fn new(ori: Ori, name: impl Into<String>) -> Agency {
         Agency {

@@ -376,14 +376,11 @@ impl SosDissemination {
     /// another state outside the directory by the verification stated; an Illinois agency
     /// outside the directory cannot be verified.
     pub fn check_recipient(&self, directory: Option<&crate::access::Agency>) -> RecipientCheck {
-        use crate::access::{AgencyStatus, EligibilityBasis};
         match directory {
             Some(agency) => {
-                let criminal_justice = agency.evidence.as_ref().is_some_and(|e| {
-                    matches!(e.basis(), EligibilityBasis::A | EligibilityBasis::D)
-                        && e.shortfalls().is_empty()
-                });
-                let standing = agency.status == AgencyStatus::Active && agency.agreement.is_some();
+                let criminal_justice = agency.is_criminal_justice_agency();
+                let standing = agency.status == crate::access::AgencyStatus::Active
+                    && agency.agreement.is_some();
                 RecipientCheck {
                     name: agency.name.clone(),
                     criminal_justice,
@@ -458,4 +455,33 @@ pub struct PhotoArrayForm {
     /// The investigation the array is shown in.
     pub case_number: String,
     pub members: Vec<ArrayMemberForm>,
+}
+
+/// The fewest and most positions of a photo array.
+pub const ARRAY_POSITIONS: std::ops::RangeInclusive<usize> = 2..=12;
+
+/// A photo array after its edits: the case and 2 to 12 members.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoArray {
+    pub case: CaseNumber,
+    pub members: Vec<ArrayMember>,
+}
+
+impl PhotoArray {
+    pub fn parse(form: &PhotoArrayForm) -> Result<PhotoArray, FieldError> {
+        let case = CaseNumber::parse("CAS", &form.case_number.trim().to_ascii_uppercase())?;
+        if !ARRAY_POSITIONS.contains(&form.members.len()) {
+            return Err(FieldError::new(
+                "MEM",
+                &form.members.len().to_string(),
+                Edit::Format("A PHOTO ARRAY HAS 2 TO 12 POSITIONS"),
+            ));
+        }
+        let members = form
+            .members
+            .iter()
+            .map(ArrayMember::parse)
+            .collect::<Result<_, _>>()?;
+        Ok(PhotoArray { case, members })
+    }
 }

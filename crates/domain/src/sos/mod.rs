@@ -9,10 +9,10 @@ mod holder;
 
 pub use category::{Category, Condition, DeskForm, DeskRequest};
 pub use forms::{
-    ArrayMember, ArrayMemberForm, Consent, ConsentForm, ImageRequest, ImageRequestForm,
-    Investigation, MAX_RETENTION_DAYS, Necessity, PhotoArrayForm, RecipientCheck, ReleaseDecision,
-    ReleaseDecisionForm, ReleaseForm, ReleaseRequest, SosDissemination, SosDisseminationForm,
-    SubjectRole,
+    ARRAY_POSITIONS, ArrayMember, ArrayMemberForm, Consent, ConsentForm, ImageRequest,
+    ImageRequestForm, Investigation, MAX_RETENTION_DAYS, Necessity, PhotoArray, PhotoArrayForm,
+    RecipientCheck, ReleaseDecision, ReleaseDecisionForm, ReleaseForm, ReleaseRequest,
+    SosDissemination, SosDisseminationForm, SubjectRole,
 };
 pub use holder::{Dln, Lookup, LookupForm, SosHolder};
 
