@@ -96,7 +96,7 @@ const ROWS: &[(&str, &str, &str, &str, &str)] = &[
         "20261201",
         "DOW/20261201 DATE IN FUTURE",
     ),
-    ("EXL", "1", "1", "9", "EXL/9 INVALID CODE"),
+    ("EXL", "01", "01", "9", "EXL/9 INVALID CODE"),
     ("MNP", "AA", "AA", "XX", "MNP/XX INVALID CODE"),
     ("MPC", "R", "R", "Q", "MPC/Q INVALID CODE"),
     (
@@ -148,7 +148,7 @@ const ROWS: &[(&str, &str, &str, &str, &str)] = &[
     ),
     ("LIS", "IL", "IL", "XX", "LIS/XX INVALID CODE"),
     ("LIY", "2027", "2027", "1899", "LIY/1899 OUT OF RANGE"),
-    ("LIT", "MC", "MC", "ZZ", "LIT/ZZ INVALID CODE"),
+    ("LIT", "MC", "MC", "QQ", "LIT/QQ INVALID CODE"),
     (
         "SER",
         "GUN12345",

@@ -8,7 +8,7 @@
 //! docs/MESSAGES.md carries tables generated from the file and field catalogues. This test fails
 //! when they drift; run it with `UPDATE_DOCS=1` to rewrite them.
 
-use leads_domain::fields::FieldCode;
+use leads_domain::fields::{CAUTION_CODES, CautionKind, FieldCode};
 use leads_domain::files::{FILES, KeySource, all_keys};
 use leads_domain::image::IMAGE_KEYS;
 use leads_domain::transaction::allowed_fields;
@@ -130,6 +130,18 @@ fn field_table() -> String {
     out
 }
 
+fn caution_table() -> String {
+    let mut out = String::from("| `CMC` | meaning | shown as |\n|---|---|---|\n");
+    for (code, meaning, kind) in CAUTION_CODES {
+        let shown = match kind {
+            CautionKind::OfficerSafety => "**officer-safety caution** (banner, first)",
+            CautionKind::Medical => "medical condition (caution block, after the cautions)",
+        };
+        out.push_str(&format!("| `{code}` | {meaning} | {shown} |\n"));
+    }
+    out
+}
+
 fn replace_section(doc: &str, name: &str, table: &str) -> String {
     let begin = format!("<!-- {name}:begin -->\n");
     let end = format!("<!-- {name}:end -->");
@@ -151,6 +163,7 @@ fn messages_doc_tables_match_the_catalogues() {
     expected = replace_section(&expected, "files", &file_table());
     expected = replace_section(&expected, "fields", &field_table());
     expected = replace_section(&expected, "image-keys", &image_key_table());
+    expected = replace_section(&expected, "cautions", &caution_table());
     if std::env::var("UPDATE_DOCS").is_ok() {
         std::fs::write(path, &expected).unwrap();
     }

@@ -133,3 +133,76 @@ fn reject_on_file_returns_the_existing_record() {
         "{text}"
     );
 }
+
+fn wanted_with_cautions(cmc: &str) -> Record {
+    let ctx = ParseContext::new(Date::from_calendar_date(2026, Month::November, 21).unwrap());
+    let text = examples::entry(FileKind::Wanted).replace(".CMC/00", cmc);
+    let message = parse_message(&text, &ctx).unwrap();
+    let Transaction::Enter(entry) = message.transaction else {
+        panic!()
+    };
+    Record::new(
+        &entry,
+        Ori::parse("IL0160000").unwrap(),
+        Lrn::parse("W2600002").unwrap(),
+        None,
+        AT,
+    )
+}
+
+fn caution_block(record: Record) -> Vec<String> {
+    render_reply(&reply(
+        Outcome::Accepted,
+        "hit",
+        "1 RECORD FOUND",
+        vec![record],
+    ))
+    .lines()
+    .filter(|l| l.starts_with("***** CAUTION - ") || l.starts_with("***** MEDICAL - "))
+    .filter(|l| l.contains("(CMC/"))
+    .map(str::to_owned)
+    .collect()
+}
+
+/// Officer safety (issue 14, item 1): CMC/70 is SUICIDAL to every NCIC-trained officer and gets
+/// the caution banner; the medical codes keep NCIC's meanings and follow the cautions.
+#[test]
+fn ncic_caution_codes_keep_their_meaning_and_suicidal_is_a_caution() {
+    let lines = caution_block(wanted_with_cautions(
+        ".CMC/90.CMC/65.CMC/70.CMC/50.CMC/85.CMC/35",
+    ));
+    assert_eq!(
+        lines,
+        [
+            "***** CAUTION - SEX OFFENDER (CMC/35) *****",
+            "***** CAUTION - SUICIDAL (CMC/70) *****",
+            "***** MEDICAL - HEART CONDITION (CMC/50) *****",
+            "***** MEDICAL - EPILEPSY (CMC/65) *****",
+            "***** MEDICAL - HEMOPHILIAC (CMC/85) *****",
+            "***** MEDICAL - DIABETIC (CMC/90) *****",
+        ]
+    );
+}
+
+/// A record stored with a code the NCIC table does not list keeps its code and is shown as a
+/// caution to confirm with the entering agency, never dropped or given another meaning.
+#[test]
+fn a_stored_unlisted_caution_code_is_kept_and_shown_as_a_caution() {
+    let stored = ParseContext::stored();
+    let ctx = ParseContext::new(Date::from_calendar_date(2026, Month::November, 21).unwrap());
+    let code = leads_domain::fields::FieldCode::Cmc;
+    assert_eq!(
+        code.parse_value("45", &ctx).unwrap_err().to_string(),
+        "CMC/45 INVALID CODE"
+    );
+    let value = code.parse_value("45", &stored).unwrap();
+    assert_eq!(value.to_string(), "45");
+    let leads_domain::fields::Value::Caution(caution) = value else {
+        panic!("{value:?}")
+    };
+    assert!(caution.is_officer_safety() && caution.is_unlisted());
+    assert_eq!(
+        caution.meaning(),
+        "UNLISTED CODE - CONFIRM MEANING WITH ENTERING AGENCY"
+    );
+}

@@ -228,7 +228,7 @@ pub(crate) const OFFENSES: &[&str] = &[
     "1399", "1201", "2299", "2399", "3599", "4801", "5015", "5299", "1313", "2404",
 ];
 pub(crate) const CAUTIONS: &[&str] = &[
-    "00", "05", "10", "20", "25", "30", "40", "45", "60", "65", "80",
+    "00", "05", "10", "20", "25", "30", "35", "40", "60", "70", "80",
 ];
 
 pub(crate) const STREETS: &[&str] = &[
@@ -259,7 +259,7 @@ pub(crate) const COLORS: &[&str] = &[
     "BLK", "WHI", "SIL", "GRY", "RED", "BLU", "GRN", "TAN", "MAR", "GLD", "RED/WHI", "BLK/SIL",
 ];
 pub(crate) const STATES: &[&str] = &["IL", "IL", "IL", "IL", "IL", "WI", "IN", "MO", "IA", "KY"];
-pub(crate) const PLATE_TYPES: &[&str] = &["PC", "PC", "PC", "TK", "MC", "TL", "PR"];
+pub(crate) const PLATE_TYPES: &[&str] = &["PC", "PC", "PC", "TK", "MC", "TL", "PE"];
 
 pub(crate) const GUN_MAKES: &[&str] = &[
     "COLT",

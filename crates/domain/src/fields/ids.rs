@@ -2,8 +2,8 @@
 
 use std::fmt;
 
-use super::codes::STATES;
 use super::shape::{all_digits, case_number, identifier};
+use super::tables::STATES;
 use crate::error::{Edit, FieldError};
 
 /// Originating Agency Identifier: 9 characters, the first two a state code.

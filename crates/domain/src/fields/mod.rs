@@ -3,6 +3,7 @@
 //! [`FieldCode::parse_value`] is the only way to turn message text into a [`Value`], so a
 //! [`Value`] is always one that passed its field's edits.
 
+mod caution;
 mod codes;
 mod date;
 mod ids;
@@ -12,16 +13,15 @@ mod name;
 mod personal;
 mod property;
 mod shape;
+mod tables;
 mod text;
 
 use std::fmt;
 
 use time::Date;
 
-pub use codes::{
-    CNF, EXD, EXL, EYE, HAI, IMT, LIT, MNP, MPC, PRI, PUR, RGS, RNO, SDC, SKN, STATES, VCO,
-};
-pub use codes::{Caution, Code, CodeTable, Race, Sex};
+pub use caution::{CAUTION_CODES, Caution, CautionKind};
+pub use codes::{Code, CodeTable, RETIRED_MEANING, Race, Sex};
 pub use date::{FieldDate, TimeOfDay};
 pub use ids::{CaseNumber, Lrn, Nic, Oca, Ori};
 pub use image::{CropBox, Imn, ImnScheme};
@@ -29,6 +29,9 @@ pub use measure::{Height, Weight};
 pub use name::PersonName;
 pub use personal::{FbiNumber, Mnu, Oln, Ssn};
 pub use property::{Plate, Serial, Vin, Year, vin_check_digit};
+pub use tables::{
+    CNF, EXD, EXL, EYE, HAI, IMT, LIT, MNP, MPC, PRI, PUR, RGS, RNO, SDC, SKN, STATES, VCO,
+};
 pub use text::{CharClass, FreeText, Token};
 
 use crate::error::{Edit, FieldError};
@@ -38,17 +41,24 @@ use crate::error::{Edit, FieldError};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ParseContext {
     today: Date,
+    stored: bool,
 }
 
 impl ParseContext {
     /// A context for messages received on `today`.
     pub fn new(today: Date) -> Self {
-        ParseContext { today }
+        ParseContext {
+            today,
+            stored: false,
+        }
     }
 
     /// A context for re-reading values already stored (which passed their edits when entered).
     pub fn stored() -> Self {
-        ParseContext { today: Date::MAX }
+        ParseContext {
+            today: Date::MAX,
+            stored: true,
+        }
     }
 
     /// Today's date.
@@ -290,7 +300,9 @@ impl FieldCode {
             Kind::Year { ahead, nx } => {
                 Value::Year(Year::parse(tag, raw, year.saturating_add(ahead), nx)?)
             }
+            Kind::Caution if ctx.stored => Value::Caution(Caution::parse_stored(raw)?),
             Kind::Caution => Value::Caution(Caution::parse(raw)?),
+            Kind::Code(table) if ctx.stored => Value::Code(table.parse_stored_as(tag, raw)?),
             Kind::Code(table) => Value::Code(table.parse_as(tag, raw)?),
             Kind::Token(class, min, max) => Value::Token(Token::parse(tag, raw, class, min, max)?),
             Kind::Text(max) => Value::Text(FreeText::parse(tag, raw, max)?),
@@ -310,10 +322,17 @@ impl FieldCode {
     }
 }
 
+/// The VCO code of a multicoloured vehicle, which carries a slash of its own.
+const MULTICOLORED_VEHICLE: &str = "MUL/COL";
+
 fn parse_colors(tag: &'static str, raw: &str) -> Result<Token, FieldError> {
     let value = raw.trim().to_ascii_uppercase();
     if value.is_empty() {
         return Err(FieldError::new(tag, raw, Edit::Empty));
+    }
+    // NCIC's one colour code with a slash in it.
+    if value == MULTICOLORED_VEHICLE {
+        return Ok(Token::checked(value));
     }
     let parts: Vec<&str> = value.split('/').collect();
     if parts.len() > 2 {
