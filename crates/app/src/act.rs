@@ -11,7 +11,8 @@ use leads_message::Message;
 use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{StoreError, StoreTx};
 
-use crate::pipeline::{Done, Refusal};
+use crate::pipeline::Done;
+use crate::runner::Refusal;
 use crate::{Service, deadlines};
 
 impl Service {
@@ -119,77 +120,20 @@ impl Service {
         now: Timestamp,
         inquiry: Option<(&str, &str)>,
     ) -> Result<(), Refusal> {
-        let (purpose, case_number) = inquiry.unwrap_or(("", ""));
         let file = key.file.kind;
         let target = match owner {
             Some(owner) => Target::Record { file, owner },
             None => Target::File(file),
         };
-        self.permit(
-            &AuthzRequest {
-                principal,
-                act: Act::Transaction(key.action),
-                target,
-                message_ori: ori,
-                roles_granted: &[],
-                purpose,
-                case_number,
-                today: now.date(),
-                sos: leads_policy::SosFacts::NONE,
-            },
-            || format!("NO POLICY PERMITS {} {}", key.action.name(), key.key),
-        )
-    }
-
-    /// Asks the policy about an act outside a formatted message (no purpose or case number):
-    /// the person acts in the name of the own agency.
-    pub(crate) fn permit_act(
-        &self,
-        principal: &Principal,
-        act: Act,
-        target: Target<'_>,
-        now: Timestamp,
-        default_text: impl FnOnce() -> String,
-    ) -> Result<(), Refusal> {
-        self.permit(
-            &AuthzRequest {
-                principal,
-                act,
-                target,
-                message_ori: &principal.agency.ori,
-                roles_granted: &[],
-                purpose: "",
-                case_number: "",
-                today: now.date(),
-                sos: leads_policy::SosFacts::NONE,
-            },
-            default_text,
-        )
-    }
-
-    /// Asks the policy; a denial becomes a refusal citing every deciding rule (`default_text`
-    /// when no rule decided, i.e. nothing permitted it). Evaluation errors deny and are logged.
-    pub(crate) fn permit(
-        &self,
-        request: &AuthzRequest<'_>,
-        default_text: impl FnOnce() -> String,
-    ) -> Result<(), Refusal> {
-        let decision = self.policy.authorize(request);
-        if !decision.errors.is_empty() {
-            tracing::error!(errors = ?decision.errors, "policy evaluation errors (the request is denied)");
+        let mut request =
+            AuthzRequest::new(principal, Act::Transaction(key.action), target, now.date())
+                .in_name_of(ori);
+        if let Some((purpose, case_number)) = inquiry {
+            request = request.for_case(purpose, case_number);
         }
-        if decision.allowed {
-            return Ok(());
-        }
-        let message = decision
-            .reasons
-            .first()
-            .map_or_else(default_text, |r| r.text.clone());
-        Err(Refusal::refused(
-            "not_authorized",
-            message,
-            decision.reasons,
-        ))
+        self.permit(&request, || {
+            format!("NO POLICY PERMITS {} {}", key.action.name(), key.key)
+        })
     }
 }
 

@@ -2,17 +2,19 @@
 //! sanctions. Each is authorized by the policy (who may do it to which agency) and audited in
 //! the same database transaction as its effect.
 
-use leads_audit::AuditEntry;
 use leads_domain::access::{
     AdminCommand, Agency, AgencyStatus, Background, Certification, Charge, ChargeDenial,
     ConnectionRequest, Conviction, Person, Role, Shortfall, Suspension, Terminal,
 };
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldDate, Ori};
-use leads_domain::reply::{Outcome, Reason};
+use leads_domain::reply::{Answer, Reason};
 use leads_policy::{Act, AdminAction, AuthzRequest, Principal, Target};
 use leads_store::{Account, AccountStatus, StoreTx};
 
+use crate::runner::{
+    Actor, AuditDraft, Ctx, Done, Mode, Operation, OperationKind, Prep, Refusal, RefusalDetail,
+};
 use crate::{Service, ServiceError, hash_password, password, totp};
 
 /// A second factor to enroll in an authenticator app.
@@ -46,80 +48,33 @@ pub enum AdminData {
     Count(u64),
 }
 
-/// The answer to a command.
-#[derive(Debug, Clone)]
-pub struct AdminReply {
-    pub operation_id: String,
-    pub at: Timestamp,
+/// The body of the answer to a command.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminBody {
+    /// The command's name.
     pub command: &'static str,
-    pub outcome: Outcome,
-    pub code: &'static str,
-    pub message: String,
-    pub reasons: Vec<Reason>,
+    /// What the command returns.
     pub data: AdminData,
 }
 
-/// A command that will not be done.
-struct Refused {
-    outcome: Outcome,
-    code: &'static str,
-    message: String,
-    reasons: Vec<Reason>,
+/// The answer to a command.
+pub type AdminReply = Answer<AdminBody>;
+
+/// A command refused by the rules: each shortfall with its rule.
+fn rules_refusal(shortfalls: Vec<Shortfall>) -> Refusal {
+    let message = shortfalls
+        .first()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    let reasons = shortfalls
+        .into_iter()
+        .map(|s| Reason::rule(s.rule, s.text))
+        .collect();
+    Refusal::refused("rule_refused", message, reasons)
 }
 
-impl Refused {
-    fn reject(code: &'static str, message: impl Into<String>) -> Refused {
-        Refused {
-            outcome: Outcome::Rejected,
-            code,
-            message: message.into(),
-            reasons: vec![],
-        }
-    }
-
-    fn rules(shortfalls: Vec<Shortfall>) -> Refused {
-        let message = shortfalls
-            .first()
-            .map(|s| s.text.clone())
-            .unwrap_or_default();
-        let reasons = shortfalls
-            .into_iter()
-            .map(|s| Reason::rule(s.rule, s.text))
-            .collect();
-        Refused {
-            outcome: Outcome::Refused,
-            code: "rule_refused",
-            message,
-            reasons,
-        }
-    }
-}
-
-impl From<leads_store::StoreError> for Refused {
-    fn from(error: leads_store::StoreError) -> Refused {
-        tracing::error!(%error, "storage failure during an administrative command");
-        Refused {
-            outcome: Outcome::Failed,
-            code: "storage_unavailable",
-            message: "SYSTEM UNAVAILABLE".into(),
-            reasons: vec![],
-        }
-    }
-}
-
-impl From<ServiceError> for Refused {
-    fn from(error: ServiceError) -> Refused {
-        Refused {
-            outcome: Outcome::Rejected,
-            code: error.code(),
-            message: error.to_string(),
-            reasons: vec![],
-        }
-    }
-}
-
-fn not_found(what: &str, id: &str) -> Refused {
-    Refused::reject("not_found", format!("{what} {id} NOT FOUND"))
+fn not_found(what: &str, id: &str) -> Refusal {
+    Refusal::rejected("not_found", format!("{what} {id} NOT FOUND"))
 }
 
 fn valid_person_id(id: &str) -> bool {
@@ -134,10 +89,10 @@ async fn scope(
     tx: &mut dyn StoreTx,
     command: &AdminCommand,
     principal: &Principal,
-) -> Result<(AdminAction, Ori, Vec<Role>), Refused> {
+) -> Result<(AdminAction, Ori, Vec<Role>), Refusal> {
     use AdminCommand as C;
     let own = principal.agency.ori.clone();
-    let person_ori = async |tx: &mut dyn StoreTx, id: &str| -> Result<Ori, Refused> {
+    let person_ori = async |tx: &mut dyn StoreTx, id: &str| -> Result<Ori, Refusal> {
         Ok(tx
             .account(id)
             .await?
@@ -237,6 +192,68 @@ fn today_of(now: Timestamp) -> FieldDate {
     FieldDate::from_date(now.date())
 }
 
+/// One administrative command, as an operation of the runner.
+struct AdminOp {
+    command: AdminCommand,
+}
+
+impl Operation for AdminOp {
+    type Output = AdminBody;
+
+    fn kind(&self) -> OperationKind {
+        OperationKind::Admin
+    }
+
+    fn event(&self) -> &'static str {
+        "admin"
+    }
+
+    fn refused_body(&self) -> AdminBody {
+        AdminBody {
+            command: self.command.name(),
+            data: AdminData::None,
+        }
+    }
+
+    async fn prepare(&mut self, prep: Prep<'_>) -> Result<Mode, Refusal> {
+        prep.who.person()?;
+        prep.audit.key = Some(self.command.name().into());
+        prep.audit.detail = summary(&self.command);
+        prep.audit.on_refusal = RefusalDetail::Keep;
+        Ok(Mode::Write)
+    }
+
+    async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<AdminBody>, Refusal> {
+        let principal = ctx.who.person()?;
+        let (action, target, roles) = scope(ctx.tx.as_mut(), &self.command, principal).await?;
+        let request = AuthzRequest::new(
+            principal,
+            Act::Admin(action),
+            Target::Agency(&target),
+            ctx.now.date(),
+        )
+        .granting(&roles);
+        ctx.service
+            .permit(&request, || "NO POLICY PERMITS THIS COMMAND".into())?;
+        let command = self.command.name();
+        let (message, data) = ctx
+            .service
+            .run_command(
+                ctx.tx.as_mut(),
+                &mut ctx.audit,
+                principal,
+                self.command,
+                ctx.now,
+            )
+            .await?;
+        Ok(Done::new(
+            "admin_done",
+            message,
+            AdminBody { command, data },
+        ))
+    }
+}
+
 impl Service {
     /// Runs an administrative command for the session `token`.
     pub async fn administer(
@@ -245,107 +262,18 @@ impl Service {
         command: AdminCommand,
         operation_id: Option<String>,
     ) -> Result<AdminReply, ServiceError> {
-        let identified = self.identify_session(token, true).await?;
-        let principal = identified.principal;
-        let operation_id = operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let now = self.clock.now();
-        let name = command.name();
-        let mut entry = AuditEntry {
-            operation_id: operation_id.clone(),
-            at_micros: now.as_micros(),
-            event: "admin".into(),
-            operator: Some(principal.person.id.clone()),
-            terminal: Some(principal.terminal.id.clone()),
-            ori: Some(principal.agency.ori.to_string()),
-            key: Some(name.into()),
-            purpose: None,
-            case_number: None,
-            outcome: Outcome::Accepted.name().into(),
-            code: "admin_done".into(),
-            rules: vec![],
-            citations: vec![],
-            records: vec![],
-            detail: summary(&command),
-        };
-        let mut tx = self.store.begin().await?;
-        tx.update_session(&identified.token_hash, None, now).await?;
-        let result = match scope(tx.as_mut(), &command, &principal).await {
-            Ok((action, target, roles)) => {
-                let decision = self.policy.authorize(&AuthzRequest {
-                    principal: &principal,
-                    act: Act::Admin(action),
-                    target: Target::Agency(&target),
-                    message_ori: &principal.agency.ori,
-                    roles_granted: &roles,
-                    purpose: "",
-                    case_number: "",
-                    today: now.date(),
-                    sos: leads_policy::SosFacts::NONE,
-                });
-                if decision.allowed {
-                    self.run_command(tx.as_mut(), &principal, command, now)
-                        .await
-                } else {
-                    let message = decision
-                        .reasons
-                        .first()
-                        .map(|r| r.text.clone())
-                        .unwrap_or_default();
-                    Err(Refused {
-                        outcome: Outcome::Refused,
-                        code: "not_authorized",
-                        message,
-                        reasons: decision.reasons,
-                    })
-                }
-            }
-            Err(refused) => Err(refused),
-        };
-        match result {
-            Ok((message, data)) => {
-                tx.append_audit(entry).await?;
-                tx.commit().await?;
-                Ok(AdminReply {
-                    operation_id,
-                    at: now,
-                    command: name,
-                    outcome: Outcome::Accepted,
-                    code: "admin_done",
-                    message,
-                    reasons: vec![],
-                    data,
-                })
-            }
-            Err(refused) => {
-                tx.rollback().await?;
-                entry.outcome = refused.outcome.name().into();
-                entry.code = refused.code.into();
-                entry.rules = refused.reasons.iter().map(|r| r.rule.clone()).collect();
-                entry.citations = refused.reasons.iter().map(|r| r.citation.clone()).collect();
-                let mut tx = self.store.begin().await?;
-                tx.append_audit(entry).await?;
-                tx.commit().await?;
-                Ok(AdminReply {
-                    operation_id,
-                    at: now,
-                    command: name,
-                    outcome: refused.outcome,
-                    code: refused.code,
-                    message: refused.message,
-                    reasons: refused.reasons,
-                    data: AdminData::None,
-                })
-            }
-        }
+        self.run(Actor::Session(token), operation_id, AdminOp { command })
+            .await
     }
 
     async fn run_command(
         &self,
         tx: &mut dyn StoreTx,
+        audit: &mut AuditDraft,
         principal: &Principal,
         command: AdminCommand,
         now: Timestamp,
-    ) -> Result<(String, AdminData), Refused> {
+    ) -> Result<(String, AdminData), Refusal> {
         use AdminCommand as C;
         let today = today_of(now);
         Ok(match command {
@@ -357,7 +285,7 @@ impl Service {
                 access,
             } => {
                 if tx.agency(&ori).await?.is_some() {
-                    return Err(Refused::reject(
+                    return Err(Refusal::rejected(
                         "already_exists",
                         format!("AGENCY {ori} IS ALREADY REGISTERED"),
                     ));
@@ -391,7 +319,7 @@ impl Service {
                 agency.access = access.unwrap_or(agency.access);
                 let shortfalls = agency.activation_shortfalls();
                 if agency.status == AgencyStatus::Active && !shortfalls.is_empty() {
-                    return Err(Refused::rules(shortfalls));
+                    return Err(rules_refusal(shortfalls));
                 }
                 tx.put_agency(&agency).await?;
                 (
@@ -406,7 +334,7 @@ impl Service {
                     .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
                 let shortfalls = agency.activation_shortfalls();
                 if !shortfalls.is_empty() {
-                    return Err(Refused::rules(shortfalls));
+                    return Err(rules_refusal(shortfalls));
                 }
                 agency.status = AgencyStatus::Active;
                 tx.put_agency(&agency).await?;
@@ -444,7 +372,7 @@ impl Service {
                     .await?
                     .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
                 if agency.suspensions.iter().any(|s| s.scope == scope) {
-                    return Err(Refused::reject(
+                    return Err(Refusal::rejected(
                         "already_exists",
                         format!(
                             "{} IS ALREADY SUSPENDED FOR {ori}",
@@ -508,7 +436,7 @@ impl Service {
                     &vendor,
                     vendor_previously_connected,
                 )
-                .map_err(|s| Refused::rules(vec![s]))?;
+                .map_err(|s| rules_refusal(vec![s]))?;
                 let id = tx.insert_connection(&request, now).await?;
                 (
                     format!("CONNECTION REQUEST {id} RECORDED"),
@@ -534,7 +462,7 @@ impl Service {
                     .ok_or_else(|| not_found("CONNECTION REQUEST", &id.to_string()))?;
                 request
                     .waive_conference(&reason)
-                    .map_err(|s| Refused::rules(vec![s]))?;
+                    .map_err(|s| rules_refusal(vec![s]))?;
                 tx.update_connection(id, &request, now).await?;
                 (
                     format!("CONFERENCE OF CONNECTION REQUEST {id} WAIVED"),
@@ -548,7 +476,7 @@ impl Service {
                     .ok_or_else(|| not_found("CONNECTION REQUEST", &id.to_string()))?;
                 request
                     .approve_configuration(today)
-                    .map_err(|s| Refused::rules(vec![s]))?;
+                    .map_err(|s| rules_refusal(vec![s]))?;
                 tx.update_connection(id, &request, now).await?;
                 (
                     format!("CONFIGURATION OF CONNECTION REQUEST {id} APPROVED"),
@@ -563,13 +491,13 @@ impl Service {
             } => {
                 let terminal = Terminal::register(&id, ori.clone(), &location, connection);
                 if !valid_person_id(&terminal.id) {
-                    return Err(Refused::reject(
+                    return Err(Refusal::rejected(
                         "invalid_request",
                         "TERMINAL ID MUST BE 2-20 LETTERS AND DIGITS",
                     ));
                 }
                 if tx.terminal(&terminal.id).await?.is_some() {
-                    return Err(Refused::reject(
+                    return Err(Refusal::rejected(
                         "already_exists",
                         format!("TERMINAL {} IS ALREADY REGISTERED", terminal.id),
                     ));
@@ -583,7 +511,7 @@ impl Service {
                         .await?
                         .ok_or_else(|| not_found("CONNECTION REQUEST", &c.to_string()))?;
                     if request.ori != ori {
-                        return Err(Refused::reject(
+                        return Err(Refusal::rejected(
                             "invalid_request",
                             format!("CONNECTION REQUEST {c} IS NOT {ori}'S"),
                         ));
@@ -609,7 +537,7 @@ impl Service {
                         .await?
                         .ok_or_else(|| not_found("CONNECTION REQUEST", &c.to_string()))?;
                     if !request.approved() {
-                        return Err(Refused::rules(vec![Shortfall {
+                        return Err(rules_refusal(vec![Shortfall {
                             rule: leads_domain::RuleId::A4,
                             text: format!(
                                 "THE CONFIGURATION OF CONNECTION REQUEST {c} IS NOT APPROVED"
@@ -651,13 +579,13 @@ impl Service {
                 let mut person = Person::new(&id, &name, ori.clone(), roles);
                 person.dob = dob;
                 if !valid_person_id(&person.id) {
-                    return Err(Refused::reject(
+                    return Err(Refusal::rejected(
                         "invalid_request",
                         "PERSON ID MUST BE 2-20 LETTERS AND DIGITS",
                     ));
                 }
                 if tx.account(&person.id).await?.is_some() {
-                    return Err(Refused::reject(
+                    return Err(Refusal::rejected(
                         "already_exists",
                         format!("PERSON {} ALREADY EXISTS", person.id),
                     ));
@@ -666,7 +594,7 @@ impl Service {
                     .await?
                     .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
                 password::check(&person.id, &initial)
-                    .map_err(|why| Refused::reject("auth_password_rejected", why))?;
+                    .map_err(|why| Refusal::rejected("auth_password_rejected", why))?;
                 let secret = totp::new_secret();
                 let enrollment = Enrollment {
                     uri: totp::provisioning_uri(&secret, &person.id),
@@ -757,7 +685,7 @@ impl Service {
                 let by = principal.person.id.clone();
                 self.update_person(tx, &id, |p| {
                     if p.charges.is_empty() {
-                        return Err(Refused::reject(
+                        return Err(Refusal::rejected(
                             "invalid_request",
                             "RECORD THE PENDING CHARGE FIRST",
                         ));
@@ -783,7 +711,7 @@ impl Service {
             } => {
                 self.update_person(tx, &id, |p| {
                     if expires_on <= certified_on {
-                        return Err(Refused::reject(
+                        return Err(Refusal::rejected(
                             "invalid_request",
                             "CERTIFICATION MUST EXPIRE AFTER IT IS AWARDED",
                         ));
@@ -810,7 +738,7 @@ impl Service {
                     .await?
                     .ok_or_else(|| not_found("PERSON", &id))?;
                 if account.status != AccountStatus::Locked {
-                    return Err(Refused::reject(
+                    return Err(Refusal::rejected(
                         "invalid_request",
                         format!("ACCOUNT {id} IS NOT LOCKED"),
                     ));
@@ -866,7 +794,7 @@ impl Service {
                     .await?
                     .ok_or_else(|| not_found("PERSON", &id))?;
                 password::check(&id, &new)
-                    .map_err(|why| Refused::reject("auth_password_rejected", why))?;
+                    .map_err(|why| Refusal::rejected("auth_password_rejected", why))?;
                 account.password_hash = hash_password(&new)?;
                 account.password_changed_at = now;
                 tx.put_account(&account).await?;
@@ -877,7 +805,7 @@ impl Service {
                 let mut disabled = 0;
                 for account in tx.accounts(None).await? {
                     if account.status == AccountStatus::Active && self.inactive(&account, now) {
-                        self.disable_inactive(tx, account, now).await?;
+                        self.disable_inactive(tx, audit, account).await?;
                         disabled += 1;
                     }
                 }
@@ -943,8 +871,8 @@ impl Service {
         &self,
         tx: &mut dyn StoreTx,
         id: &str,
-        change: impl FnOnce(&mut Person) -> Result<(), Refused>,
-    ) -> Result<(), Refused> {
+        change: impl FnOnce(&mut Person) -> Result<(), Refusal>,
+    ) -> Result<(), Refusal> {
         let mut account = tx
             .account(id)
             .await?
@@ -961,7 +889,7 @@ impl Service {
         ori: &Ori,
         id: &str,
         now: Timestamp,
-    ) -> Result<(String, AdminData), Refused> {
+    ) -> Result<(String, AdminData), Refusal> {
         let mut agency = tx
             .agency(ori)
             .await?
@@ -971,7 +899,7 @@ impl Service {
             .await?
             .ok_or_else(|| not_found("PERSON", id))?;
         let rule = |text: &str| {
-            Refused::rules(vec![Shortfall {
+            rules_refusal(vec![Shortfall {
                 rule: leads_domain::RuleId::T1,
                 text: text.to_owned(),
             }])

@@ -2,17 +2,13 @@
 //! the documented format, verification of the live database, and the alert raised when an entry
 //! cannot be written. Reading the log is itself audited.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use ed25519_dalek::{SigningKey, VerifyingKey};
-use leads_audit::AuditEntry;
 use leads_audit::checkpoint::Checkpoint;
 use leads_audit::merkle::{Frontier, Hash};
 use leads_audit::verify::{ExportLine, FORMAT, Report, StreamVerifier};
-use leads_domain::clock::Timestamp;
-use leads_domain::reply::{Outcome, Reason};
-use leads_store::{StoreTx, StoredCheckpoint};
+use leads_store::StoredCheckpoint;
 
+use crate::runner::{Actor, Done, OperationKind, Work};
 use crate::{Service, ServiceError};
 
 /// Entries read per database round trip.
@@ -20,13 +16,6 @@ pub(crate) const BATCH: u32 = 5_000;
 
 /// The recipient of system alerts.
 pub const ADMINISTRATOR_QUEUE: &str = "ADMINISTRATOR";
-
-static AUDIT_WRITE_FAILURES: AtomicU64 = AtomicU64::new(0);
-
-/// Transactions refused because their audit entry could not be written (a metric).
-pub fn audit_write_failures() -> u64 {
-    AUDIT_WRITE_FAILURES.load(Ordering::Relaxed)
-}
 
 pub(crate) fn frontier_of(nodes: &[(u32, String)], size: u64) -> Result<Frontier, ServiceError> {
     let parsed: Option<Vec<(u32, Hash)>> = nodes
@@ -53,74 +42,7 @@ pub(crate) fn nodes_of(frontier: &Frontier) -> Vec<(u32, String)> {
         .collect()
 }
 
-pub(crate) fn system_entry(event: &str, detail: String, at_micros: i64) -> AuditEntry {
-    AuditEntry {
-        operation_id: uuid::Uuid::new_v4().to_string(),
-        at_micros,
-        event: event.into(),
-        operator: None,
-        terminal: None,
-        ori: None,
-        key: None,
-        purpose: None,
-        case_number: None,
-        outcome: Outcome::Accepted.name().into(),
-        code: event.into(),
-        rules: vec![],
-        citations: vec![],
-        records: vec![],
-        detail,
-    }
-}
-
-/// The audit entry of something a signed-in person does outside the message pipeline (reports,
-/// the review queue); the outcome is filled in by [`Service::write_outcome`].
-pub(crate) fn principal_entry(
-    principal: &leads_policy::Principal,
-    operation_id: &str,
-    at: Timestamp,
-    event: &str,
-) -> AuditEntry {
-    let mut entry = system_entry(event, String::new(), at.as_micros());
-    entry.operation_id = operation_id.to_owned();
-    entry.operator = Some(principal.person.id.clone());
-    entry.terminal = Some(principal.terminal.id.clone());
-    entry.ori = Some(principal.agency.ori.to_string());
-    entry
-}
-
 impl Service {
-    /// Completes `entry` with an outcome and writes it with the session's activity — in `tx`
-    /// together with the work done there, or in a transaction of its own. Nothing is answered
-    /// before this succeeds.
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "an outcome is outcome, code and reasons"
-    )]
-    pub(crate) async fn write_outcome(
-        &self,
-        tx: Option<Box<dyn StoreTx>>,
-        mut entry: AuditEntry,
-        outcome: Outcome,
-        code: &str,
-        reasons: &[Reason],
-        token_hash: &str,
-        at: Timestamp,
-    ) -> Result<(), ServiceError> {
-        entry.outcome = outcome.name().into();
-        entry.code = code.into();
-        entry.rules = reasons.iter().map(|r| r.rule.clone()).collect();
-        entry.citations = reasons.iter().map(|r| r.citation.clone()).collect();
-        let mut tx = match tx {
-            Some(tx) => tx,
-            None => self.store.begin().await?,
-        };
-        tx.update_session(token_hash, None, at).await?;
-        tx.append_audit(entry).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     /// Signs a checkpoint over every entry written so far, if there are new ones.
     pub async fn checkpoint(&self, key: &SigningKey) -> Result<Option<Checkpoint>, ServiceError> {
         let mut frontier = match self.store.latest_checkpoint().await? {
@@ -261,45 +183,18 @@ impl Service {
         Ok(report)
     }
 
+    /// Audits a reading of the whole log by `reader` (a person at the command line).
     async fn audit_reading(
         &self,
-        event: &str,
+        event: &'static str,
         reader: &str,
         detail: String,
     ) -> Result<(), ServiceError> {
-        let mut entry = system_entry(event, detail, self.clock.now().as_micros());
-        entry.operator = Some(reader.to_owned());
-        let mut tx = self.store.begin().await?;
-        tx.append_audit(entry).await?;
-        tx.commit().await?;
+        let work = Work::new(OperationKind::AuditExport, event, detail, move |_ctx| {
+            Box::pin(async move { Ok(Done::new(event, "READ", ())) })
+        })
+        .by_the_system();
+        self.run(Actor::Reader(reader), None, work).await?;
         Ok(())
-    }
-
-    /// An audit entry could not be written, so the transaction was not committed: log it at error
-    /// level, count it, and tell the Administrator (as far as the database still allows).
-    pub(crate) async fn alert_audit_failure(
-        &self,
-        error: &leads_store::StoreError,
-        operation_id: &str,
-    ) {
-        AUDIT_WRITE_FAILURES.fetch_add(1, Ordering::Relaxed);
-        tracing::error!(%error, operation_id, "AUDIT WRITE FAILED: the transaction was refused and nothing was committed");
-        let text = format!(
-            "AUDIT ENTRY COULD NOT BE WRITTEN FOR OPERATION {operation_id}; THE TRANSACTION WAS REFUSED: {error}"
-        );
-        let posted = async {
-            let mut tx = self.store.begin().await?;
-            tx.post_message(
-                ADMINISTRATOR_QUEUE,
-                "audit_failure",
-                &text,
-                self.clock.now(),
-            )
-            .await?;
-            tx.commit().await
-        };
-        if let Err(queue_error) = posted.await {
-            tracing::error!(%queue_error, "the audit failure alert could not be queued for the Administrator either");
-        }
     }
 }

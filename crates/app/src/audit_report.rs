@@ -2,35 +2,34 @@
 //! time. Auditors and the Administrator read the whole log; an agency coordinator reads only the
 //! own agency's entries (T1). Every report, and every refused one, is itself an audit entry.
 
-use leads_audit::{AuditEntry, SealedEntry};
+use leads_audit::SealedEntry;
 use leads_domain::access::Role;
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::Ori;
-use leads_domain::reply::{Outcome, Reason};
-use leads_policy::{Act, AdminAction, AuthzRequest, Principal, Target};
+use leads_domain::reply::Answer;
+use leads_policy::{Act, AdminAction, Principal, Target};
 use leads_store::AuditQuery;
 
-use crate::audit_log::principal_entry;
+use crate::runner::{
+    Actor, Ctx, Done, Mode, Operation, OperationKind, Prep, Refusal, RefusalDetail,
+};
 use crate::{Service, ServiceError};
 
 /// The most entries one report page holds.
 pub const MAX_REPORT_ENTRIES: u32 = 5_000;
 
-/// The answer to a report request.
-#[derive(Debug, Clone)]
-pub struct AuditReport {
-    pub operation_id: String,
-    pub at: Timestamp,
-    pub outcome: Outcome,
-    pub code: &'static str,
-    pub message: String,
-    pub reasons: Vec<Reason>,
+/// The body of the answer to a report request.
+#[derive(Debug, Clone, Default)]
+pub struct AuditReportBody {
     /// The query as run (a coordinator's is narrowed to the own agency).
     pub query: AuditQuery,
     pub entries: Vec<SealedEntry>,
     /// Pass as `after_seq` to read the next page; `None` when this page is the last.
     pub next_after: Option<u64>,
 }
+
+/// The answer to a report request.
+pub type AuditReport = Answer<AuditReportBody>;
 
 /// What a principal's report covers: the whole log, or one agency's entries.
 fn report_scope(principal: &Principal, query: &mut AuditQuery) -> Result<Option<Ori>, String> {
@@ -80,104 +79,89 @@ pub fn describe_audit_query(query: &AuditQuery) -> String {
     }
 }
 
+/// One audit report, as an operation of the runner.
+struct ReportOp {
+    query: AuditQuery,
+    limit: u32,
+    scope: Option<Ori>,
+}
+
+impl Operation for ReportOp {
+    type Output = AuditReportBody;
+
+    fn kind(&self) -> OperationKind {
+        OperationKind::AuditReport
+    }
+
+    fn event(&self) -> &'static str {
+        "audit_read"
+    }
+
+    fn refused_body(&self) -> AuditReportBody {
+        AuditReportBody {
+            query: self.query.clone(),
+            ..AuditReportBody::default()
+        }
+    }
+
+    async fn prepare(&mut self, prep: Prep<'_>) -> Result<Mode, Refusal> {
+        let principal = prep.who.person()?;
+        prep.audit.on_refusal = RefusalDetail::Keep;
+        let scope = report_scope(principal, &mut self.query);
+        prep.audit.detail = describe_audit_query(&self.query);
+        self.scope = scope.map_err(|message| Refusal::rejected("invalid_request", message))?;
+        prep.service.permit_act(
+            principal,
+            Act::Admin(AdminAction::ReadAudit),
+            match &self.scope {
+                Some(ori) => Target::Agency(ori),
+                None => Target::AuditLog,
+            },
+            prep.now,
+            || "NOT AUTHORIZED TO READ THE AUDIT LOG".into(),
+        )?;
+        Ok(Mode::Read)
+    }
+
+    async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<AuditReportBody>, Refusal> {
+        let limit = self.limit.clamp(1, MAX_REPORT_ENTRIES);
+        // One more than asked tells whether another page follows.
+        let mut entries = ctx
+            .service
+            .store
+            .audit_search(&self.query, limit + 1)
+            .await?;
+        let mut next_after = None;
+        if entries.len() > limit as usize {
+            entries.truncate(limit as usize);
+            next_after = entries.last().map(|e| e.seq);
+        }
+        let message = format!("{} AUDIT ENTRIES", entries.len());
+        ctx.audit.detail = format!("{} -> {} ENTRIES", ctx.audit.detail, entries.len());
+        let body = AuditReportBody {
+            query: self.query,
+            entries,
+            next_after,
+        };
+        Ok(Done::new("audit_report", message, body))
+    }
+}
+
 impl Service {
     /// Runs an audit report for the session `token`, at most `limit` entries (capped at
     /// [`MAX_REPORT_ENTRIES`]) in log order.
     pub async fn audit_report(
         &self,
         token: &str,
-        mut query: AuditQuery,
+        query: AuditQuery,
         limit: u32,
         operation_id: Option<String>,
     ) -> Result<AuditReport, ServiceError> {
-        let identified = self.identify_session(token, true).await?;
-        let principal = identified.principal;
-        let operation_id = operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let now = self.clock.now();
-        let limit = limit.clamp(1, MAX_REPORT_ENTRIES);
-        let mut entry = principal_entry(&principal, &operation_id, now, "audit_read");
-        let mut report = AuditReport {
-            operation_id,
-            at: now,
-            outcome: Outcome::Accepted,
-            code: "audit_report",
-            message: String::new(),
-            reasons: vec![],
-            query: query.clone(),
-            entries: vec![],
-            next_after: None,
+        let op = ReportOp {
+            query,
+            limit,
+            scope: None,
         };
-        let scope = match report_scope(&principal, &mut query) {
-            Ok(scope) => scope,
-            Err(message) => {
-                report.outcome = Outcome::Rejected;
-                report.code = "invalid_request";
-                report.message = message;
-                entry.detail = describe_audit_query(&query);
-                return self
-                    .finish_report(entry, report, identified.token_hash)
-                    .await;
-            }
-        };
-        entry.detail = describe_audit_query(&query);
-        report.query = query.clone();
-        let decision = self.policy.authorize(&AuthzRequest {
-            principal: &principal,
-            act: Act::Admin(AdminAction::ReadAudit),
-            target: match &scope {
-                Some(ori) => Target::Agency(ori),
-                None => Target::AuditLog,
-            },
-            message_ori: &principal.agency.ori,
-            roles_granted: &[],
-            purpose: "",
-            case_number: "",
-            today: now.date(),
-            sos: leads_policy::SosFacts::NONE,
-        });
-        if !decision.allowed {
-            report.outcome = Outcome::Refused;
-            report.code = "not_authorized";
-            report.message = decision
-                .reasons
-                .first()
-                .map(|r| r.text.clone())
-                .unwrap_or_else(|| "NOT AUTHORIZED TO READ THE AUDIT LOG".into());
-            report.reasons = decision.reasons;
-            return self
-                .finish_report(entry, report, identified.token_hash)
-                .await;
-        }
-        // One more than asked tells whether another page follows.
-        let mut entries = self.store.audit_search(&query, limit + 1).await?;
-        if entries.len() > limit as usize {
-            entries.truncate(limit as usize);
-            report.next_after = entries.last().map(|e| e.seq);
-        }
-        report.message = format!("{} AUDIT ENTRIES", entries.len());
-        entry.detail = format!("{} -> {} ENTRIES", entry.detail, entries.len());
-        report.entries = entries;
-        self.finish_report(entry, report, identified.token_hash)
-            .await
-    }
-
-    /// Writes the report's own audit entry; the report is answered only once it is written.
-    async fn finish_report(
-        &self,
-        entry: AuditEntry,
-        report: AuditReport,
-        token_hash: String,
-    ) -> Result<AuditReport, ServiceError> {
-        self.write_outcome(
-            None,
-            entry,
-            report.outcome,
-            report.code,
-            &report.reasons,
-            &token_hash,
-            report.at,
-        )
-        .await?;
-        Ok(report)
+        self.run(Actor::Session(token), operation_id, op).await
     }
 }

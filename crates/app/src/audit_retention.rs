@@ -5,8 +5,10 @@
 use leads_audit::merkle::Hash;
 use leads_domain::clock::Timestamp;
 
-use crate::audit_log::{BATCH, frontier_of, nodes_of, system_entry};
+use crate::audit_log::{BATCH, frontier_of, nodes_of};
+use crate::runner::{Actor, Done, OperationKind, Work};
 use crate::{Service, ServiceError};
+use leads_domain::reply::Outcome;
 
 /// The shortest retention the rules allow, in days.
 pub const MIN_AUDIT_RETENTION_DAYS: i64 = 365;
@@ -81,15 +83,28 @@ impl Service {
                 "the audit log ends before entry {through}; nothing was pruned"
             )));
         }
-        let mut tx = self.store.begin().await?;
-        let pruned = tx.prune_audit(through, &nodes_of(&frontier)).await?;
-        let detail = format!(
-            "PRUNED {pruned} ENTRIES {}-{through} OLDER THAN {cutoff} ({days}-DAY RETENTION)",
-            base_size + 1
-        );
-        tx.append_audit(system_entry("audit_prune", detail, now.as_micros()))
-            .await?;
-        tx.commit().await?;
+        let first = base_size + 1;
+        let nodes = nodes_of(&frontier);
+        let work = Work::new(
+            OperationKind::AuditPrune,
+            "audit_prune",
+            "",
+            move |ctx| {
+                Box::pin(async move {
+                    let pruned = ctx.tx.prune_audit(through, &nodes).await?;
+                    ctx.audit.detail = format!(
+                        "PRUNED {pruned} ENTRIES {first}-{through} OLDER THAN {cutoff} ({days}-DAY RETENTION)"
+                    );
+                    Ok(Done::new("audit_prune", format!("PRUNED {pruned}"), pruned))
+                })
+            },
+        )
+        .by_the_system();
+        let answer = self.run(Actor::System, None, work).await?;
+        if answer.outcome != Outcome::Accepted {
+            return Err(ServiceError::Internal(answer.message));
+        }
+        let pruned = answer.body;
         tracing::info!(pruned, base_size = through, %cutoff, "audit entries past retention pruned");
         report.pruned = pruned;
         report.base_size = through;

@@ -6,7 +6,6 @@
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use leads_audit::AuditEntry;
 use leads_domain::clock::Timestamp;
 use leads_domain::reply::Outcome;
 use leads_policy::Principal;
@@ -15,6 +14,10 @@ use rand::RngCore;
 use sha2::{Digest, Sha256};
 
 use crate::banner::SYSTEM_USE_BANNER;
+use crate::runner::{
+    Actor, AuditDraft, Ctx, Done, Operation, OperationKind, Refusal, RefusalDetail, Who, Work,
+    new_operation_id,
+};
 use crate::{Service, ServiceError, totp};
 
 /// What a sign-in gives.
@@ -42,13 +45,6 @@ pub struct SignIn<'a> {
     pub terminal: &'a str,
     /// The operator accepts the system-use banner shown before sign-in.
     pub accept_banner: bool,
-}
-
-/// A session in use.
-#[derive(Debug, Clone)]
-pub(crate) struct Identified {
-    pub principal: Principal,
-    pub token_hash: String,
 }
 
 /// Hashes a password with argon2id and a random salt (PHC string).
@@ -86,33 +82,6 @@ fn new_token() -> String {
     hex::encode(bytes)
 }
 
-/// An audit entry about an account or session.
-pub(crate) fn account_event(
-    event: &str,
-    at: Timestamp,
-    operator: &str,
-    terminal: Option<&str>,
-    ori: Option<String>,
-) -> AuditEntry {
-    AuditEntry {
-        operation_id: uuid::Uuid::new_v4().to_string(),
-        at_micros: at.as_micros(),
-        event: event.into(),
-        operator: Some(operator.to_owned()),
-        terminal: terminal.map(str::to_owned),
-        ori,
-        key: None,
-        purpose: None,
-        case_number: None,
-        outcome: Outcome::Accepted.name().into(),
-        code: event.into(),
-        rules: vec![],
-        citations: vec![],
-        records: vec![],
-        detail: String::new(),
-    }
-}
-
 /// Why a sign-in failed, before it is told to the caller.
 enum Failure {
     /// Counts toward lockout; the caller hears only "invalid credentials" (IA-6).
@@ -130,93 +99,28 @@ impl Service {
 
     /// Signs a person in at a terminal with password and TOTP code.
     pub async fn sign_in(&self, attempt: SignIn<'_>) -> Result<Session, ServiceError> {
-        let now = self.clock.now();
-        let operator_id = attempt.operator.trim().to_ascii_uppercase();
-        let terminal_id = attempt.terminal.trim().to_ascii_uppercase();
-        let mut tx = self.store.begin().await?;
-        let account = tx.account(&operator_id).await?;
-        let terminal = tx.terminal(&terminal_id).await?;
-        let checked = self
-            .check_sign_in(&attempt, account.as_ref(), terminal.as_ref(), now)
-            .await;
-        let ori = account.as_ref().map(|a| a.person.ori.to_string());
-        let mut entry = account_event(
-            "sign_in",
-            now,
-            &operator_id,
-            Some(&terminal_id),
-            ori.clone(),
-        );
-        match (checked, account) {
-            (Ok(step), Some(mut account)) => {
-                tx.clear_sign_in_failures(&operator_id).await?;
-                account.last_sign_in_at = Some(now);
-                account.totp_last_step = Some(step);
-                tx.put_account(&account).await?;
-                let token = new_token();
-                let expires_at = now.plus_seconds(self.config.session_seconds);
-                let banner_accepted_at = attempt.accept_banner.then_some(now);
-                tx.insert_session(&SessionRow {
-                    token_hash: token_hash(&token),
-                    operator_id: operator_id.clone(),
-                    terminal_id: terminal_id.clone(),
-                    issued_at: now,
-                    expires_at,
-                    banner_accepted_at,
-                    last_activity_at: now,
-                })
-                .await?;
-                entry.code = "signed_in".into();
-                tx.append_audit(entry).await?;
-                if attempt.accept_banner {
-                    tx.append_audit(account_event(
-                        "banner_accepted",
-                        now,
-                        &operator_id,
-                        Some(&terminal_id),
-                        ori.clone(),
-                    ))
-                    .await?;
-                }
-                tx.commit().await?;
-                Ok(Session {
-                    token,
-                    operator_id,
-                    terminal_id,
-                    ori: ori.unwrap_or_default(),
-                    expires_at,
-                    banner: SYSTEM_USE_BANNER,
-                    banner_accepted: attempt.accept_banner,
-                })
-            }
-            (outcome, account) => {
-                let error = match outcome {
-                    Err(Failure::Refused(error)) => error,
-                    Err(Failure::Inactive) => {
-                        if let Some(account) = account {
-                            self.disable_inactive(tx.as_mut(), account, now).await?;
-                        }
-                        ServiceError::SignInRefused("ACCOUNT NOT USED FOR 90 DAYS - DISABLED UNTIL AN ADMINISTRATOR ENABLES IT".into())
-                    }
-                    Err(Failure::Credentials(why)) => {
-                        entry.detail = why.into();
-                        if let Some(account) = account {
-                            self.count_failure(tx.as_mut(), account, &terminal_id, now)
-                                .await?;
-                        }
-                        ServiceError::BadCredentials
-                    }
-                    Ok(_) => ServiceError::BadCredentials,
-                };
-                entry.outcome = Outcome::Refused.name().into();
-                entry.code = error.code().into();
-                if entry.detail.is_empty() {
-                    entry.detail = error.to_string();
-                }
-                tx.append_audit(entry).await?;
-                tx.commit().await?;
-                Err(error)
-            }
+        self.sign_in_traced(attempt, None).await
+    }
+
+    /// As [`Service::sign_in`], under the operation id the front end gave the request.
+    pub async fn sign_in_traced(
+        &self,
+        attempt: SignIn<'_>,
+        operation_id: Option<String>,
+    ) -> Result<Session, ServiceError> {
+        let actor = Actor::Applicant {
+            operator: attempt.operator,
+            terminal: attempt.terminal,
+        };
+        let op = SignInOp {
+            password: attempt.password.to_owned(),
+            code: attempt.code.to_owned(),
+            accept_banner: attempt.accept_banner,
+        };
+        let answer = self.run(actor, operation_id, op).await?;
+        match answer.body {
+            Some(session) if answer.outcome == Outcome::Accepted => Ok(session),
+            _ => Err(sign_in_error(answer.code, answer.message)),
         }
     }
 
@@ -274,6 +178,7 @@ impl Service {
     async fn count_failure(
         &self,
         tx: &mut dyn StoreTx,
+        audit: &mut AuditDraft,
         mut account: Account,
         terminal: &str,
         now: Timestamp,
@@ -285,19 +190,16 @@ impl Service {
             account.status = AccountStatus::Locked;
             tx.put_account(&account).await?;
             tx.delete_sessions_of(&id).await?;
-            let mut locked = account_event(
-                "account_locked",
-                now,
-                &id,
-                Some(terminal),
-                Some(account.person.ori.to_string()),
-            );
+            let mut locked = audit.step("account_locked");
+            locked.operator = Some(id.clone());
+            locked.terminal = Some(terminal.to_owned());
+            locked.ori = Some(account.person.ori.to_string());
             locked.detail = format!(
                 "{} FAILED SIGN-INS WITHIN {} MINUTES",
                 self.config.lockout_threshold,
                 self.config.lockout_window_seconds / 60
             );
-            tx.append_audit(locked).await?;
+            audit.record_step(locked, "account_locked");
             tracing::warn!(
                 operator = id,
                 "account locked after repeated failed sign-ins"
@@ -310,23 +212,20 @@ impl Service {
     pub(crate) async fn disable_inactive(
         &self,
         tx: &mut dyn StoreTx,
+        audit: &mut AuditDraft,
         mut account: Account,
-        now: Timestamp,
     ) -> Result<(), ServiceError> {
         let id = account.person.id.clone();
         account.status =
             AccountStatus::Disabled(format!("NOT USED FOR {} DAYS", self.config.inactivity_days));
         tx.put_account(&account).await?;
         tx.delete_sessions_of(&id).await?;
-        let mut entry = account_event(
-            "account_disabled",
-            now,
-            &id,
-            None,
-            Some(account.person.ori.to_string()),
-        );
-        entry.detail = format!("NOT USED FOR {} DAYS", self.config.inactivity_days);
-        tx.append_audit(entry).await?;
+        let mut disabled = audit.step("account_disabled");
+        disabled.operator = Some(id);
+        disabled.terminal = None;
+        disabled.ori = Some(account.person.ori.to_string());
+        disabled.detail = format!("NOT USED FOR {} DAYS", self.config.inactivity_days);
+        audit.record_step(disabled, "account_disabled");
         Ok(())
     }
 
@@ -338,91 +237,61 @@ impl Service {
 
     /// Accepts the system-use banner for a session.
     pub async fn accept_banner(&self, token: &str) -> Result<(), ServiceError> {
-        let identified = self.identify_session(token, false).await?;
-        let now = self.clock.now();
-        let mut tx = self.store.begin().await?;
-        tx.update_session(&identified.token_hash, Some(now), now)
+        self.accept_banner_traced(token, None).await
+    }
+
+    /// As [`Service::accept_banner`], under the front end's operation id.
+    pub async fn accept_banner_traced(
+        &self,
+        token: &str,
+        operation_id: Option<String>,
+    ) -> Result<(), ServiceError> {
+        let work = Work::new(OperationKind::SessionEvent, "banner_accepted", "", |ctx| {
+            Box::pin(async move {
+                let hash = ctx.who.session().unwrap_or_default().to_owned();
+                ctx.tx.update_session(&hash, Some(ctx.now), ctx.now).await?;
+                Ok(Done::new("banner_accepted", "BANNER ACCEPTED", ()))
+            })
+        });
+        let answer = self
+            .run(Actor::SessionBeforeBanner(token), operation_id, work)
             .await?;
-        let p = &identified.principal;
-        tx.append_audit(account_event(
-            "banner_accepted",
-            now,
-            &p.person.id,
-            Some(&p.terminal.id),
-            Some(p.agency.ori.to_string()),
-        ))
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        session_event_result(answer.outcome, answer.code, answer.message)
     }
 
     /// Ends a session.
     pub async fn sign_out(&self, token: &str) -> Result<(), ServiceError> {
-        let identified = self.identify_session(token, false).await?;
-        let now = self.clock.now();
-        let mut tx = self.store.begin().await?;
-        tx.delete_session(&identified.token_hash).await?;
-        let p = &identified.principal;
-        tx.append_audit(account_event(
-            "sign_out",
-            now,
-            &p.person.id,
-            Some(&p.terminal.id),
-            Some(p.agency.ori.to_string()),
-        ))
-        .await?;
-        tx.commit().await?;
-        Ok(())
+        self.sign_out_traced(token, None).await
+    }
+
+    /// As [`Service::sign_out`], under the front end's operation id.
+    pub async fn sign_out_traced(
+        &self,
+        token: &str,
+        operation_id: Option<String>,
+    ) -> Result<(), ServiceError> {
+        let work = Work::new(OperationKind::SessionEvent, "sign_out", "", |ctx| {
+            Box::pin(async move {
+                let hash = ctx.who.session().unwrap_or_default().to_owned();
+                ctx.tx.delete_session(&hash).await?;
+                Ok(Done::new("sign_out", "SIGNED OUT", ()))
+            })
+        });
+        let answer = self
+            .run(Actor::SessionBeforeBanner(token), operation_id, work)
+            .await?;
+        session_event_result(answer.outcome, answer.code, answer.message)
     }
 
     /// The principal of a session that may act: not expired, not idle, banner accepted.
     pub async fn identify(&self, token: &str) -> Result<Principal, ServiceError> {
-        Ok(self.identify_session(token, true).await?.principal)
-    }
-
-    pub(crate) async fn identify_session(
-        &self,
-        token: &str,
-        need_banner: bool,
-    ) -> Result<Identified, ServiceError> {
-        let hash = token_hash(token);
-        let Some(found) = self.store.session_principal(&hash).await? else {
-            return Err(ServiceError::Unauthenticated);
-        };
-        let now = self.clock.now();
-        if found.session.expires_at <= now {
-            return Err(ServiceError::SessionExpired);
+        match self
+            .identify_actor(Actor::Session(token), &new_operation_id())
+            .await?
+        {
+            Who::Person { principal, .. } => Ok(*principal),
+            _ => Err(ServiceError::Unauthenticated),
         }
-        let idle = now.as_micros() - found.session.last_activity_at.as_micros();
-        if idle > self.config.idle_seconds * 1_000_000 {
-            let mut tx = self.store.begin().await?;
-            tx.delete_session(&hash).await?;
-            let p = &found.principal;
-            let mut entry = account_event(
-                "session_timeout",
-                now,
-                &p.person.id,
-                Some(&p.terminal.id),
-                Some(p.agency.ori.to_string()),
-            );
-            entry.detail = format!(
-                "IDLE FOR MORE THAN {} MINUTES",
-                self.config.idle_seconds / 60
-            );
-            tx.append_audit(entry).await?;
-            tx.commit().await?;
-            return Err(ServiceError::IdleTimeout);
-        }
-        if found.account.status != AccountStatus::Active {
-            return Err(ServiceError::Unauthenticated);
-        }
-        if need_banner && found.session.banner_accepted_at.is_none() {
-            return Err(ServiceError::BannerRequired);
-        }
-        Ok(Identified {
-            principal: found.principal,
-            token_hash: hash,
-        })
     }
 
     /// Changes the signed-in person's own password (the current one is asked again).
@@ -432,41 +301,203 @@ impl Service {
         current: &str,
         new: &str,
     ) -> Result<(), ServiceError> {
-        let identified = self.identify_session(token, true).await?;
-        let now = self.clock.now();
-        let id = identified.principal.person.id.clone();
-        let mut tx = self.store.begin().await?;
-        let mut account = tx
-            .account(&id)
-            .await?
-            .ok_or(ServiceError::Unauthenticated)?;
-        let mut entry = account_event(
+        self.change_password_traced(token, current, new, None).await
+    }
+
+    /// As [`Service::change_password`], under the front end's operation id.
+    pub async fn change_password_traced(
+        &self,
+        token: &str,
+        current: &str,
+        new: &str,
+        operation_id: Option<String>,
+    ) -> Result<(), ServiceError> {
+        let (current, new) = (current.to_owned(), new.to_owned());
+        let work = Work::new(
+            OperationKind::SessionEvent,
             "password_changed",
-            now,
-            &id,
-            Some(&identified.principal.terminal.id),
-            Some(account.person.ori.to_string()),
-        );
-        let refusal = if !password_matches(current, &account.password_hash).await {
-            Some(ServiceError::BadCredentials)
-        } else {
-            crate::password::check(&id, new)
-                .err()
-                .map(|why| ServiceError::PasswordRejected(why.into()))
-        };
-        if let Some(error) = refusal {
-            entry.outcome = Outcome::Refused.name().into();
-            entry.code = error.code().into();
-            entry.detail = error.to_string();
-            tx.append_audit(entry).await?;
-            tx.commit().await?;
-            return Err(error);
+            "",
+            move |ctx| {
+                Box::pin(async move {
+                    let id = ctx.who.person()?.person.id.clone();
+                    let mut account = ctx
+                        .tx
+                        .account(&id)
+                        .await?
+                        .ok_or_else(|| refusal_of(ServiceError::Unauthenticated))?;
+                    if !password_matches(&current, &account.password_hash).await {
+                        return Err(refusal_of(ServiceError::BadCredentials));
+                    }
+                    crate::password::check(&id, &new)
+                        .map_err(|why| refusal_of(ServiceError::PasswordRejected(why.into())))?;
+                    account.password_hash = hash_password(&new)?;
+                    account.password_changed_at = ctx.now;
+                    ctx.tx.put_account(&account).await?;
+                    Ok(Done::new("password_changed", "PASSWORD CHANGED", ()))
+                })
+            },
+        )
+        .refusal_detail(RefusalDetail::MessageIfEmpty);
+        let answer = self.run(Actor::Session(token), operation_id, work).await?;
+        session_event_result(answer.outcome, answer.code, answer.message)
+    }
+}
+
+/// A refusal told as the service error `error` (its code and words).
+fn refusal_of(error: ServiceError) -> Refusal {
+    Refusal::refused(error.code(), error.to_string(), vec![])
+}
+
+/// The service error a refused sign-in is told as, from its code.
+fn sign_in_error(code: &str, message: String) -> ServiceError {
+    match code {
+        "auth_invalid_credentials" => ServiceError::BadCredentials,
+        "auth_password_rejected" => ServiceError::PasswordRejected(
+            message
+                .strip_prefix("PASSWORD REFUSED - ")
+                .unwrap_or(&message)
+                .to_owned(),
+        ),
+        "auth_refused" => ServiceError::SignInRefused(
+            message
+                .strip_prefix("SIGN-IN REFUSED - ")
+                .unwrap_or(&message)
+                .to_owned(),
+        ),
+        "auth_required" => ServiceError::Unauthenticated,
+        "storage_unavailable" => {
+            ServiceError::Storage(leads_store::StoreError::Unavailable(message))
         }
-        account.password_hash = hash_password(new)?;
-        account.password_changed_at = now;
-        tx.put_account(&account).await?;
-        tx.append_audit(entry).await?;
-        tx.commit().await?;
+        _ => ServiceError::Internal(message),
+    }
+}
+
+/// A session event's answer as the public result.
+fn session_event_result(outcome: Outcome, code: &str, message: String) -> Result<(), ServiceError> {
+    if outcome == Outcome::Accepted {
         Ok(())
+    } else {
+        Err(sign_in_error(code, message))
+    }
+}
+
+/// A sign-in attempt, as an operation of the runner.
+struct SignInOp {
+    password: String,
+    code: String,
+    accept_banner: bool,
+}
+
+impl Operation for SignInOp {
+    type Output = Option<Session>;
+
+    fn kind(&self) -> OperationKind {
+        OperationKind::SignIn
+    }
+
+    fn event(&self) -> &'static str {
+        "sign_in"
+    }
+
+    fn refused_body(&self) -> Option<Session> {
+        None
+    }
+
+    async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<Option<Session>>, Refusal> {
+        let Who::Applicant { operator, terminal } = ctx.who.clone() else {
+            return Err(Refusal::rejected(
+                "auth_required",
+                "SIGN-IN NEEDS AN APPLICANT",
+            ));
+        };
+        let service = ctx.service;
+        let now = ctx.now;
+        let account = ctx.tx.account(&operator).await?;
+        let found_terminal = ctx.tx.terminal(&terminal).await?;
+        let attempt = SignIn {
+            operator: &operator,
+            password: &self.password,
+            code: &self.code,
+            terminal: &terminal,
+            accept_banner: self.accept_banner,
+        };
+        let checked = service
+            .check_sign_in(&attempt, account.as_ref(), found_terminal.as_ref(), now)
+            .await;
+        let ori = account.as_ref().map(|a| a.person.ori.to_string());
+        ctx.audit.ori = ori.clone();
+        let (step, mut account) = match (checked, account) {
+            (Ok(step), Some(account)) => (step, account),
+            (outcome, account) => {
+                let error = match outcome {
+                    Err(Failure::Refused(error)) => error,
+                    Err(Failure::Inactive) => {
+                        if let Some(account) = account {
+                            service
+                                .disable_inactive(ctx.tx.as_mut(), &mut ctx.audit, account)
+                                .await?;
+                        }
+                        ServiceError::SignInRefused("ACCOUNT NOT USED FOR 90 DAYS - DISABLED UNTIL AN ADMINISTRATOR ENABLES IT".into())
+                    }
+                    Err(Failure::Credentials(why)) => {
+                        ctx.audit.detail = why.into();
+                        if let Some(account) = account {
+                            service
+                                .count_failure(
+                                    ctx.tx.as_mut(),
+                                    &mut ctx.audit,
+                                    account,
+                                    &terminal,
+                                    now,
+                                )
+                                .await?;
+                        }
+                        ServiceError::BadCredentials
+                    }
+                    Ok(_) => ServiceError::BadCredentials,
+                };
+                return Err(refusal_of(error).keeping_changes());
+            }
+        };
+        ctx.tx.clear_sign_in_failures(&operator).await?;
+        account.last_sign_in_at = Some(now);
+        account.totp_last_step = Some(step);
+        ctx.tx.put_account(&account).await?;
+        let token = new_token();
+        let expires_at = now.plus_seconds(service.config.session_seconds);
+        let banner_accepted_at = self.accept_banner.then_some(now);
+        ctx.tx
+            .insert_session(&SessionRow {
+                token_hash: token_hash(&token),
+                operator_id: operator.clone(),
+                terminal_id: terminal.clone(),
+                issued_at: now,
+                expires_at,
+                banner_accepted_at,
+                last_activity_at: now,
+            })
+            .await?;
+        let mut entries_after = Vec::new();
+        if self.accept_banner {
+            entries_after.push(ctx.audit.step("banner_accepted"));
+        }
+        let session = Session {
+            token,
+            operator_id: operator,
+            terminal_id: terminal,
+            ori: ori.unwrap_or_default(),
+            expires_at,
+            banner: SYSTEM_USE_BANNER,
+            banner_accepted: self.accept_banner,
+        };
+        let mut done = Done::new("signed_in", "SIGNED IN", Some(session));
+        if let Some(banner) = entries_after.pop() {
+            // The sign-in's own entry first, then the banner's.
+            let own = ctx.audit.clone();
+            ctx.audit.record_step(own, "signed_in");
+            ctx.audit.record_step(banner, "banner_accepted");
+            done = done.steps_only();
+        }
+        Ok(done)
     }
 }

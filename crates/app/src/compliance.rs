@@ -4,11 +4,13 @@
 
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::Ori;
-use leads_domain::reply::{Outcome, Reason};
+use leads_domain::reply::Answer;
 use leads_policy::{Act, AdminAction, Principal, Target};
-
-use crate::audit_log::principal_entry;
 use leads_store::StoreTx;
+
+use crate::runner::{
+    Actor, Ctx, Done, Mode, Operation, OperationKind, Prep, Refusal, RefusalDetail,
+};
 
 use crate::{Service, ServiceError};
 
@@ -56,56 +58,135 @@ pub(crate) type Fetched<T> = Result<Vec<T>, (&'static str, String)>;
 pub(crate) type FetchFuture<'a, T> =
     std::pin::Pin<Box<dyn Future<Output = Result<Fetched<T>, ServiceError>> + Send + 'a>>;
 
-/// The answer to a reading of a list, or to an act that yields items: outcome, code, reasons
-/// and the items.
+/// The body of the answer to a reading of a list, or to an act that yields items.
 #[derive(Debug, Clone)]
-pub struct ItemsReply<T> {
-    /// Traces the reply to its audit entry.
-    pub operation_id: String,
-    pub at: Timestamp,
-    pub outcome: Outcome,
-    /// `invalid_request`, `not_authorized` or the list's own code.
-    pub code: &'static str,
-    pub message: String,
-    /// The rules that refused the reading.
-    pub reasons: Vec<Reason>,
+pub struct Items<T> {
     /// The agency listed; `None` for every agency.
     pub agency: Option<Ori>,
     pub items: Vec<T>,
 }
 
-impl<T> ItemsReply<T> {
-    /// Takes the outcome, code, message and reasons of a refusal.
-    pub(crate) fn refuse(&mut self, refusal: crate::pipeline::Refusal) {
-        self.outcome = refusal.outcome;
-        self.code = refusal.code;
-        self.message = refusal.message;
-        self.reasons = refusal.reasons;
+impl<T> Default for Items<T> {
+    fn default() -> Self {
+        Items {
+            agency: None,
+            items: Vec::new(),
+        }
+    }
+}
+
+/// The answer to a reading of a list, or to an act that yields items.
+pub type ItemsReply<T> = Answer<Items<T>>;
+
+/// The work of a reading, run inside its database transaction (boxed: one reading type for
+/// every list).
+type ReadFetch<T> = Box<
+    dyn for<'a> FnOnce(
+            &'a mut dyn StoreTx,
+            &'a dyn leads_store::Store,
+            Option<&'a Ori>,
+            &'a Principal,
+            Timestamp,
+        ) -> FetchFuture<'a, T>
+        + Send,
+>;
+
+/// One reading of a compliance list, as an operation of the runner.
+struct Reading<T> {
+    kind: OperationKind,
+    scope: Option<String>,
+    event: &'static str,
+    code: &'static str,
+    writes: bool,
+    agency: Option<Ori>,
+    named: String,
+    fetch: ReadFetch<T>,
+}
+
+impl<T: Send> Operation for Reading<T> {
+    type Output = Items<T>;
+
+    fn kind(&self) -> OperationKind {
+        self.kind
     }
 
-    /// An accepted, empty reply with `code`, under `operation_id` (a new one when `None`).
-    pub(crate) fn new(operation_id: Option<String>, at: Timestamp, code: &'static str) -> Self {
-        ItemsReply {
-            operation_id: operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string()),
-            at,
-            outcome: Outcome::Accepted,
-            code,
-            message: String::new(),
-            reasons: vec![],
-            agency: None,
-            items: vec![],
+    fn event(&self) -> &'static str {
+        self.event
+    }
+
+    fn refused_body(&self) -> Items<T> {
+        Items::default()
+    }
+
+    async fn prepare(&mut self, prep: Prep<'_>) -> Result<Mode, Refusal> {
+        let principal = prep.who.person()?;
+        prep.audit.on_refusal = RefusalDetail::Keep;
+        let scope = Scope::parse(self.scope.as_deref()).map_err(|message| {
+            prep.audit.detail = format!("SCOPE {}", self.scope.as_deref().unwrap_or_default());
+            Refusal::rejected("invalid_request", message)
+        })?;
+        self.agency = scope.agency(principal);
+        self.named = self
+            .agency
+            .as_ref()
+            .map_or("ALL".to_owned(), ToString::to_string);
+        prep.audit.detail = format!("SCOPE {}", self.named);
+        let named = &self.named;
+        prep.service.permit_act(
+            principal,
+            Act::Admin(AdminAction::ReadCompliance),
+            self.agency
+                .as_ref()
+                .map_or(Target::Statewide, Target::Agency),
+            prep.now,
+            || format!("NOT AUTHORIZED TO READ THE DUE LISTS OF {named}"),
+        )?;
+        Ok(if self.writes { Mode::Write } else { Mode::Read })
+    }
+
+    async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<Items<T>>, Refusal> {
+        let principal = ctx.who.person()?;
+        let store = ctx.service.store.as_ref();
+        let fetched = (self.fetch)(
+            ctx.tx.as_mut(),
+            store,
+            self.agency.as_ref(),
+            principal,
+            ctx.now,
+        )
+        .await
+        .map_err(Refusal::from)?;
+        match fetched {
+            Ok(items) => {
+                ctx.audit.detail = format!("SCOPE {} -> {} ITEMS", self.named, items.len());
+                let message = format!("{} ITEMS FOR {}", items.len(), self.named);
+                Ok(Done::new(
+                    self.code,
+                    message,
+                    Items {
+                        agency: self.agency,
+                        items,
+                    },
+                ))
+            }
+            Err((code, message)) => {
+                ctx.audit.detail = format!("SCOPE {} -> {message}", self.named);
+                Err(Refusal::rejected(code, message))
+            }
         }
     }
 }
 
 impl Service {
-    /// Reads one compliance list: parses the scope, asks Cedar whether the reader may see that
-    /// agency's (or every agency's) list, runs `fetch` for the agency (`None` = all) when
-    /// allowed, and writes the audit entry (`event`, the scope and the number of items) before
-    /// answering. Refusals and bad scopes are answered, and audited, the same way.
+    /// Reads one compliance list through the runner: parses the scope, asks Cedar whether the
+    /// reader may see that agency's (or every agency's) list, runs `fetch` for the agency
+    /// (`None` = all) when allowed, and writes the audit entry (`event`, the scope and the
+    /// number of items) before answering. Refusals and bad scopes are answered, and audited,
+    /// the same way.
     ///
-    /// `fetch` runs in a read-only transaction, or, when `writes`, in the writer transaction
-    /// that then also holds the audit entry, so a change and its entry commit together.
+    /// `fetch` runs in a read-only transaction (its entry joins the group commit), or, when
+    /// `writes`, in the writer transaction that then also holds the audit entry, so a change
+    /// and its entry commit together.
     #[expect(
         clippy::too_many_arguments,
         reason = "scope, trace, audit event, reply code, mode and the work itself"
@@ -115,98 +196,38 @@ impl Service {
         token: &str,
         scope: Option<&str>,
         operation_id: Option<String>,
-        event: &str,
+        event: &'static str,
         code: &'static str,
         writes: bool,
         fetch: F,
     ) -> Result<ItemsReply<T>, ServiceError>
     where
+        T: Send + 'static,
         F: for<'a> FnOnce(
-            &'a mut dyn StoreTx,
-            &'a dyn leads_store::Store,
-            Option<&'a Ori>,
-            &'a Principal,
-            Timestamp,
-        ) -> FetchFuture<'a, T>,
+                &'a mut dyn StoreTx,
+                &'a dyn leads_store::Store,
+                Option<&'a Ori>,
+                &'a Principal,
+                Timestamp,
+            ) -> FetchFuture<'a, T>
+            + Send
+            + 'static,
     {
-        let mut write_tx = None;
-        let identified = self.identify_session(token, true).await?;
-        let principal = identified.principal;
-        let now = self.clock.now();
-        let mut reply = ItemsReply::new(operation_id, now, code);
-        let mut entry = principal_entry(&principal, &reply.operation_id, now, event);
-        match Scope::parse(scope) {
-            Err(message) => {
-                reply.outcome = Outcome::Rejected;
-                reply.code = "invalid_request";
-                reply.message = message;
-                entry.detail = format!("SCOPE {}", scope.unwrap_or_default());
-            }
-            Ok(scope) => {
-                let agency = scope.agency(&principal);
-                let named = agency
-                    .as_ref()
-                    .map_or("ALL".to_owned(), ToString::to_string);
-                let allowed = self.permit_act(
-                    &principal,
-                    Act::Admin(AdminAction::ReadCompliance),
-                    agency.as_ref().map_or(Target::Statewide, Target::Agency),
-                    now,
-                    || format!("NOT AUTHORIZED TO READ THE DUE LISTS OF {named}"),
-                );
-                match allowed {
-                    Err(refusal) => {
-                        reply.refuse(refusal);
-                        entry.detail = format!("SCOPE {named}");
-                    }
-                    Ok(()) => {
-                        let mut tx = if writes {
-                            self.store.begin().await?
-                        } else {
-                            self.store.begin_read().await?
-                        };
-                        let fetched = fetch(
-                            tx.as_mut(),
-                            self.store.as_ref(),
-                            agency.as_ref(),
-                            &principal,
-                            now,
-                        )
-                        .await?;
-                        match fetched {
-                            Ok(items) => {
-                                reply.items = items;
-                                reply.message = format!("{} ITEMS FOR {named}", reply.items.len());
-                                entry.detail =
-                                    format!("SCOPE {named} -> {} ITEMS", reply.items.len());
-                                reply.agency = agency;
-                            }
-                            Err((code, message)) => {
-                                reply.outcome = Outcome::Rejected;
-                                reply.code = code;
-                                entry.detail = format!("SCOPE {named} -> {message}");
-                                reply.message = message;
-                            }
-                        }
-                        if writes && reply.outcome == Outcome::Accepted {
-                            write_tx = Some(tx);
-                        } else {
-                            tx.rollback().await?;
-                        }
-                    }
-                }
-            }
-        }
-        self.write_outcome(
-            write_tx,
-            entry,
-            reply.outcome,
-            reply.code,
-            &reply.reasons,
-            &identified.token_hash,
-            now,
-        )
-        .await?;
-        Ok(reply)
+        let kind = if event.starts_with("mailbox") || event.starts_with("message") {
+            OperationKind::Mailbox
+        } else {
+            OperationKind::ComplianceReading
+        };
+        let op = Reading {
+            kind,
+            scope: scope.map(str::to_owned),
+            event,
+            code,
+            writes,
+            agency: None,
+            named: String::new(),
+            fetch: Box::new(fetch),
+        };
+        self.run(Actor::Session(token), operation_id, op).await
     }
 }

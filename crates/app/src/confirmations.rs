@@ -9,14 +9,14 @@ use leads_domain::Record;
 use leads_domain::clock::Timestamp;
 use leads_domain::confirmation::{Answer, ConfirmTransaction, Priority};
 use leads_domain::deadline::DeadlineKind;
-use leads_domain::reply::Reply;
 use leads_domain::transaction::RecordRef;
 use leads_message::ConfirmMessage;
 use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{HitConfirmation, StoreTx};
 
-use crate::pipeline::{Done, Refusal, Subject};
-use crate::{Service, ServiceError};
+use crate::Service;
+use crate::pipeline::Done;
+use crate::runner::Refusal;
 
 fn deadline_of(priority: Priority) -> DeadlineKind {
     match priority {
@@ -28,33 +28,7 @@ fn deadline_of(priority: Priority) -> DeadlineKind {
 const MINUTE: i64 = 60 * 1_000_000;
 
 impl Service {
-    /// Runs a YQ or YR: the pipeline's confirmation branch.
-    pub(crate) async fn run_confirmation(
-        &self,
-        principal: &Principal,
-        token_hash: &str,
-        message: ConfirmMessage,
-        operation_id: String,
-        now: Timestamp,
-    ) -> Result<Reply, ServiceError> {
-        let subject = Subject {
-            principal,
-            event: "transaction",
-            key: Some(message.key.key.to_owned()),
-            ori: Some(message.ori.to_string()),
-            purpose: None,
-            case: None,
-            detail: String::new(),
-        };
-        let mut tx = self.store.begin().await?;
-        let result = self
-            .act_confirmation(tx.as_mut(), principal, &message, now)
-            .await;
-        self.finish(subject, tx, token_hash, result, operation_id, now)
-            .await
-    }
-
-    async fn act_confirmation(
+    pub(crate) async fn act_confirmation(
         &self,
         tx: &mut dyn StoreTx,
         principal: &Principal,
@@ -63,21 +37,13 @@ impl Service {
     ) -> Result<Done, Refusal> {
         let record = confirmed_record(tx, message.transaction.record()).await?;
         let request = matches!(message.transaction, ConfirmTransaction::Request { .. });
+        let target = Target::Record {
+            file: record.file(),
+            owner: record.ori(),
+        };
         self.permit(
-            &AuthzRequest {
-                principal,
-                act: Act::Confirm(request),
-                target: Target::Record {
-                    file: record.file(),
-                    owner: record.ori(),
-                },
-                message_ori: &message.ori,
-                roles_granted: &[],
-                purpose: "",
-                case_number: "",
-                today: now.date(),
-                sos: leads_policy::SosFacts::NONE,
-            },
+            &AuthzRequest::new(principal, Act::Confirm(request), target, now.date())
+                .in_name_of(&message.ori),
             || format!("NO POLICY PERMITS {}", message.key.key),
         )?;
         let lrn = record.lrn().clone();

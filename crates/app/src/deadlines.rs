@@ -4,17 +4,17 @@
 //! passed: a message to the responsible agency's queue, escalation to the Administrator, or
 //! retirement of the record. Every step is audited.
 
-use leads_audit::AuditEntry;
+use leads_domain::Record;
 use leads_domain::clock::Timestamp;
 use leads_domain::deadline::{Deadline, DeadlineKind, Step, due_after};
 use leads_domain::fields::{FreeText, Lrn};
 use leads_domain::files::FileKind;
 use leads_domain::search::RecordIndex;
-use leads_domain::{Record, RuleId};
 use leads_store::{StoreResult, StoreTx};
 
-use crate::audit_log::{ADMINISTRATOR_QUEUE, system_entry};
+use crate::audit_log::ADMINISTRATOR_QUEUE;
 use crate::image_views::{PHOTO_NOTICE_DAYS, one_year_after};
+use crate::runner::{Actor, AuditDraft, Ctx, Done, Operation, OperationKind, Refusal};
 use crate::{Service, ServiceError};
 
 /// Deadlines carried out per database transaction of a sweep.
@@ -147,41 +147,35 @@ pub(crate) async fn registrant_photo_changed(
     Ok(())
 }
 
-fn deadline_entry(deadline: &Deadline, event: &str, detail: String, now: Timestamp) -> AuditEntry {
-    let rule: RuleId = deadline.kind.rule();
-    let mut entry = system_entry(event, detail, now.as_micros());
-    entry.ori = Some(deadline.ori.clone());
-    entry.rules = vec![rule.id().to_owned()];
-    entry.citations = vec![rule.citation().to_owned()];
-    entry.records = vec![deadline.subject.clone()];
-    entry
+/// The audit draft of one step of the sweep on `deadline`: its agency, its record and the rule
+/// that set it.
+fn deadline_step(
+    audit: &AuditDraft,
+    deadline: &Deadline,
+    event: &str,
+    detail: String,
+) -> AuditDraft {
+    let mut step = audit.step(event);
+    step.ori = Some(deadline.ori.clone());
+    step.rules = vec![deadline.kind.rule()];
+    step.records = vec![deadline.subject.clone()];
+    step.detail = detail;
+    step
 }
 
 impl Service {
     /// Carries out every deadline that has passed by the clock's now, in batches of
-    /// [`SWEEP_BATCH`], each batch in one database transaction with its audit entries.
+    /// [`SWEEP_BATCH`], each batch one operation of the runner: one database transaction with
+    /// the audit entry of every step.
     pub async fn sweep_deadlines(&self) -> Result<SweepReport, ServiceError> {
         let mut report = SweepReport::default();
         loop {
-            let now = self.clock.now();
-            let mut tx = self.store.begin().await?;
-            let due = tx.due_deadlines(now, SWEEP_BATCH).await?;
-            if due.is_empty() {
-                tx.rollback().await?;
-                break;
-            }
-            let mut lists = ValidationLists::new();
-            for deadline in &due {
-                carry_out(tx.as_mut(), deadline, now, &mut report, &mut lists).await?;
-            }
-            for (ori, records) in &lists {
-                let text = validation_list_text(records);
-                tx.post_message(ori, DeadlineKind::Validation.name(), &text, now)
-                    .await?;
-            }
-            tx.commit().await?;
-            report.due += due.len();
-            if due.len() < SWEEP_BATCH as usize {
+            let batch = self.run(Actor::System, None, SweepBatch).await?.body;
+            report.due += batch.due;
+            report.notices += batch.notices;
+            report.escalations += batch.escalations;
+            report.retired += batch.retired;
+            if batch.due < SWEEP_BATCH as usize {
                 break;
             }
         }
@@ -189,6 +183,46 @@ impl Service {
             tracing::info!(?report, "deadline sweep");
         }
         Ok(report)
+    }
+}
+
+/// One batch of the sweep.
+struct SweepBatch;
+
+impl Operation for SweepBatch {
+    type Output = SweepReport;
+
+    fn kind(&self) -> OperationKind {
+        OperationKind::Sweep
+    }
+
+    fn event(&self) -> &'static str {
+        "deadline_sweep"
+    }
+
+    fn refused_body(&self) -> SweepReport {
+        SweepReport::default()
+    }
+
+    async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<SweepReport>, Refusal> {
+        let now = ctx.now;
+        let due = ctx.tx.due_deadlines(now, SWEEP_BATCH).await?;
+        let mut report = SweepReport {
+            due: due.len(),
+            ..SweepReport::default()
+        };
+        let mut lists = ValidationLists::new();
+        for deadline in &due {
+            carry_out(ctx, deadline, &mut report, &mut lists).await?;
+        }
+        for (ori, records) in &lists {
+            let text = validation_list_text(records);
+            ctx.tx
+                .post_message(ori, DeadlineKind::Validation.name(), &text, now)
+                .await?;
+        }
+        let message = format!("{} DEADLINES DUE", report.due);
+        Ok(Done::new("deadline_sweep", message, report).steps_only())
     }
 }
 
@@ -206,12 +240,13 @@ fn validation_list_text(records: &[String]) -> String {
 }
 
 async fn carry_out(
-    tx: &mut dyn StoreTx,
+    ctx: &mut Ctx<'_>,
     deadline: &Deadline,
-    now: Timestamp,
     report: &mut SweepReport,
     lists: &mut ValidationLists,
-) -> Result<(), ServiceError> {
+) -> Result<(), Refusal> {
+    let now = ctx.now;
+    let tx = ctx.tx.as_mut();
     match deadline.kind.step(deadline.notices) {
         Step::Notify { escalate, again_in } => {
             let next = Timestamp::from_micros(
@@ -249,8 +284,8 @@ async fn carry_out(
                 deadline.kind.name(),
                 if escalate { " ESCALATED" } else { "" }
             );
-            tx.append_audit(deadline_entry(deadline, "deadline_notice", detail, now))
-                .await?;
+            let step = deadline_step(&ctx.audit, deadline, "deadline_notice", detail);
+            ctx.audit.record_step(step, "deadline_notice");
         }
         Step::Retire => {
             let how = "RECORD RETIRED";
@@ -266,7 +301,7 @@ async fn carry_out(
             match record.filter(|r| r.status().is_in_file()) {
                 Some(record) => {
                     let internal = |e: &dyn std::fmt::Display| {
-                        ServiceError::Internal(format!("retiring {}: {e}", deadline.subject))
+                        Refusal::failed(format!("RETIRING {}: {e}", deadline.subject))
                     };
                     let reason = FreeText::parse("RPS", deadline.kind.retire_reason(), 500)
                         .map_err(|e| internal(&e))?;
@@ -278,16 +313,16 @@ async fn carry_out(
                     report.retired += 1;
                     tx.close_deadlines(&deadline.subject, None, now, how)
                         .await?;
-                    tx.append_audit(deadline_entry(deadline, "record_retired", text, now))
-                        .await?;
+                    let step = deadline_step(&ctx.audit, deadline, "record_retired", text);
+                    ctx.audit.record_step(step, "record_retired");
                 }
                 None => {
                     let how = "RECORD NOT IN FILE";
                     tx.close_deadlines(&deadline.subject, None, now, how)
                         .await?;
                     let detail = format!("{} CLOSED - {how}", deadline.kind.name());
-                    tx.append_audit(deadline_entry(deadline, "deadline_closed", detail, now))
-                        .await?;
+                    let step = deadline_step(&ctx.audit, deadline, "deadline_closed", detail);
+                    ctx.audit.record_step(step, "deadline_closed");
                 }
             }
         }

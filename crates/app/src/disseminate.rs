@@ -4,12 +4,13 @@
 
 use leads_domain::clock::Timestamp;
 use leads_domain::dissemination::{Dissemination, DisseminationFields, RecordRef};
-use leads_domain::reply::{Reason, Reply};
+use leads_domain::reply::{MessageBody, Reason, Reply};
 use leads_domain::{Edit, Record, RuleId};
 use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{AuditQuery, StoreTx};
 
-use crate::pipeline::{Done, Refusal, Subject};
+use crate::pipeline::{Done, finished};
+use crate::runner::{Actor, Ctx, Done as Acted, Mode, Operation, OperationKind, Prep, Refusal};
 use crate::{Service, ServiceError};
 
 /// The key a dissemination record carries in replies and the audit log (ours).
@@ -23,6 +24,70 @@ fn non_empty(text: &str) -> Option<String> {
     (!text.is_empty()).then(|| text.to_ascii_uppercase())
 }
 
+/// A dissemination record, as one operation.
+struct DisseminationOp {
+    fields: DisseminationFields,
+    parsed: Option<Dissemination>,
+    ori: Option<String>,
+}
+
+impl Operation for DisseminationOp {
+    type Output = MessageBody;
+
+    fn kind(&self) -> OperationKind {
+        OperationKind::Dissemination
+    }
+
+    fn event(&self) -> &'static str {
+        DISSEMINATION_EVENT
+    }
+
+    fn refused_body(&self) -> MessageBody {
+        MessageBody {
+            key: Some(DISSEMINATION_KEY.into()),
+            ori: self.ori.clone(),
+            ..MessageBody::default()
+        }
+    }
+
+    fn show_records(body: &mut MessageBody, records: Vec<Record>) {
+        body.records = records;
+    }
+
+    async fn prepare(&mut self, prep: Prep<'_>) -> Result<Mode, Refusal> {
+        let principal = prep.who.person()?;
+        prep.audit.key = Some(DISSEMINATION_KEY.into());
+        prep.audit.ori = Some(principal.agency.ori.to_string());
+        self.ori = prep.audit.ori.clone();
+        prep.audit.purpose = non_empty(&self.fields.purpose);
+        prep.audit.case_number = non_empty(&self.fields.case_number);
+        let dissemination = Dissemination::parse(&self.fields).map_err(|error| {
+            let code = if error.edit() == Edit::Empty {
+                "field_missing"
+            } else {
+                "field_edit"
+            };
+            Refusal::rejected(code, error.to_string())
+        })?;
+        self.parsed = Some(dissemination);
+        Ok(Mode::Write)
+    }
+
+    async fn act(self, ctx: &mut Ctx<'_>) -> Result<Acted<MessageBody>, Refusal> {
+        let Some(dissemination) = self.parsed else {
+            return Err(Refusal::failed("THE DISSEMINATION WAS NOT PREPARED"));
+        };
+        let principal = ctx.who.person()?;
+        let ori = Some(principal.agency.ori.to_string());
+        let (done, detail) = ctx
+            .service
+            .check_dissemination(ctx.tx.as_mut(), principal, &dissemination, ctx.now)
+            .await?;
+        ctx.audit.detail = detail;
+        Ok(finished(ctx, done, Some(DISSEMINATION_KEY.into()), ori))
+    }
+}
+
 impl Service {
     /// Records that data of a record was passed to another agency, for the session `token`.
     pub async fn disseminate(
@@ -31,44 +96,12 @@ impl Service {
         fields: DisseminationFields,
         operation_id: Option<String>,
     ) -> Result<Reply, ServiceError> {
-        let identified = self.identify_session(token, true).await?;
-        let principal = identified.principal;
-        let token_hash = identified.token_hash;
-        let operation_id = operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let now = self.clock.now();
-        let mut subject = Subject {
-            principal: &principal,
-            event: DISSEMINATION_EVENT,
-            key: Some(DISSEMINATION_KEY.into()),
-            ori: Some(principal.agency.ori.to_string()),
-            purpose: non_empty(&fields.purpose),
-            case: non_empty(&fields.case_number),
-            detail: String::new(),
+        let op = DisseminationOp {
+            fields,
+            parsed: None,
+            ori: None,
         };
-        let dissemination = match Dissemination::parse(&fields) {
-            Ok(dissemination) => dissemination,
-            Err(error) => {
-                let code = if error.edit() == Edit::Empty {
-                    "field_missing"
-                } else {
-                    "field_edit"
-                };
-                let refusal = Refusal::rejected(code, error.to_string());
-                return self
-                    .finish_refusal(subject, &token_hash, refusal, operation_id, now)
-                    .await;
-            }
-        };
-        let mut tx = self.store.begin().await?;
-        let result = self
-            .check_dissemination(tx.as_mut(), &principal, &dissemination, now)
-            .await
-            .map(|(done, detail)| {
-                subject.detail = detail;
-                done
-            });
-        self.finish(subject, tx, &token_hash, result, operation_id, now)
-            .await
+        self.run(Actor::Session(token), operation_id, op).await
     }
 
     async fn check_dissemination(
@@ -86,21 +119,15 @@ impl Service {
             Refusal::rejected("record_not_found", "NO RECORD ON FILE WITH THAT NUMBER")
         })?;
         let own = &principal.agency.ori;
+        let target = Target::Record {
+            file: record.file(),
+            owner: record.ori(),
+        };
         self.permit(
-            &AuthzRequest {
-                principal,
-                act: Act::Disseminate,
-                target: Target::Record {
-                    file: record.file(),
-                    owner: record.ori(),
-                },
-                message_ori: own,
-                roles_granted: &[],
-                purpose: dissemination.purpose().code(),
-                case_number: dissemination.case().as_str(),
-                today: now.date(),
-                sos: leads_policy::SosFacts::NONE,
-            },
+            &AuthzRequest::new(principal, Act::Disseminate, target, now.date()).for_case(
+                dissemination.purpose().code(),
+                dissemination.case().as_str(),
+            ),
             || format!("NO POLICY PERMITS DISSEMINATION OF {}", record.lrn()),
         )?;
         if !self.agency_received(own, &record).await? {

@@ -4,8 +4,9 @@
 use leads_store::BlobRef;
 use leads_vault::{BlobId, WrappedKey};
 
-use crate::audit_log::system_entry;
+use crate::runner::{Actor, Done, OperationKind, Work};
 use crate::{Service, ServiceError};
+use leads_domain::reply::Outcome;
 
 /// What a rotation did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -31,33 +32,44 @@ impl Service {
     /// Re-wraps every image data key under the vault's current master key, in one database
     /// transaction (all or nothing), with an `image_key_rotation` audit entry.
     pub async fn rotate_image_keys(&self) -> Result<RewrapReport, ServiceError> {
-        let mut tx = self.store.begin().await?;
-        let mut report = RewrapReport::default();
-        for (imn, picture, thumbnail) in tx.image_keys().await? {
-            let new_picture = rewrap_one(&self.vault, &picture)?;
-            let new_thumbnail = rewrap_one(&self.vault, &thumbnail)?;
-            if new_picture.is_none() && new_thumbnail.is_none() {
-                report.current += 1;
-                continue;
-            }
-            let picture_key = new_picture.unwrap_or(picture.wrapped_key);
-            let thumbnail_key = new_thumbnail.unwrap_or(thumbnail.wrapped_key);
-            tx.rewrap_image(&imn, &picture_key, &thumbnail_key).await?;
-            report.rewrapped += 1;
-        }
-        let detail = format!(
-            "IMAGE KEYS RE-WRAPPED UNDER MASTER KEY {}: {} RE-WRAPPED, {} ALREADY CURRENT",
-            self.vault.keys().current().id(),
-            report.rewrapped,
-            report.current
-        );
-        tx.append_audit(system_entry(
+        let work = Work::new(
+            OperationKind::KeyRotation,
             "image_key_rotation",
-            detail,
-            self.clock.now().as_micros(),
-        ))
-        .await?;
-        tx.commit().await?;
-        Ok(report)
+            "",
+            |ctx| {
+                Box::pin(async move {
+                    let vault = &ctx.service.vault;
+                    let mut report = RewrapReport::default();
+                    for (imn, picture, thumbnail) in ctx.tx.image_keys().await? {
+                        let new_picture = rewrap_one(vault, &picture)?;
+                        let new_thumbnail = rewrap_one(vault, &thumbnail)?;
+                        if new_picture.is_none() && new_thumbnail.is_none() {
+                            report.current += 1;
+                            continue;
+                        }
+                        let picture_key = new_picture.unwrap_or(picture.wrapped_key);
+                        let thumbnail_key = new_thumbnail.unwrap_or(thumbnail.wrapped_key);
+                        ctx.tx
+                            .rewrap_image(&imn, &picture_key, &thumbnail_key)
+                            .await?;
+                        report.rewrapped += 1;
+                    }
+                    ctx.audit.detail = format!(
+                        "IMAGE KEYS RE-WRAPPED UNDER MASTER KEY {}: {} RE-WRAPPED, {} ALREADY CURRENT",
+                        vault.keys().current().id(),
+                        report.rewrapped,
+                        report.current
+                    );
+                    let message = ctx.audit.detail.clone();
+                    Ok(Done::new("image_key_rotation", message, report))
+                })
+            },
+        )
+        .by_the_system();
+        let answer = self.run(Actor::System, None, work).await?;
+        match answer.outcome {
+            Outcome::Accepted => Ok(answer.body),
+            _ => Err(ServiceError::Internal(answer.message)),
+        }
     }
 }

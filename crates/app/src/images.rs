@@ -7,7 +7,6 @@ use leads_domain::Record;
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldCode, FieldDate, Imn};
 use leads_domain::image::{ImageQueryBy, ImageTransaction, ImageType};
-use leads_domain::reply::Reply;
 use leads_domain::transaction::RecordRef;
 use leads_imaging::{Crop, Frame, Normalized, PerceptualHash, SAME_IMAGE_DISTANCE};
 use leads_message::ImageMessage;
@@ -15,28 +14,20 @@ use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{BlobRef, ImageStatus, StoreTx, StoredImage};
 use leads_vault::BlobId;
 
+use crate::Service;
 use crate::image_views::view;
-use crate::pipeline::{Done, Refusal, Subject};
-use crate::{Service, ServiceError};
+use crate::pipeline::Done;
+use crate::runner::Refusal;
 
 /// A normalized picture sealed in the blob store, not yet referenced by the database.
 #[derive(Debug)]
 pub(crate) struct SealedPicture {
-    picture: BlobRef,
-    thumbnail: BlobRef,
+    pub(crate) picture: BlobRef,
+    pub(crate) thumbnail: BlobRef,
     phash: PerceptualHash,
     width: u32,
     height: u32,
     bytes: u64,
-}
-
-/// What to do with blobs once the transaction's fate is known.
-#[derive(Debug, Default)]
-struct BlobCleanup {
-    /// Delete if the transaction does not commit (the new picture).
-    on_failure: Vec<String>,
-    /// Delete once it has committed (the replaced or cancelled picture).
-    on_success: Vec<String>,
 }
 
 fn frame_of(image_type: ImageType) -> Frame {
@@ -55,62 +46,6 @@ fn not_found(imn: &Imn) -> Refusal {
 }
 
 impl Service {
-    /// Runs an image message: the pipeline's image branch.
-    pub(crate) async fn run_image(
-        &self,
-        principal: &Principal,
-        token_hash: &str,
-        message: ImageMessage,
-        operation_id: String,
-        now: Timestamp,
-    ) -> Result<Reply, ServiceError> {
-        let (purpose, case) = match &message.transaction {
-            ImageTransaction::Query(q) => {
-                (Some(q.purpose.code().to_owned()), Some(q.case.to_string()))
-            }
-            _ => (None, None),
-        };
-        let subject = Subject {
-            principal,
-            event: "transaction",
-            key: Some(message.key.key.to_owned()),
-            ori: Some(message.ori.to_string()),
-            purpose,
-            case,
-            detail: String::new(),
-        };
-        let sealed = match self.seal_picture(&message).await {
-            Ok(sealed) => sealed,
-            Err(refusal) => {
-                return self
-                    .finish_refusal(subject, token_hash, refusal, operation_id, now)
-                    .await;
-            }
-        };
-        let mut cleanup = BlobCleanup::default();
-        if let Some(s) = &sealed {
-            cleanup.on_failure = vec![s.picture.id.clone(), s.thumbnail.id.clone()];
-        }
-        let mut tx = self.store.begin().await?;
-        let result = self
-            .act_image(tx.as_mut(), principal, &message, sealed, &mut cleanup, now)
-            .await;
-        let accepted = result.is_ok();
-        let reply = self
-            .finish(subject, tx, token_hash, result, operation_id, now)
-            .await;
-        let committed = accepted && reply.is_ok();
-        let doomed = if committed {
-            &cleanup.on_success
-        } else {
-            &cleanup.on_failure
-        };
-        for id in doomed {
-            self.delete_blob(id).await;
-        }
-        reply
-    }
-
     pub(crate) async fn delete_blob(&self, id: &str) {
         let deleted = match BlobId::parse(id) {
             Ok(blob) => self.vault.delete(&blob).await,
@@ -122,7 +57,10 @@ impl Service {
     }
 
     /// Normalizes and seals the picture of an EIM or MII, before any database write.
-    async fn seal_picture(&self, message: &ImageMessage) -> Result<Option<SealedPicture>, Refusal> {
+    pub(crate) async fn seal_picture(
+        &self,
+        message: &ImageMessage,
+    ) -> Result<Option<SealedPicture>, Refusal> {
         let Some(bytes) = &message.image else {
             return Ok(None);
         };
@@ -191,34 +129,30 @@ impl Service {
         now: Timestamp,
         inquiry: Option<(&str, &str)>,
     ) -> Result<(), Refusal> {
-        let (purpose, case_number) = inquiry.unwrap_or(("", ""));
         let action = message.transaction.action();
-        self.permit(
-            &AuthzRequest {
-                principal,
-                act: Act::Image(action),
-                target: Target::Record {
-                    file: record.file(),
-                    owner: record.ori(),
-                },
-                message_ori: &message.ori,
-                roles_granted: &[],
-                purpose,
-                case_number,
-                today: now.date(),
-                sos: leads_policy::SosFacts::NONE,
-            },
-            || format!("NO POLICY PERMITS {} {}", action.name(), message.key.key),
-        )
+        let target = Target::Record {
+            file: record.file(),
+            owner: record.ori(),
+        };
+        let mut request = AuthzRequest::new(principal, Act::Image(action), target, now.date())
+            .in_name_of(&message.ori);
+        if let Some((purpose, case_number)) = inquiry {
+            request = request.for_case(purpose, case_number);
+        }
+        self.permit(&request, || {
+            format!("NO POLICY PERMITS {} {}", action.name(), message.key.key)
+        })
     }
 
-    async fn act_image(
+    /// Acts on an image message; the blobs of a picture it replaces or cancels go to
+    /// `replaced`, to be deleted once the act has committed.
+    pub(crate) async fn act_image(
         &self,
         tx: &mut dyn StoreTx,
         principal: &Principal,
         message: &ImageMessage,
         sealed: Option<SealedPicture>,
-        cleanup: &mut BlobCleanup,
+        replaced: &mut Vec<String>,
         now: Timestamp,
     ) -> Result<Done, Refusal> {
         match &message.transaction {
@@ -292,7 +226,7 @@ impl Service {
                 let mut warnings = vec![];
                 if let Some(sealed) = sealed {
                     warnings = same_picture_warnings(tx, &record, sealed.phash).await?;
-                    cleanup.on_success = vec![image.picture.id.clone(), image.thumbnail.id.clone()];
+                    *replaced = vec![image.picture.id.clone(), image.thumbnail.id.clone()];
                     image.picture = sealed.picture;
                     image.thumbnail = sealed.thumbnail;
                     image.phash = sealed.phash.to_hex();
@@ -328,7 +262,7 @@ impl Service {
                 image.updated_at = now;
                 tx.update_image(&image).await?;
                 crate::deadlines::registrant_photo_changed(tx, &image, now).await?;
-                cleanup.on_success = vec![image.picture.id.clone(), image.thumbnail.id.clone()];
+                *replaced = vec![image.picture.id.clone(), image.thumbnail.id.clone()];
                 Ok(image_done(
                     "image_cancelled",
                     format!("IMAGE CANCELLED IMN/{} - PICTURE DELETED", image.imn),

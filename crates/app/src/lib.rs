@@ -24,6 +24,7 @@ mod query;
 mod record_checks;
 mod review_queue;
 mod review_run;
+mod runner;
 mod serious_errors;
 mod sos;
 mod staffing;
@@ -36,14 +37,14 @@ use leads_domain::clock::Clock;
 use leads_policy::Authorizer;
 use leads_store::{Store, StoreError};
 
-pub use admin::{AdminData, AdminReply, Enrollment, PersonView};
-pub use audit_log::{ADMINISTRATOR_QUEUE, audit_write_failures};
-pub use audit_report::{AuditReport, MAX_REPORT_ENTRIES, describe_audit_query};
+pub use admin::{AdminBody, AdminData, AdminReply, Enrollment, PersonView};
+pub use audit_log::ADMINISTRATOR_QUEUE;
+pub use audit_report::{AuditReport, AuditReportBody, MAX_REPORT_ENTRIES, describe_audit_query};
 pub use audit_retention::{MIN_AUDIT_RETENTION_DAYS, PruneReport};
 pub use auth::{Session, SignIn, hash_password};
 pub use banner::SYSTEM_USE_BANNER;
 pub use bulk::LoadReport;
-pub use compliance::{ItemsReply, Scope};
+pub use compliance::{Items, ItemsReply, Scope};
 pub use deadlines::{SWEEP_BATCH, SweepReport, TEMPORARY_WANT_KEY};
 pub use disseminate::{DISSEMINATION_EVENT, DISSEMINATION_KEY};
 pub use group_commit::group_commit_totals;
@@ -53,7 +54,7 @@ pub use image_views::{
 };
 pub use leads_domain::access::AdminCommand;
 pub use leads_domain::dissemination::DisseminationFields;
-pub use leads_domain::reply::Reply;
+pub use leads_domain::reply::{Answer, MessageBody, Reply};
 pub use leads_store::{
     AuditQuery, CaseImage, ConsentRow, Disposition, FlagQuery, Message, PhotoArrayRow, ReleaseRow,
     SosDisseminationRow, StoredFlag, StoredLateEntry, Verification,
@@ -62,14 +63,15 @@ pub use lifecycle_views::{ComplianceOverview, MAILBOX_LIMIT, OVERVIEW_STAFFING_D
 pub use pipeline::Input;
 pub use provision::Provisioning;
 pub use record_checks::MIN_CHECKED_LENGTH;
-pub use review_queue::{MIN_NOTE_LENGTH, ReviewReply};
+pub use review_queue::{MIN_NOTE_LENGTH, ReviewBody, ReviewReply};
 pub use review_run::{HISTORY_DAYS, ReviewRun};
+pub use runner::{OperationKind, audit_write_failures, policy_evaluation_errors};
 pub use serious_errors::SeriousErrorOutcome;
 pub use sos::{
     CaseImageView, Disclosure, DisposalReport, DisseminationView, Flyer, SOS_ARRAY_EVENT,
     SOS_CASE_READ_EVENT, SOS_DESK_EVENT, SOS_DISPOSAL_EVENT, SOS_DISSEMINATION_EVENT,
     SOS_POLICE_QUEUE, SOS_RECORDS_EVENT, SOS_RECORDS_LIMIT, SOS_RELEASE_EVENT, SOS_REQUEST_EVENT,
-    SosLimits, SosReply,
+    SosItems, SosLimits, SosReply,
 };
 pub use staffing::MAX_STAFFING_DAYS;
 pub use timeliness::LATE_ENTRIES_LIMIT;
@@ -181,6 +183,7 @@ pub struct Service {
     config: ServiceConfig,
     committer: group_commit::GroupCommitter,
     vault: leads_vault::Vault,
+    audit_health: Arc<runner::AuditHealth>,
 }
 
 impl Service {
@@ -199,6 +202,7 @@ impl Service {
             config,
             committer: group_commit::GroupCommitter::default(),
             vault,
+            audit_health: Arc::default(),
         }
     }
 

@@ -1,15 +1,16 @@
-//! The pipeline: identify → parse → (authorize → act → audit, in one database transaction) →
-//! respond.
+//! Formatted messages — hot-file transactions, image transactions and hit confirmations, as
+//! text or as JSON — as one operation of the runner: parse (and seal a picture) in the
+//! preparation, then authorize and act in the transaction.
 
-use leads_audit::AuditEntry;
-use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldCode, ParseContext};
-use leads_domain::reply::{Outcome, Reason, Reply};
+use leads_domain::image::ImageTransaction;
+use leads_domain::reply::{MessageBody, Reply};
 use leads_domain::{Record, Transaction};
-use leads_message::{Message, MessageError, Parsed, RawMessage, parse_any, parse_raw_any};
-use leads_policy::Principal;
-use leads_store::AuditAppend;
+use leads_message::{Parsed, RawMessage, parse_any, parse_raw_any};
 
+use crate::runner::{
+    Actor, Ctx, Done as Acted, Mode, Operation, OperationKind, Prep, Refusal, RefusalDetail,
+};
 use crate::{Service, ServiceError};
 
 /// A message as a front end received it.
@@ -21,7 +22,7 @@ pub enum Input {
     Raw(RawMessage),
 }
 
-/// A finished transaction, before it is audited.
+/// A finished transaction on a record, before it is audited.
 #[derive(Debug, Default)]
 pub(crate) struct Done {
     pub code: &'static str,
@@ -34,395 +35,200 @@ pub(crate) struct Done {
     pub audit_records: Vec<String>,
 }
 
-/// A transaction that will not be done; nothing it touched is kept.
-#[derive(Debug)]
-pub(crate) struct Refusal {
-    pub outcome: Outcome,
-    pub code: &'static str,
-    pub message: String,
-    pub reasons: Vec<Reason>,
-    pub records: Vec<Record>,
-    /// For a duplicate found only by the unique index: the keys to fetch the record on file by.
-    pub on_file_keys: Vec<String>,
+/// One formatted message.
+pub(crate) struct MessageOp {
+    input: Option<Input>,
+    parsed: Option<Parsed>,
+    sealed: Option<crate::images::SealedPicture>,
+    key: Option<String>,
+    ori: Option<String>,
 }
 
-impl Refusal {
-    pub(crate) fn rejected(code: &'static str, message: impl Into<String>) -> Refusal {
-        Refusal {
-            outcome: Outcome::Rejected,
-            code,
-            message: message.into(),
-            reasons: vec![],
-            records: vec![],
-            on_file_keys: vec![],
-        }
-    }
-
-    pub(crate) fn refused(
-        code: &'static str,
-        message: impl Into<String>,
-        reasons: Vec<Reason>,
-    ) -> Refusal {
-        Refusal {
-            outcome: Outcome::Refused,
-            code,
-            message: message.into(),
-            reasons,
-            records: vec![],
-            on_file_keys: vec![],
-        }
-    }
-
-    fn failed(message: impl Into<String>) -> Refusal {
-        Refusal {
-            outcome: Outcome::Failed,
-            code: "storage_unavailable",
-            message: message.into(),
-            reasons: vec![],
-            records: vec![],
-            on_file_keys: vec![],
+impl MessageOp {
+    pub(crate) fn new(input: Input) -> Self {
+        MessageOp {
+            input: Some(input),
+            parsed: None,
+            sealed: None,
+            key: None,
+            ori: None,
         }
     }
 }
 
-impl From<leads_store::StoreError> for Refusal {
-    fn from(error: leads_store::StoreError) -> Refusal {
-        tracing::error!(%error, "storage failure during a transaction");
-        Refusal::failed("SYSTEM UNAVAILABLE")
-    }
-}
+impl Operation for MessageOp {
+    type Output = MessageBody;
 
-impl From<leads_domain::TransactionError> for Refusal {
-    fn from(error: leads_domain::TransactionError) -> Refusal {
-        match error.rule() {
-            Some(rule) => Refusal::refused(
-                error.code(),
-                error.to_string(),
-                vec![Reason::rule(rule, error.to_string())],
-            ),
-            None => Refusal::rejected(error.code(), error.to_string()),
+    fn kind(&self) -> OperationKind {
+        match &self.parsed {
+            Some(Parsed::Record(m)) if matches!(m.transaction, Transaction::Query(_)) => {
+                OperationKind::Inquiry
+            }
+            Some(Parsed::Record(_)) => OperationKind::Transaction,
+            Some(Parsed::Image(_)) => OperationKind::Image,
+            Some(Parsed::Confirmation(_)) => OperationKind::Confirmation,
+            None => OperationKind::Malformed,
         }
     }
+
+    fn event(&self) -> &'static str {
+        "transaction"
+    }
+
+    fn refused_body(&self) -> MessageBody {
+        MessageBody {
+            key: self.key.clone(),
+            ori: self.ori.clone(),
+            ..MessageBody::default()
+        }
+    }
+
+    fn show_records(body: &mut MessageBody, records: Vec<Record>) {
+        body.records = records;
+    }
+
+    async fn prepare(&mut self, prep: Prep<'_>) -> Result<Mode, Refusal> {
+        prep.who.person()?;
+        let ctx = ParseContext::new(prep.now.date());
+        let parsed = match self.input.take() {
+            Some(Input::Text(text)) => parse_any(&text, &ctx),
+            Some(Input::Raw(raw)) => parse_raw_any(&raw, &ctx),
+            None => return Err(Refusal::failed("THE MESSAGE WAS ALREADY READ")),
+        };
+        let parsed = match parsed {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                self.key = error.key.clone();
+                self.ori = error.ori.clone();
+                prep.audit.key = error.key.clone();
+                prep.audit.ori = error.ori.clone().or(prep.audit.ori.take());
+                prep.audit.detail = error.operator_text();
+                return Err(match error.rule() {
+                    Some(rule) => Refusal::refused(
+                        error.code(),
+                        error.to_string(),
+                        vec![leads_domain::reply::Reason::rule(rule, error.to_string())],
+                    ),
+                    None => Refusal::rejected(error.code(), error.to_string()),
+                });
+            }
+        };
+        let (key, ori, inquiry) = match &parsed {
+            Parsed::Record(m) => {
+                let inquiry = match &m.transaction {
+                    Transaction::Query(q) => {
+                        Some((q.purpose().code().to_owned(), q.case().to_string()))
+                    }
+                    _ => None,
+                };
+                (m.key.key, m.ori.to_string(), inquiry)
+            }
+            Parsed::Image(m) => {
+                let inquiry = match &m.transaction {
+                    ImageTransaction::Query(q) => {
+                        Some((q.purpose.code().to_owned(), q.case.to_string()))
+                    }
+                    _ => None,
+                };
+                (m.key.key, m.ori.to_string(), inquiry)
+            }
+            Parsed::Confirmation(m) => (m.key.key, m.ori.to_string(), None),
+        };
+        self.key = Some(key.to_owned());
+        self.ori = Some(ori.clone());
+        prep.audit.key = Some(key.to_owned());
+        prep.audit.ori = Some(ori);
+        prep.audit.on_refusal = RefusalDetail::MessageIfEmpty;
+        if let Some((purpose, case)) = inquiry {
+            prep.audit.purpose = Some(purpose);
+            prep.audit.case_number = Some(case);
+        }
+        let reads =
+            matches!(&parsed, Parsed::Record(m) if matches!(m.transaction, Transaction::Query(_)));
+        if let Parsed::Image(message) = &parsed {
+            let sealed = prep.service.seal_picture(message).await?;
+            if let Some(s) = &sealed {
+                prep.delete_unless_committed
+                    .extend([s.picture.id.clone(), s.thumbnail.id.clone()]);
+            }
+            self.sealed = sealed;
+        }
+        self.parsed = Some(parsed);
+        Ok(if reads { Mode::Read } else { Mode::Write })
+    }
+
+    async fn act(self, ctx: &mut Ctx<'_>) -> Result<Acted<MessageBody>, Refusal> {
+        let service = ctx.service;
+        let principal = ctx.who.person()?;
+        let now = ctx.now;
+        let done = match self.parsed {
+            Some(Parsed::Record(message)) => {
+                service
+                    .act(ctx.tx.as_mut(), principal, &message, now)
+                    .await?
+            }
+            Some(Parsed::Image(message)) => {
+                let mut replaced = Vec::new();
+                let done = service
+                    .act_image(
+                        ctx.tx.as_mut(),
+                        principal,
+                        &message,
+                        self.sealed,
+                        &mut replaced,
+                        now,
+                    )
+                    .await?;
+                ctx.delete_after_commit.extend(replaced);
+                done
+            }
+            Some(Parsed::Confirmation(message)) => {
+                service
+                    .act_confirmation(ctx.tx.as_mut(), principal, &message, now)
+                    .await?
+            }
+            None => return Err(Refusal::failed("THE MESSAGE WAS NOT PREPARED")),
+        };
+        Ok(finished(ctx, done, self.key, self.ori))
+    }
 }
 
-/// Who and what an audit entry is about.
-pub(crate) struct Subject<'a> {
-    pub principal: &'a Principal,
-    /// The audit event (`transaction`, `dissemination`).
-    pub event: &'static str,
-    pub key: Option<String>,
-    pub ori: Option<String>,
-    pub purpose: Option<String>,
-    pub case: Option<String>,
-    pub detail: String,
+/// The accepted answer of a message act, its records and criteria named in the audit entry.
+pub(crate) fn finished(
+    ctx: &mut Ctx<'_>,
+    done: Done,
+    key: Option<String>,
+    ori: Option<String>,
+) -> Acted<MessageBody> {
+    ctx.audit.name_records(&done.records);
+    ctx.audit.records.extend(done.audit_records);
+    if let Some(criteria) = &done.criteria {
+        ctx.audit.detail = criteria.clone();
+    }
+    Acted::new(
+        done.code,
+        done.message,
+        MessageBody {
+            key,
+            ori,
+            records: done.records,
+            criteria: done.criteria,
+            images: done.images,
+            warnings: done.warnings,
+        },
+    )
 }
 
 impl Service {
-    /// Runs one message through the pipeline for the session `token`.
+    /// Runs one message through the runner for the session `token`.
     pub async fn submit(
         &self,
         token: &str,
         input: Input,
         operation_id: Option<String>,
     ) -> Result<Reply, ServiceError> {
-        let identified = self.identify_session(token, true).await?;
-        let principal = identified.principal;
-        let token_hash = identified.token_hash;
-        let operation_id = operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let now = self.clock.now();
-        let ctx = ParseContext::new(now.date());
-        let parsed = match &input {
-            Input::Text(text) => parse_any(text, &ctx),
-            Input::Raw(raw) => parse_raw_any(raw, &ctx),
-        };
-        match parsed {
-            Ok(Parsed::Record(message)) => {
-                self.run(&principal, &token_hash, message, operation_id, now)
-                    .await
-            }
-            Ok(Parsed::Image(message)) => {
-                self.run_image(&principal, &token_hash, message, operation_id, now)
-                    .await
-            }
-            Ok(Parsed::Confirmation(message)) => {
-                self.run_confirmation(&principal, &token_hash, message, operation_id, now)
-                    .await
-            }
-            Err(error) => {
-                self.reject_message(&principal, &token_hash, &error, operation_id, now)
-                    .await
-            }
-        }
-    }
-
-    async fn reject_message(
-        &self,
-        principal: &Principal,
-        token_hash: &str,
-        error: &MessageError,
-        operation_id: String,
-        now: Timestamp,
-    ) -> Result<Reply, ServiceError> {
-        let refusal = match error.rule() {
-            Some(rule) => Refusal::refused(
-                error.code(),
-                error.to_string(),
-                vec![Reason::rule(rule, error.to_string())],
-            ),
-            None => Refusal::rejected(error.code(), error.to_string()),
-        };
-        let subject = Subject {
-            principal,
-            event: "transaction",
-            key: error.key.clone(),
-            ori: error.ori.clone(),
-            purpose: None,
-            case: None,
-            detail: error.operator_text(),
-        };
-        self.finish_refusal(subject, token_hash, refusal, operation_id, now)
+        self.run(Actor::Session(token), operation_id, MessageOp::new(input))
             .await
-    }
-
-    async fn run(
-        &self,
-        principal: &Principal,
-        token_hash: &str,
-        message: Message,
-        operation_id: String,
-        now: Timestamp,
-    ) -> Result<Reply, ServiceError> {
-        let (purpose, case) = match &message.transaction {
-            Transaction::Query(q) => (
-                Some(q.purpose().code().to_owned()),
-                Some(q.case().to_string()),
-            ),
-            _ => (None, None),
-        };
-        let subject = Subject {
-            principal,
-            event: "transaction",
-            key: Some(message.key.key.to_owned()),
-            ori: Some(message.ori.to_string()),
-            purpose,
-            case,
-            detail: String::new(),
-        };
-        if matches!(message.transaction, Transaction::Query(_)) {
-            return self
-                .run_inquiry(subject, token_hash, &message, operation_id, now)
-                .await;
-        }
-        let mut tx = self.store.begin().await?;
-        let result = self.act(tx.as_mut(), principal, &message, now).await;
-        self.finish(subject, tx, token_hash, result, operation_id, now)
-            .await
-    }
-
-    /// An inquiry reads in a read-only transaction; its audit entry joins the group commit,
-    /// and the answer waits for that commit.
-    async fn run_inquiry(
-        &self,
-        subject: Subject<'_>,
-        token_hash: &str,
-        message: &Message,
-        operation_id: String,
-        now: Timestamp,
-    ) -> Result<Reply, ServiceError> {
-        let in_flight = self.committer.start();
-        let mut tx = self.store.begin_read().await?;
-        let result = self.act(tx.as_mut(), subject.principal, message, now).await;
-        tx.rollback().await?;
-        let done = match result {
-            Ok(done) => done,
-            Err(refusal) => {
-                return self
-                    .finish_refusal(subject, token_hash, refusal, operation_id, now)
-                    .await;
-            }
-        };
-        let mut entry = self.audit_entry(
-            &subject,
-            &operation_id,
-            now,
-            Outcome::Accepted,
-            done.code,
-            &[],
-            &done.records,
-            done.criteria.clone(),
-        );
-        entry.records.extend(done.audit_records.iter().cloned());
-        let item = AuditAppend {
-            entry,
-            session: Some((token_hash.to_owned(), now)),
-        };
-        if let Err(error) = self.committer.append(&self.store, item, in_flight).await {
-            self.alert_audit_failure(&error, &operation_id).await;
-            return Err(ServiceError::Storage(error));
-        }
-        Ok(accepted_reply(subject, done, operation_id, now))
-    }
-
-    /// Commits accepted work with its audit entry, or rolls it back and audits the refusal;
-    /// then builds the reply.
-    pub(crate) async fn finish(
-        &self,
-        subject: Subject<'_>,
-        tx: Box<dyn leads_store::StoreTx>,
-        token_hash: &str,
-        result: Result<Done, Refusal>,
-        operation_id: String,
-        now: Timestamp,
-    ) -> Result<Reply, ServiceError> {
-        match result {
-            Ok(done) => {
-                let mut entry = self.audit_entry(
-                    &subject,
-                    &operation_id,
-                    now,
-                    Outcome::Accepted,
-                    done.code,
-                    &[],
-                    &done.records,
-                    done.criteria.clone(),
-                );
-                entry.records.extend(done.audit_records.iter().cloned());
-                self.commit_with_audit(tx, token_hash, entry, &operation_id, now)
-                    .await?;
-                Ok(accepted_reply(subject, done, operation_id, now))
-            }
-            Err(refusal) => {
-                tx.rollback().await?;
-                self.finish_refusal(subject, token_hash, refusal, operation_id, now)
-                    .await
-            }
-        }
-    }
-
-    /// Writes the audit entry of accepted work and commits both; if the entry cannot be
-    /// written nothing is committed and the Administrator is alerted.
-    async fn commit_with_audit(
-        &self,
-        mut tx: Box<dyn leads_store::StoreTx>,
-        token_hash: &str,
-        entry: AuditEntry,
-        operation_id: &str,
-        now: Timestamp,
-    ) -> Result<(), ServiceError> {
-        // The block owns the transaction: on failure it is rolled back and released before the
-        // alert opens one of its own.
-        let committed = async move {
-            tx.update_session(token_hash, None, now).await?;
-            tx.append_audit(entry).await?;
-            tx.commit().await
-        }
-        .await;
-        if let Err(error) = committed {
-            self.alert_audit_failure(&error, operation_id).await;
-            return Err(ServiceError::Storage(error));
-        }
-        Ok(())
-    }
-
-    /// Audits a refusal in its own transaction and builds the reply.
-    pub(crate) async fn finish_refusal(
-        &self,
-        mut subject: Subject<'_>,
-        token_hash: &str,
-        mut refusal: Refusal,
-        operation_id: String,
-        now: Timestamp,
-    ) -> Result<Reply, ServiceError> {
-        let mut tx = self.store.begin().await?;
-        if refusal.records.is_empty() && !refusal.on_file_keys.is_empty() {
-            refusal
-                .records
-                .extend(tx.record_by_duplicate_key(&refusal.on_file_keys).await?);
-        }
-        if subject.detail.is_empty() {
-            subject.detail = refusal.message.clone();
-        }
-        let entry = self.audit_entry(
-            &subject,
-            &operation_id,
-            now,
-            refusal.outcome,
-            refusal.code,
-            &refusal.reasons,
-            &refusal.records,
-            None,
-        );
-        tx.update_session(token_hash, None, now).await?;
-        tx.append_audit(entry).await?;
-        tx.commit().await?;
-        Ok(Reply {
-            operation_id,
-            at: now,
-            key: subject.key,
-            ori: subject.ori,
-            outcome: refusal.outcome,
-            code: refusal.code,
-            message: refusal.message,
-            reasons: refusal.reasons,
-            records: refusal.records,
-            criteria: None,
-            images: vec![],
-            warnings: vec![],
-        })
-    }
-
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "one audit entry gathers every AU-3 element"
-    )]
-    pub(crate) fn audit_entry(
-        &self,
-        subject: &Subject<'_>,
-        operation_id: &str,
-        now: Timestamp,
-        outcome: Outcome,
-        code: &str,
-        reasons: &[Reason],
-        records: &[Record],
-        criteria: Option<String>,
-    ) -> AuditEntry {
-        AuditEntry {
-            operation_id: operation_id.to_owned(),
-            at_micros: now.as_micros(),
-            event: subject.event.into(),
-            operator: Some(subject.principal.person.id.clone()),
-            terminal: Some(subject.principal.terminal.id.clone()),
-            ori: subject
-                .ori
-                .clone()
-                .or_else(|| Some(subject.principal.agency.ori.to_string())),
-            key: subject.key.clone(),
-            purpose: subject.purpose.clone(),
-            case_number: subject.case.clone(),
-            outcome: outcome.name().into(),
-            code: code.into(),
-            rules: reasons.iter().map(|r| r.rule.clone()).collect(),
-            citations: reasons.iter().map(|r| r.citation.clone()).collect(),
-            records: records.iter().map(|r| r.lrn().to_string()).collect(),
-            detail: criteria.unwrap_or_else(|| subject.detail.clone()),
-        }
-    }
-}
-
-fn accepted_reply(subject: Subject<'_>, done: Done, operation_id: String, now: Timestamp) -> Reply {
-    Reply {
-        operation_id,
-        at: now,
-        key: subject.key,
-        ori: subject.ori,
-        outcome: Outcome::Accepted,
-        code: done.code,
-        message: done.message,
-        reasons: vec![],
-        records: done.records,
-        criteria: done.criteria,
-        images: done.images,
-        warnings: done.warnings,
     }
 }
 

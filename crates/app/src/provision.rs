@@ -2,7 +2,6 @@
 //! and test fixtures. Not reachable over HTTP; every step is audited as a `provision` event.
 //! Everything afterwards goes through the administrative commands and their policies.
 
-use leads_audit::AuditEntry;
 use leads_domain::access::{Agency, Person, Terminal};
 use leads_domain::reply::Outcome;
 use leads_domain::sos::SosHolder;
@@ -10,6 +9,7 @@ use leads_store::{Account, AccountStatus, BlobRef, StoredHolder};
 use leads_vault::BlobId;
 
 use crate::admin::Enrollment;
+use crate::runner::{Actor, Ctx, Done, OperationKind, Work, WorkFuture};
 use crate::{Service, ServiceError, hash_password, password, totp};
 
 /// System-level setup.
@@ -26,42 +26,45 @@ impl Service {
 }
 
 impl Provisioning<'_> {
-    fn entry(&self, detail: String) -> AuditEntry {
-        AuditEntry {
-            operation_id: uuid::Uuid::new_v4().to_string(),
-            at_micros: self.service.clock.now().as_micros(),
-            event: "provision".into(),
-            operator: None,
-            terminal: None,
-            ori: None,
-            key: None,
-            purpose: None,
-            case_number: None,
-            outcome: Outcome::Accepted.name().into(),
-            code: "provisioned".into(),
-            rules: vec![],
-            citations: vec![],
-            records: vec![],
-            detail,
+    /// Runs one provisioning act `act` through the runner, audited as a `provision` event with
+    /// `detail`.
+    async fn provision<T, F>(&self, detail: String, act: F) -> Result<T, ServiceError>
+    where
+        T: Send + Default,
+        F: for<'a, 'b> FnOnce(&'a mut Ctx<'b>) -> WorkFuture<'a, T> + Send,
+    {
+        let work = Work::new(OperationKind::Provisioning, "provision", detail, act).by_the_system();
+        let answer = self.service.run(Actor::Provisioning, None, work).await?;
+        match answer.outcome {
+            Outcome::Accepted => Ok(answer.body),
+            _ => Err(ServiceError::Internal(answer.message)),
         }
     }
 
     /// Writes an agency as given.
     pub async fn agency(&self, agency: &Agency) -> Result<(), ServiceError> {
-        let mut tx = self.service.store.begin().await?;
-        tx.put_agency(agency).await?;
-        tx.append_audit(self.entry(format!("AGENCY {} {:?}", agency.ori, agency.status)))
-            .await?;
-        Ok(tx.commit().await?)
+        let detail = format!("AGENCY {} {:?}", agency.ori, agency.status);
+        let agency = agency.clone();
+        self.provision(detail, move |ctx| {
+            Box::pin(async move {
+                ctx.tx.put_agency(&agency).await?;
+                Ok(Done::new("provisioned", "AGENCY WRITTEN", ()))
+            })
+        })
+        .await
     }
 
     /// Writes a terminal as given.
     pub async fn terminal(&self, terminal: &Terminal) -> Result<(), ServiceError> {
-        let mut tx = self.service.store.begin().await?;
-        tx.put_terminal(terminal).await?;
-        tx.append_audit(self.entry(format!("TERMINAL {} {}", terminal.id, terminal.ori)))
-            .await?;
-        Ok(tx.commit().await?)
+        let detail = format!("TERMINAL {} {}", terminal.id, terminal.ori);
+        let terminal = terminal.clone();
+        self.provision(detail, move |ctx| {
+            Box::pin(async move {
+                ctx.tx.put_terminal(&terminal).await?;
+                Ok(Done::new("provisioned", "TERMINAL WRITTEN", ()))
+            })
+        })
+        .await
     }
 
     /// Creates a person with a password (checked against the rules) and a TOTP secret: a new
@@ -98,11 +101,14 @@ impl Provisioning<'_> {
             created_at: now,
             last_sign_in_at: None,
         };
-        let mut tx = self.service.store.begin().await?;
-        tx.put_account(&account).await?;
-        tx.append_audit(self.entry(format!("ACCOUNT {id} {}", account.person.ori)))
-            .await?;
-        tx.commit().await?;
+        let detail = format!("ACCOUNT {id} {}", account.person.ori);
+        self.provision(detail, move |ctx| {
+            Box::pin(async move {
+                ctx.tx.put_account(&account).await?;
+                Ok(Done::new("provisioned", "ACCOUNT WRITTEN", ()))
+            })
+        })
+        .await?;
         Ok(Enrollment {
             uri: totp::provisioning_uri(&secret, &id),
             secret,
@@ -142,13 +148,17 @@ impl Provisioning<'_> {
                 },
             });
         }
-        let mut tx = service.store.begin().await?;
-        for holder in &sealed {
-            tx.sos().put_holder(holder).await?;
-        }
-        tx.append_audit(self.entry(format!("SOS FILE {} HOLDERS", sealed.len())))
-            .await?;
-        tx.commit().await?;
-        Ok(sealed.len())
+        let count = sealed.len();
+        let detail = format!("SOS FILE {count} HOLDERS");
+        self.provision(detail, move |ctx| {
+            Box::pin(async move {
+                for holder in &sealed {
+                    ctx.tx.sos().put_holder(holder).await?;
+                }
+                Ok(Done::new("provisioned", "SOS HOLDERS WRITTEN", ()))
+            })
+        })
+        .await?;
+        Ok(count)
     }
 }

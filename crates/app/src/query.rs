@@ -8,7 +8,8 @@ use leads_domain::transaction::{Criterion, Inquiry, RecordRef};
 use leads_store::StoreTx;
 
 use crate::Service;
-use crate::pipeline::{Done, Refusal, criteria_text};
+use crate::pipeline::{Done, criteria_text};
+use crate::runner::Refusal;
 
 /// Orders hits: records with an officer-safety caution first (most urgent first), then records
 /// with medical conditions, then the rest; newest entry first within each group.

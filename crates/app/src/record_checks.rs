@@ -11,8 +11,8 @@ use leads_domain::files::FileKind;
 use leads_policy::{Act, Principal, Target};
 use leads_store::{AuditQuery, Verification};
 
-use crate::audit_log::principal_entry;
-use crate::pipeline::Refusal;
+use crate::compliance::Items;
+use crate::runner::{Actor, Done, OperationKind, Refusal, Work};
 use crate::{ItemsReply, Service, ServiceError};
 
 /// The shortest account of what a check compared.
@@ -99,57 +99,51 @@ impl Service {
         checked: &str,
         operation_id: Option<String>,
     ) -> Result<ItemsReply<Verification>, ServiceError> {
-        let identified = self.identify_session(token, true).await?;
-        let principal = identified.principal;
-        let now = self.clock.now();
-        let mut reply = ItemsReply::new(operation_id, now, check.code());
-        let mut entry = principal_entry(&principal, &reply.operation_id, now, check.event());
         let checked = checked.trim().to_ascii_uppercase();
-        entry.detail = format!("LRN/{lrn} CHECKED/{checked}");
-        let mut tx = self.store.begin().await?;
-        match self
-            .check_conditions(tx.as_mut(), check, &principal, lrn, &checked, now)
-            .await?
-        {
-            Err(refusal) => {
-                reply.refuse(refusal);
-                tx.rollback().await?;
-                tx = self.store.begin().await?;
-            }
-            Ok(verification) => {
-                entry.records = vec![verification.lrn.to_string()];
-                tx.insert_verification(&verification).await?;
-                let how = format!("{} BY {}", check.word(), principal.person.id);
-                let subject = verification.lrn.as_str();
-                tx.close_deadlines(subject, Some(check.deadline()), now, &how)
-                    .await?;
-                if check == Check::Validation {
-                    let next = next_validation(now).as_micros();
-                    let ori = verification.ori.as_str();
-                    let kind = DeadlineKind::Validation;
-                    tx.insert_deadline(kind, ori, subject, Timestamp::from_micros(next), now)
+        let asked = format!("LRN/{lrn} CHECKED/{checked}");
+        let lrn = lrn.to_owned();
+        let work = Work::new(
+            OperationKind::RecordCheck,
+            check.event(),
+            asked,
+            move |ctx| {
+                Box::pin(async move {
+                    let principal = ctx.who.person()?;
+                    let now = ctx.now;
+                    let verification = ctx
+                        .service
+                        .check_conditions(ctx.tx.as_mut(), check, principal, &lrn, &checked, now)
                         .await?;
-                }
-                reply.message = format!(
-                    "{} RECORDED FOR {} BY {}",
-                    check.word(),
-                    verification.lrn,
-                    principal.person.id
-                );
-                reply.items.push(verification);
-            }
-        }
-        self.write_outcome(
-            Some(tx),
-            entry,
-            reply.outcome,
-            reply.code,
-            &reply.reasons,
-            &identified.token_hash,
-            now,
-        )
-        .await?;
-        Ok(reply)
+                    ctx.audit.records = vec![verification.lrn.to_string()];
+                    ctx.tx.insert_verification(&verification).await?;
+                    let how = format!("{} BY {}", check.word(), principal.person.id);
+                    let subject = verification.lrn.as_str();
+                    ctx.tx
+                        .close_deadlines(subject, Some(check.deadline()), now, &how)
+                        .await?;
+                    if check == Check::Validation {
+                        let next = next_validation(now).as_micros();
+                        let ori = verification.ori.as_str();
+                        let kind = DeadlineKind::Validation;
+                        ctx.tx
+                            .insert_deadline(kind, ori, subject, Timestamp::from_micros(next), now)
+                            .await?;
+                    }
+                    let message = format!(
+                        "{} RECORDED FOR {} BY {}",
+                        check.word(),
+                        verification.lrn,
+                        principal.person.id
+                    );
+                    let items = Items {
+                        agency: None,
+                        items: vec![verification],
+                    };
+                    Ok(Done::new(check.code(), message, items))
+                })
+            },
+        );
+        self.run(Actor::Session(token), operation_id, work).await
     }
 
     /// The record a person's act names, once the number, the account given (`text`), the
@@ -164,30 +158,28 @@ impl Service {
         lrn: &str,
         text: &str,
         now: Timestamp,
-    ) -> Result<Result<leads_domain::Record, Refusal>, ServiceError> {
-        let lrn = match Lrn::parse(&lrn.trim().to_ascii_uppercase()) {
-            Ok(lrn) => lrn,
-            Err(error) => return Ok(Err(Refusal::rejected("invalid_request", error.to_string()))),
-        };
+    ) -> Result<leads_domain::Record, Refusal> {
+        let lrn = Lrn::parse(&lrn.trim().to_ascii_uppercase())
+            .map_err(|error| Refusal::rejected("invalid_request", error.to_string()))?;
         if text.chars().count() < MIN_CHECKED_LENGTH {
-            return Ok(Err(Refusal::rejected(
+            return Err(Refusal::rejected(
                 "invalid_request",
                 format!(
                     "SAY WHAT WAS COMPARED, WHAT IS WRONG OR WHY ({MIN_CHECKED_LENGTH} CHARACTERS OR MORE)"
                 ),
-            )));
+            ));
         }
         let Some(record) = tx.record_by_lrn(&lrn).await? else {
-            return Ok(Err(Refusal::rejected(
+            return Err(Refusal::rejected(
                 "record_not_found",
                 format!("NOT ON FILE LRN/{lrn}"),
-            )));
+            ));
         };
         if !record.status().is_in_file() {
-            return Ok(Err(Refusal::rejected(
+            return Err(Refusal::rejected(
                 "record_not_in_file",
                 format!("LRN/{lrn} IS NO LONGER IN THE FILE"),
-            )));
+            ));
         }
         let target = match act {
             Act::Admin(_) => Target::Agency(record.ori()),
@@ -196,10 +188,10 @@ impl Service {
                 owner: record.ori(),
             },
         };
-        let allowed = self.permit_act(principal, act, target, now, || {
+        self.permit_act(principal, act, target, now, || {
             format!("NO POLICY PERMITS {}", act.name().to_ascii_uppercase())
-        });
-        Ok(allowed.map(|()| record))
+        })?;
+        Ok(record)
     }
 
     /// The conditions of a check: those of every act on a record, then that the checker is not
@@ -212,16 +204,11 @@ impl Service {
         lrn: &str,
         checked: &str,
         now: Timestamp,
-    ) -> Result<Result<Verification, Refusal>, ServiceError> {
-        let record = match self
+    ) -> Result<Verification, Refusal> {
+        let record = self
             .record_to_act_on(tx, principal, check.act(), lrn, checked, now)
-            .await?
-        {
-            Ok(record) => record,
-            Err(refusal) => return Ok(Err(refusal)),
-        };
-        let refused =
-            |rule, detail| Ok(Err(Refusal::from(TransactionError::Rule { rule, detail })));
+            .await?;
+        let refused = |rule, detail| Err(Refusal::from(TransactionError::Rule { rule, detail }));
         match check {
             Check::SecondParty => match self.entered_by(record.lrn()).await? {
                 Some(entered_by) if entered_by != principal.person.id => {}
@@ -248,14 +235,14 @@ impl Service {
             }
             Check::Validation => {}
         }
-        Ok(Ok(Verification {
+        Ok(Verification {
             kind: check.deadline(),
             lrn: record.lrn().clone(),
             ori: record.ori().clone(),
             operator: principal.person.id.clone(),
             checked: checked.to_owned(),
             at: now,
-        }))
+        })
     }
 
     /// The operator whose entry created the record, from the audit log.

@@ -9,8 +9,10 @@ use leads_audit::misuse::{Flag, OperatorFacts, Review, last_complete_week};
 use leads_domain::clock::Timestamp;
 use leads_store::{AuditQuery, StoreError};
 
-use crate::audit_log::{ADMINISTRATOR_QUEUE, BATCH, system_entry};
+use crate::audit_log::{ADMINISTRATOR_QUEUE, BATCH};
+use crate::runner::{Actor, Done, OperationKind, Refusal, Work};
 use crate::{Service, ServiceError};
+use leads_domain::reply::Outcome;
 
 /// Days of history before the reviewed week that give an operator's usual rate and hours.
 pub const HISTORY_DAYS: i64 = 28;
@@ -61,11 +63,14 @@ impl Service {
             week_end: Timestamp::from_micros(end),
             flags,
         };
-        match self.store_review(&run, now).await {
-            Ok(()) => Ok(Some(run)),
+        let stored = self.store_review(run).await?;
+        match stored.outcome {
+            Outcome::Accepted => Ok(stored.body),
             // Another process reviewed the same week first.
-            Err(ServiceError::Storage(StoreError::Conflict(_))) => Ok(None),
-            Err(error) => Err(error),
+            Outcome::Rejected => Ok(None),
+            _ => Err(ServiceError::Storage(StoreError::Unavailable(
+                stored.message,
+            ))),
         }
     }
 
@@ -92,12 +97,15 @@ impl Service {
         }
     }
 
-    async fn store_review(&self, run: &ReviewRun, now: Timestamp) -> Result<(), ServiceError> {
+    /// Stores a review with its audit entry and tells the Administrator and the agencies, as
+    /// one operation of the system.
+    async fn store_review(
+        &self,
+        run: ReviewRun,
+    ) -> Result<leads_domain::reply::Answer<Option<ReviewRun>>, ServiceError> {
         let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut by_agency: BTreeMap<&str, usize> = BTreeMap::new();
         for flag in &run.flags {
             *by_kind.entry(flag.kind.name()).or_default() += 1;
-            *by_agency.entry(flag.ori.as_str()).or_default() += 1;
         }
         let kinds: Vec<String> = by_kind.iter().map(|(k, n)| format!("{n} {k}")).collect();
         let week = format!("{} TO {}", run.week_start, run.week_end);
@@ -110,30 +118,51 @@ impl Service {
                 kinds.join(", ")
             }
         );
-        let mut tx = self.store.begin().await?;
-        tx.insert_misuse_review(
-            run.week_start.as_micros(),
-            run.week_end.as_micros(),
-            now,
-            &run.flags,
-        )
-        .await?;
-        tx.append_audit(system_entry(
+        let work = Work::new(
+            OperationKind::ReviewRun,
             "misuse_review",
             detail.clone(),
-            now.as_micros(),
-        ))
-        .await?;
-        tx.post_message(ADMINISTRATOR_QUEUE, "misuse_review", &detail, now)
-            .await?;
-        for (ori, count) in by_agency {
-            let text = format!(
-                "{count} MISUSE FLAGS FOR {ori}, WEEK {week}, AWAIT THE COORDINATOR'S REVIEW"
-            );
-            tx.post_message(ori, "misuse_review", &text, now).await?;
-        }
-        tx.commit().await?;
-        tracing::info!(flags = run.flags.len(), week = %run.week_start, "misuse review stored");
-        Ok(())
+            move |ctx| {
+                Box::pin(async move {
+                    let now = ctx.now;
+                    let inserted = ctx
+                        .tx
+                        .insert_misuse_review(
+                            run.week_start.as_micros(),
+                            run.week_end.as_micros(),
+                            now,
+                            &run.flags,
+                        )
+                        .await;
+                    match inserted {
+                        Err(StoreError::Conflict(_)) => {
+                            return Err(Refusal::rejected(
+                                "already_reviewed",
+                                format!("WEEK {week} WAS REVIEWED ALREADY"),
+                            ));
+                        }
+                        other => other?,
+                    }
+                    ctx.tx
+                        .post_message(ADMINISTRATOR_QUEUE, "misuse_review", &detail, now)
+                        .await?;
+                    let mut by_agency: BTreeMap<&str, usize> = BTreeMap::new();
+                    for flag in &run.flags {
+                        *by_agency.entry(flag.ori.as_str()).or_default() += 1;
+                    }
+                    for (ori, count) in by_agency {
+                        let text = format!(
+                            "{count} MISUSE FLAGS FOR {ori}, WEEK {week}, AWAIT THE COORDINATOR'S REVIEW"
+                        );
+                        ctx.tx.post_message(ori, "misuse_review", &text, now).await?;
+                    }
+                    tracing::info!(flags = run.flags.len(), week = %run.week_start, "misuse review stored");
+                    let message = format!("{} FLAGS", run.flags.len());
+                    Ok(Done::new("misuse_review", message, Some(run)))
+                })
+            },
+        )
+        .by_the_system();
+        self.run(Actor::System, None, work).await
     }
 }

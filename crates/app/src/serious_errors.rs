@@ -6,12 +6,12 @@
 use leads_domain::clock::Timestamp;
 use leads_domain::deadline::{DEFAULT_SHIFT_STARTS, DeadlineKind, end_of_shift};
 use leads_domain::fields::{FreeText, Lrn, Ori, TimeOfDay};
-use leads_domain::reply::Outcome;
 use leads_domain::search::RecordIndex;
 use leads_policy::{Act, AdminAction, Target};
 use leads_store::StoreTx;
 
-use crate::audit_log::principal_entry;
+use crate::compliance::Items;
+use crate::runner::{Actor, Done, OperationKind, Refusal, Work};
 use crate::{ItemsReply, Service, ServiceError};
 
 /// What a serious-error call did: the record and, for a report, when it must be corrected.
@@ -139,58 +139,57 @@ impl Service {
     ) -> Result<ItemsReply<SeriousErrorOutcome>, ServiceError>
     where
         F: for<'a> FnOnce(
-            &'a mut dyn StoreTx,
-            &'a leads_domain::Record,
-            &'a str,
-            Timestamp,
-        ) -> ActFuture<'a>,
+                &'a mut dyn StoreTx,
+                &'a leads_domain::Record,
+                &'a str,
+                Timestamp,
+            ) -> ActFuture<'a>
+            + Send
+            + 'static,
     {
-        let identified = self.identify_session(token, true).await?;
-        let principal = identified.principal;
-        let now = self.clock.now();
         let code = match action {
             AdminAction::RemoveRecord => "record_removed",
             _ => "serious_error_reported",
         };
-        let mut reply = ItemsReply::new(operation_id, now, code);
-        let mut entry = principal_entry(&principal, &reply.operation_id, now, action.name());
         let text = text.trim().to_ascii_uppercase();
-        entry.detail = format!("LRN/{lrn} {text}");
-        let mut tx = self.store.begin().await?;
-        match self
-            .record_to_act_on(tx.as_mut(), &principal, Act::Admin(action), lrn, &text, now)
-            .await?
-        {
-            Err(refusal) => {
-                reply.refuse(refusal);
-                tx.rollback().await?;
-                tx = self.store.begin().await?;
-            }
-            Ok(record) => {
-                entry.records = vec![record.lrn().to_string()];
-                let done = act(tx.as_mut(), &record, &text, now).await?;
-                reply.message = match done.correct_by {
-                    Some(due) => format!(
-                        "SERIOUS ERROR REPORTED ON {} TO {} - TO BE CORRECTED BY {due}",
-                        done.lrn, done.ori
-                    ),
-                    None => format!("RECORD {} REMOVED - {} TOLD", done.lrn, done.ori),
-                };
-                reply.agency = Some(done.ori.clone());
-                reply.items.push(done);
-            }
-        }
-        self.write_outcome(
-            Some(tx),
-            entry,
-            reply.outcome,
-            reply.code,
-            &reply.reasons,
-            &identified.token_hash,
-            now,
-        )
-        .await?;
-        Ok(reply)
+        let asked = format!("LRN/{lrn} {text}");
+        let lrn = lrn.to_owned();
+        let work = Work::new(
+            OperationKind::DepartmentAct,
+            action.name(),
+            asked,
+            move |ctx| {
+                Box::pin(async move {
+                    let principal = ctx.who.person()?;
+                    let record = ctx
+                        .service
+                        .record_to_act_on(
+                            ctx.tx.as_mut(),
+                            principal,
+                            Act::Admin(action),
+                            &lrn,
+                            &text,
+                            ctx.now,
+                        )
+                        .await?;
+                    ctx.audit.records = vec![record.lrn().to_string()];
+                    let done = act(ctx.tx.as_mut(), &record, &text, ctx.now).await?;
+                    let message = match done.correct_by {
+                        Some(due) => format!(
+                            "SERIOUS ERROR REPORTED ON {} TO {} - TO BE CORRECTED BY {due}",
+                            done.lrn, done.ori
+                        ),
+                        None => format!("RECORD {} REMOVED - {} TOLD", done.lrn, done.ori),
+                    };
+                    let items = Items {
+                        agency: Some(done.ori.clone()),
+                        items: vec![done],
+                    };
+                    Ok(Done::new(code, message, items))
+                })
+            },
+        );
+        self.run(Actor::Session(token), operation_id, work).await
     }
 
     /// Defines the shift changes of agency `ori` (`hhmm`, UTC), by which serious errors are
@@ -202,74 +201,49 @@ impl Service {
         starts: &[String],
         operation_id: Option<String>,
     ) -> Result<ItemsReply<u16>, ServiceError> {
-        let identified = self.identify_session(token, true).await?;
-        let principal = identified.principal;
-        let now = self.clock.now();
-        let mut reply = ItemsReply::new(operation_id, now, "shifts_defined");
-        let mut entry = principal_entry(&principal, &reply.operation_id, now, "define_shifts");
-        entry.detail = format!("ORI/{ori} SHIFTS/{}", starts.join(","));
-        let parsed: Result<Vec<u16>, String> = starts
-            .iter()
-            .map(|s| {
-                TimeOfDay::parse("SHIFT", s)
-                    .map(TimeOfDay::minutes_of_day)
-                    .map_err(|e| e.to_string())
-            })
-            .collect();
-        let ori = Ori::parse(&ori.trim().to_ascii_uppercase());
-        let mut tx = self.store.begin().await?;
-        match (ori, parsed) {
-            (Err(error), _) => reply.reject("invalid_request", error.to_string()),
-            (_, Err(message)) => reply.reject("invalid_request", message),
-            (Ok(_), Ok(minutes)) if minutes.is_empty() => {
-                reply.reject("invalid_request", "GIVE AT LEAST ONE SHIFT CHANGE".into());
-            }
-            (Ok(ori), Ok(mut minutes)) => {
-                let allowed = self.permit_act(
-                    &principal,
-                    Act::Admin(AdminAction::DefineShifts),
-                    Target::Agency(&ori),
-                    now,
-                    || "NOT AUTHORIZED TO DEFINE SHIFTS".into(),
-                );
-                match allowed {
-                    Err(refusal) => {
-                        reply.refuse(refusal);
+        let asked = format!("ORI/{ori} SHIFTS/{}", starts.join(","));
+        let ori = ori.trim().to_ascii_uppercase();
+        let starts = starts.to_vec();
+        let work = Work::new(
+            OperationKind::DepartmentAct,
+            "define_shifts",
+            asked,
+            move |ctx| {
+                Box::pin(async move {
+                    let invalid = |message: String| Refusal::rejected("invalid_request", message);
+                    let ori = Ori::parse(&ori).map_err(|e| invalid(e.to_string()))?;
+                    let mut minutes = starts
+                        .iter()
+                        .map(|s| {
+                            TimeOfDay::parse("SHIFT", s)
+                                .map(TimeOfDay::minutes_of_day)
+                                .map_err(|e| invalid(e.to_string()))
+                        })
+                        .collect::<Result<Vec<u16>, Refusal>>()?;
+                    if minutes.is_empty() {
+                        return Err(invalid("GIVE AT LEAST ONE SHIFT CHANGE".into()));
                     }
-                    Ok(()) => {
-                        minutes.sort_unstable();
-                        minutes.dedup();
-                        tx.put_agency_shifts(&ori, &minutes).await?;
-                        reply.message =
-                            format!("{} SHIFT CHANGES DEFINED FOR {ori} (UTC)", minutes.len());
-                        reply.agency = Some(ori);
-                        reply.items = minutes;
-                    }
-                }
-            }
-        }
-        if reply.outcome != Outcome::Accepted {
-            tx.rollback().await?;
-            tx = self.store.begin().await?;
-        }
-        self.write_outcome(
-            Some(tx),
-            entry,
-            reply.outcome,
-            reply.code,
-            &reply.reasons,
-            &identified.token_hash,
-            now,
-        )
-        .await?;
-        Ok(reply)
-    }
-}
-
-impl<T> ItemsReply<T> {
-    fn reject(&mut self, code: &'static str, message: String) {
-        self.outcome = Outcome::Rejected;
-        self.code = code;
-        self.message = message;
+                    let principal = ctx.who.person()?;
+                    ctx.service.permit_act(
+                        principal,
+                        Act::Admin(AdminAction::DefineShifts),
+                        Target::Agency(&ori),
+                        ctx.now,
+                        || "NOT AUTHORIZED TO DEFINE SHIFTS".into(),
+                    )?;
+                    minutes.sort_unstable();
+                    minutes.dedup();
+                    ctx.tx.put_agency_shifts(&ori, &minutes).await?;
+                    let message =
+                        format!("{} SHIFT CHANGES DEFINED FOR {ori} (UTC)", minutes.len());
+                    let items = Items {
+                        agency: Some(ori),
+                        items: minutes,
+                    };
+                    Ok(Done::new("shifts_defined", message, items))
+                })
+            },
+        );
+        self.run(Actor::Session(token), operation_id, work).await
     }
 }

@@ -371,7 +371,7 @@ async fn enrolled(app: &TestApp, coordinator: &str, id: &str) -> String {
     };
     let reply = app.admin(coordinator, create).await;
     done(&reply);
-    let AdminData::Enrollment(enrollment) = reply.data else {
+    let AdminData::Enrollment(enrollment) = reply.body.data else {
         panic!("{:?}", reply.data)
     };
     app.clock.advance_seconds(30);
@@ -553,6 +553,7 @@ async fn t1_coordinator_manages_only_the_own_agency() {
         let AdminData::People(people) = app
             .admin(&coordinator, C::ListPeople { ori: None })
             .await
+            .body
             .data
         else {
             panic!()
@@ -605,6 +606,7 @@ async fn t1_appointing_a_coordinator_needs_a_certified_employee() {
                 },
             )
             .await
+            .body
             .data
         else {
             panic!()

@@ -560,7 +560,7 @@ async fn i3_d1_the_due_list_is_the_own_agency_s_unless_cedar_allows_more_and_eve
                 .await
                 .unwrap();
             assert_eq!(one.items.len(), 1, "{person}");
-            assert_eq!(one.agency.unwrap().as_str(), "IL0160000");
+            assert_eq!(one.agency.as_ref().unwrap().as_str(), "IL0160000");
         }
 
         let readings: Vec<(String, String, String, String)> = app
@@ -599,7 +599,7 @@ async fn i3_d1_the_due_list_is_the_own_agency_s_unless_cedar_allows_more_and_eve
 async fn due_list(app: &TestApp, token: &str) -> Vec<leads_app::PhotoDue> {
     let reply = app.service.photos_due(token, None, None).await.unwrap();
     assert_eq!(reply.code, "photos_due", "{}", reply.message);
-    reply.items
+    reply.body.items
 }
 
 #[tokio::test]

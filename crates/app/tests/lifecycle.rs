@@ -35,6 +35,7 @@ async fn mailbox(app: &TestApp, token: &str, scope: Option<&str>) -> Vec<(String
         .unwrap();
     assert_eq!(reply.code, "mailbox", "{}", reply.message);
     reply
+        .body
         .items
         .into_iter()
         .rev()
@@ -46,6 +47,7 @@ async fn open_kinds(app: &TestApp, token: &str) -> Vec<(DeadlineKind, String)> {
     let reply = app.service.compliance(token, None, None).await.unwrap();
     assert_eq!(reply.code, "compliance", "{}", reply.message);
     reply
+        .body
         .items
         .into_iter()
         .map(|d| (d.kind, d.subject))
@@ -675,6 +677,7 @@ async fn h8_i3_registrant_records_are_not_validated_and_only_mugshots_move_the_p
                 .compliance(token, None, None)
                 .await
                 .unwrap()
+                .body
                 .items
                 .into_iter()
                 .filter(|d| d.kind == DeadlineKind::RegistrantPhoto)

@@ -51,24 +51,63 @@ impl Reason {
     }
 }
 
-/// The answer to one transaction.
+/// The one envelope of every answer the service gives: what was done (or why not) and the
+/// operation id that traces it to its audit entries, around the body of the act's own answer
+/// (`T`). The body's fields read through the envelope (`answer.records` is `answer.body.records`).
 #[derive(Debug, Clone)]
-pub struct Reply {
-    /// Traces the reply to its audit entry.
+pub struct Answer<T> {
+    /// Made by the server, one per request; the same in every audit entry of the request.
     pub operation_id: String,
-    /// When the transaction was processed.
+    /// When the act was processed.
     pub at: Timestamp,
+    pub outcome: Outcome,
+    /// Stable code (docs/ERROR-CODES.md), e.g. `entered`, `hit`, `field_edit`, `reject_on_file`.
+    pub code: &'static str,
+    /// One line for the person, e.g. `DOB/19991340 INVALID DATE`.
+    pub message: String,
+    /// The rules that decided a refusal, each with its citation.
+    pub reasons: Vec<Reason>,
+    /// The act's own answer.
+    pub body: T,
+}
+
+impl<T> std::ops::Deref for Answer<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.body
+    }
+}
+
+impl<T> std::ops::DerefMut for Answer<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.body
+    }
+}
+
+impl<T> Answer<T> {
+    /// The same envelope around another body.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Answer<U> {
+        Answer {
+            operation_id: self.operation_id,
+            at: self.at,
+            outcome: self.outcome,
+            code: self.code,
+            message: self.message,
+            reasons: self.reasons,
+            body: f(self.body),
+        }
+    }
+}
+
+/// The body of the answer to a formatted message (a hot-file transaction, an image transaction,
+/// a hit confirmation) and of a dissemination record.
+#[derive(Debug, Clone, Default)]
+pub struct MessageBody {
     /// The message key, when the message got that far.
     pub key: Option<String>,
     /// The ORI of the message.
     pub ori: Option<String>,
-    pub outcome: Outcome,
-    /// Stable code (docs/ERROR-CODES.md), e.g. `entered`, `hit`, `field_edit`, `reject_on_file`.
-    pub code: &'static str,
-    /// One line for the operator, e.g. `DOB/19991340 INVALID DATE`.
-    pub message: String,
-    /// The rules that decided a refusal.
-    pub reasons: Vec<Reason>,
     /// Records entered or changed, the record already on file, or the hits of a query
     /// (caution records first).
     pub records: Vec<Record>,
@@ -79,6 +118,9 @@ pub struct Reply {
     /// Things the operator should know that did not stop the transaction.
     pub warnings: Vec<String>,
 }
+
+/// The answer to one formatted message.
+pub type Reply = Answer<MessageBody>;
 
 /// An image as shown to an operator (rule I1, I2).
 #[derive(Debug, Clone, PartialEq, Eq)]

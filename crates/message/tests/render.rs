@@ -11,7 +11,7 @@
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::{Lrn, Nic, Ori, ParseContext};
 use leads_domain::files::FileKind;
-use leads_domain::reply::{Outcome, Reason, Reply};
+use leads_domain::reply::{MessageBody, Outcome, Reason, Reply};
 use leads_domain::{Record, RuleId, Transaction};
 use leads_message::{examples, parse_message, render_reply};
 use time::{Date, Month};
@@ -37,16 +37,18 @@ fn reply(outcome: Outcome, code: &'static str, message: &str, records: Vec<Recor
     Reply {
         operation_id: "op-1".into(),
         at: AT,
-        key: Some("QW".into()),
-        ori: Some("IL0840000".into()),
         outcome,
         code,
         message: message.into(),
         reasons: vec![],
-        records,
-        criteria: Some("NAM/DOE, JOHN SEX/M DOB/19800115".into()),
-        images: vec![],
-        warnings: vec![],
+        body: MessageBody {
+            key: Some("QW".into()),
+            ori: Some("IL0840000".into()),
+            records,
+            criteria: Some("NAM/DOE, JOHN SEX/M DOB/19800115".into()),
+            images: vec![],
+            warnings: vec![],
+        },
     }
 }
 

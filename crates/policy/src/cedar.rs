@@ -300,6 +300,12 @@ impl CedarAuthorizer {
         let today = i64::from(request.today.year()) * 10_000
             + i64::from(u8::from(request.today.month())) * 100
             + i64::from(request.today.day());
+        // Cedar's context has every attribute: an absent fact is the empty text or set.
+        let inquiry = request.inquiry.unwrap_or(crate::InquiryFacts {
+            purpose: "",
+            case_number: "",
+        });
+        let sos = request.sos.unwrap_or_default();
         let context = Context::from_pairs([
             (
                 "message_agency".to_owned(),
@@ -314,13 +320,13 @@ impl CedarAuthorizer {
                 "roles_granted".to_owned(),
                 texts(request.roles_granted.iter().map(|r| r.name())),
             ),
-            ("purpose".to_owned(), text(request.purpose)),
-            ("case_number".to_owned(), text(request.case_number)),
+            ("purpose".to_owned(), text(inquiry.purpose)),
+            ("case_number".to_owned(), text(inquiry.case_number)),
             ("today".to_owned(), RestrictedExpression::new_long(today)),
-            ("sos_category".to_owned(), text(request.sos.category)),
+            ("sos_category".to_owned(), text(sos.category)),
             (
                 "sos_conditions".to_owned(),
-                texts(request.sos.conditions.iter().copied()),
+                texts(sos.conditions.iter().copied()),
             ),
         ])
         .map_err(|e| e.to_string())?;

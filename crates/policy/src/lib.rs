@@ -2,28 +2,14 @@
 
 mod cedar;
 
-use leads_domain::access::{Agency, Person, Role, Terminal};
+pub use leads_domain::access::Principal;
+use leads_domain::access::Role;
 use leads_domain::fields::Ori;
 use leads_domain::files::{Action, FileKind};
 use leads_domain::reply::Reason;
 use time::Date;
 
 pub use cedar::{CedarAuthorizer, POLICIES, PolicyLoadError, SCHEMA};
-
-/// Who is asking: the person signed in, their agency and the terminal of the session.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Principal {
-    pub person: Person,
-    pub agency: Agency,
-    pub terminal: Terminal,
-}
-
-impl Principal {
-    /// The person's id.
-    pub fn id(&self) -> &str {
-        &self.person.id
-    }
-}
 
 /// Administrative actions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -178,41 +164,98 @@ pub enum Target<'a> {
     SosImageFile,
 }
 
-/// One authorization question.
+/// One authorization question, built only by [`AuthzRequest::new`] and its refinements, so no
+/// question carries a placeholder where it has no fact.
 #[derive(Debug, Clone, Copy)]
 pub struct AuthzRequest<'a> {
-    pub principal: &'a Principal,
-    pub act: Act,
-    pub target: Target<'a>,
-    /// The ORI the message is sent in the name of (administration: the principal's agency).
-    pub message_ori: &'a Ori,
+    pub(crate) principal: &'a Principal,
+    pub(crate) act: Act,
+    pub(crate) target: Target<'a>,
+    /// The ORI the act is done in the name of: the message ORI, or the person's own agency.
+    pub(crate) message_ori: &'a Ori,
     /// Roles a person-management action would give.
-    pub roles_granted: &'a [Role],
-    /// An inquiry's purpose code and case number (D1); empty otherwise.
+    pub(crate) roles_granted: &'a [Role],
+    /// An inquiry's or a dissemination's purpose code and case number (D1).
+    pub(crate) inquiry: Option<InquiryFacts<'a>>,
+    /// Today (certifications expire).
+    pub(crate) today: Date,
+    /// The facts of an SOS image request.
+    pub(crate) sos: Option<SosFacts<'a>>,
+}
+
+/// The purpose code and case number an inquiry or a dissemination states (D1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InquiryFacts<'a> {
     pub purpose: &'a str,
     pub case_number: &'a str,
-    /// Today (certifications expire).
-    pub today: Date,
-    /// The facts of an SOS image request (empty for everything else).
-    pub sos: SosFacts<'a>,
+}
+
+impl<'a> AuthzRequest<'a> {
+    /// `principal` asks to do `act` to `target` today, in the name of the own agency.
+    pub fn new(principal: &'a Principal, act: Act, target: Target<'a>, today: Date) -> Self {
+        AuthzRequest {
+            principal,
+            act,
+            target,
+            message_ori: &principal.agency.ori,
+            roles_granted: &[],
+            inquiry: None,
+            today,
+            sos: None,
+        }
+    }
+
+    /// The act is done in the name of `ori` (the ORI of a message).
+    #[must_use]
+    pub fn in_name_of(mut self, ori: &'a Ori) -> Self {
+        self.message_ori = ori;
+        self
+    }
+
+    /// The act would give these roles (person management).
+    #[must_use]
+    pub fn granting(mut self, roles: &'a [Role]) -> Self {
+        self.roles_granted = roles;
+        self
+    }
+
+    /// The act states a purpose and a case number (D1).
+    #[must_use]
+    pub fn for_case(mut self, purpose: &'a str, case_number: &'a str) -> Self {
+        self.inquiry = Some(InquiryFacts {
+            purpose,
+            case_number,
+        });
+        self
+    }
+
+    /// The facts of an SOS image request.
+    #[must_use]
+    pub fn with_sos(mut self, facts: SosFacts<'a>) -> Self {
+        self.sos = Some(facts);
+        self
+    }
+
+    /// Who asks.
+    pub fn principal(&self) -> &'a Principal {
+        self.principal
+    }
+
+    /// What is asked for.
+    pub fn act(&self) -> Act {
+        self.act
+    }
 }
 
 /// What an SOS image request is and which of its category's conditions it meets
 /// (`leads_domain::sos`); the SOS policies decide on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct SosFacts<'a> {
-    /// The requester category of 1030.140(b)(1) (`criminal_justice`, `individual`, …), or "".
+    /// The requester category of 1030.140(b)(1) (`criminal_justice`, `individual`, …); empty
+    /// for an act that is not a request.
     pub category: &'a str,
     /// The conditions met (`written_request`, `same_investigation`, …).
     pub conditions: &'a [&'a str],
-}
-
-impl SosFacts<'_> {
-    /// No SOS facts (every other request).
-    pub const NONE: SosFacts<'static> = SosFacts {
-        category: "",
-        conditions: &[],
-    };
 }
 
 /// The answer, with the rules that decided it.

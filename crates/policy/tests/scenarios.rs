@@ -88,17 +88,12 @@ fn query(file: FileKind) -> Ask<'static> {
 fn decide(principal: &Principal, ask: Ask<'_>) -> Decision {
     let authorizer = CedarAuthorizer::strict().unwrap();
     let message_ori = ori(ask.message_ori);
-    authorizer.authorize(&AuthzRequest {
-        principal,
-        act: ask.act,
-        target: ask.target,
-        message_ori: &message_ori,
-        roles_granted: ask.roles_granted,
-        purpose: "C",
-        case_number: "2026-1",
-        today: today(),
-        sos: leads_policy::SosFacts::NONE,
-    })
+    authorizer.authorize(
+        &AuthzRequest::new(principal, ask.act, ask.target, today())
+            .in_name_of(&message_ori)
+            .granting(ask.roles_granted)
+            .for_case("C", "2026-1"),
+    )
 }
 
 fn refused_by(decision: &Decision) -> Vec<&str> {

@@ -35,7 +35,11 @@ pub async fn attach(service: &Service, peoria: &Ori) -> anyhow::Result<usize> {
             accept_banner: true,
         })
         .await?;
-    let due = service.photos_due(&session.token, None, None).await?.items;
+    let due = service
+        .photos_due(&session.token, None, None)
+        .await?
+        .body
+        .items;
     let today = now.date();
     let mut attached = 0;
     for (i, photo) in due

@@ -1,12 +1,12 @@
 //! Rows to domain values and back.
 
+use leads_domain::access::Principal;
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::{
     CaseNumber, FieldCode, FieldDate, FreeText, Lrn, Nic, Ori, ParseContext,
 };
 use leads_domain::record::{LocateInfo, RemovalInfo, StoredParts};
 use leads_domain::{FieldSet, Record, RecordStatus};
-use leads_policy::Principal;
 use leads_store::{SessionPrincipal, StoreError, StoreResult};
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, Row};

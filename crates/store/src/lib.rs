@@ -8,6 +8,7 @@ mod url;
 use async_trait::async_trait;
 use leads_audit::checkpoint::Checkpoint;
 use leads_audit::{AuditEntry, SealedEntry};
+use leads_domain::access::Principal;
 use leads_domain::access::{Agency, ConnectionRequest, Person, Terminal};
 use leads_domain::clock::Timestamp;
 use leads_domain::deadline::{Deadline, DeadlineKind};
@@ -15,7 +16,6 @@ use leads_domain::fields::{FieldCode, Ori};
 use leads_domain::files::FileKind;
 use leads_domain::search::{PersonQuery, RecordIndex};
 use leads_domain::{Record, fields::Imn, fields::Lrn, fields::Nic, fields::Oca};
-use leads_policy::Principal;
 
 pub use image::{BlobRef, ImageStatus, RegistrantPhoto, StoredImage};
 pub use lifecycle::{HitConfirmation, StoredLateEntry, Verification};

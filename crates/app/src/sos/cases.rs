@@ -9,7 +9,7 @@ use leads_policy::{SosAction, Target};
 use leads_store::CaseImage;
 
 use super::{SosDone, SosReply, SosSubject, edit_refusal};
-use crate::audit_log::system_entry;
+use crate::runner::{Actor, Ctx, Done, Operation, OperationKind, Refusal};
 use crate::{Service, ServiceError};
 
 /// The audit event of reading a case record's SOS images.
@@ -98,55 +98,15 @@ impl Service {
 
     /// Disposes of every SOS image whose case-record retention or transmission window has
     /// ended: the sealed blob is deleted and the case record keeps only the fact, each
-    /// disposal with its audit entry in the same transaction.
+    /// disposal with its audit entry in the same transaction, a batch per operation.
     pub async fn dispose_sos_images(&self) -> Result<DisposalReport, ServiceError> {
         let mut report = DisposalReport::default();
         loop {
-            let now = self.clock.now();
-            let mut tx = self.store.begin().await?;
-            let due = tx.sos().due_disposals(now, DISPOSAL_BATCH).await?;
-            if due.is_empty() {
-                tx.rollback().await?;
-                break;
-            }
-            let mut blobs = Vec::new();
-            for image in &due {
-                let how = if image.transmission_only {
-                    "transmission_window_expired"
-                } else {
-                    "retention_expired"
-                };
-                if !tx.sos().dispose_case_image(image.id, now, how).await? {
-                    continue;
-                }
-                if image.transmission_only {
-                    report.transmission_expired += 1;
-                } else {
-                    report.retention_expired += 1;
-                }
-                let mut entry = system_entry(
-                    SOS_DISPOSAL_EVENT,
-                    format!(
-                        "CASE IMAGE {} DLN/{} OF {} CASE/{} {}",
-                        image.id,
-                        image.dln,
-                        image.ori,
-                        image.case_number,
-                        how.to_ascii_uppercase()
-                    ),
-                    now.as_micros(),
-                );
-                entry.ori = Some(image.ori.to_string());
-                entry.case_number = Some(image.case_number.clone());
-                entry.code = how.into();
-                tx.append_audit(entry).await?;
-                blobs.extend(image.picture.as_ref().map(|b| b.id.clone()));
-            }
-            tx.commit().await?;
-            for blob in &blobs {
-                self.delete_blob(blob).await;
-            }
-            if due.len() < DISPOSAL_BATCH as usize {
+            let batch = self.run(Actor::System, None, DisposalBatch).await?;
+            let (due, done) = batch.body;
+            report.retention_expired += done.retention_expired;
+            report.transmission_expired += done.transmission_expired;
+            if due < DISPOSAL_BATCH as usize {
                 break;
             }
         }
@@ -154,6 +114,62 @@ impl Service {
             tracing::info!(?report, "SOS image disposal");
         }
         Ok(report)
+    }
+}
+
+/// One batch of disposals: how many were due, and what was disposed of.
+struct DisposalBatch;
+
+impl Operation for DisposalBatch {
+    type Output = (usize, DisposalReport);
+
+    fn kind(&self) -> OperationKind {
+        OperationKind::SosDisposal
+    }
+
+    fn event(&self) -> &'static str {
+        SOS_DISPOSAL_EVENT
+    }
+
+    fn refused_body(&self) -> Self::Output {
+        (0, DisposalReport::default())
+    }
+
+    async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<Self::Output>, Refusal> {
+        let now = ctx.now;
+        let due = ctx.tx.sos().due_disposals(now, DISPOSAL_BATCH).await?;
+        let mut report = DisposalReport::default();
+        for image in &due {
+            let how = if image.transmission_only {
+                "transmission_window_expired"
+            } else {
+                "retention_expired"
+            };
+            if !ctx.tx.sos().dispose_case_image(image.id, now, how).await? {
+                continue;
+            }
+            if image.transmission_only {
+                report.transmission_expired += 1;
+            } else {
+                report.retention_expired += 1;
+            }
+            let mut step = ctx.audit.step(SOS_DISPOSAL_EVENT);
+            step.detail = format!(
+                "CASE IMAGE {} DLN/{} OF {} CASE/{} {}",
+                image.id,
+                image.dln,
+                image.ori,
+                image.case_number,
+                how.to_ascii_uppercase()
+            );
+            step.ori = Some(image.ori.to_string());
+            step.case_number = Some(image.case_number.clone());
+            ctx.audit.record_step(step, how);
+            ctx.delete_after_commit
+                .extend(image.picture.as_ref().map(|b| b.id.clone()));
+        }
+        let message = format!("{} SOS IMAGES DUE", due.len());
+        Ok(Done::new("sos_disposal", message, (due.len(), report)).steps_only())
     }
 }
 

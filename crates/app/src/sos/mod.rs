@@ -14,14 +14,15 @@ mod share;
 use std::pin::Pin;
 
 use leads_domain::clock::Timestamp;
-use leads_domain::reply::{Outcome, Reason};
+use leads_domain::reply::Answer;
 use leads_domain::sos::{CONFIDENTIALITY_NOTICE, DISCLAIMER};
 use leads_domain::{Edit, FieldError};
 use leads_policy::{Act, AuthzRequest, Principal, SosAction, SosFacts, Target};
 use leads_store::StoreTx;
 
-use crate::audit_log::principal_entry;
-use crate::pipeline::Refusal;
+use crate::runner::{
+    Actor, Ctx, Done, Mode, Operation, OperationKind, Prep, Refusal, RefusalDetail,
+};
 use crate::{Service, ServiceError};
 
 pub use arrays::SOS_ARRAY_EVENT;
@@ -60,20 +61,27 @@ impl Default for SosLimits {
     }
 }
 
-/// The answer to an SOS act. Every answer, refusals included, carries the disclaimer of
-/// 1030.140(b)(2)(C) and the confidentiality notice of (c)(3) (rule P6).
+/// The body of the answer to an SOS act. Every answer, refusals included, carries the
+/// disclaimer of 1030.140(b)(2)(C) and the confidentiality notice of (c)(3) (rule P6).
 #[derive(Debug, Clone)]
-pub struct SosReply<T> {
-    pub operation_id: String,
-    pub at: Timestamp,
-    pub outcome: Outcome,
-    pub code: &'static str,
-    pub message: String,
-    pub reasons: Vec<Reason>,
+pub struct SosItems<T> {
     pub disclaimer: &'static str,
     pub confidentiality: &'static str,
     pub items: Vec<T>,
 }
+
+impl<T> Default for SosItems<T> {
+    fn default() -> Self {
+        SosItems {
+            disclaimer: DISCLAIMER,
+            confidentiality: CONFIDENTIALITY_NOTICE,
+            items: Vec::new(),
+        }
+    }
+}
+
+/// The answer to an SOS act.
+pub type SosReply<T> = Answer<SosItems<T>>;
 
 /// What an SOS act did: its code, message and items, and its audit entry's detail.
 pub(crate) struct SosDone<T> {
@@ -119,11 +127,64 @@ pub(crate) fn edit_refusal(error: &FieldError) -> Refusal {
     Refusal::rejected(code, error.to_string())
 }
 
+/// One SOS act, as an operation of the runner.
+struct SosOp<F> {
+    subject: SosSubject,
+    act: F,
+}
+
+impl<T, F> Operation for SosOp<F>
+where
+    T: Send,
+    F: for<'a> FnOnce(
+            &'a Service,
+            &'a mut dyn StoreTx,
+            &'a Principal,
+            Timestamp,
+        ) -> SosFuture<'a, T>
+        + Send,
+{
+    type Output = SosItems<T>;
+
+    fn kind(&self) -> OperationKind {
+        OperationKind::Sos
+    }
+
+    fn event(&self) -> &'static str {
+        self.subject.event
+    }
+
+    fn refused_body(&self) -> SosItems<T> {
+        SosItems::default()
+    }
+
+    async fn prepare(&mut self, prep: Prep<'_>) -> Result<Mode, Refusal> {
+        prep.who.person()?;
+        prep.audit.case_number = self.subject.case_number.clone();
+        prep.audit.detail = self.subject.asked.clone();
+        prep.audit.on_refusal = RefusalDetail::AskedThenMessage;
+        Ok(Mode::Write)
+    }
+
+    async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<SosItems<T>>, Refusal> {
+        let principal = ctx.who.person()?;
+        let done = (self.act)(ctx.service, ctx.tx.as_mut(), principal, ctx.now).await?;
+        ctx.audit.detail = done.detail;
+        ctx.delete_after_commit.extend(done.delete_after_commit);
+        Ok(Done::new(
+            done.code,
+            done.message,
+            SosItems {
+                items: done.items,
+                ..SosItems::default()
+            },
+        ))
+    }
+}
+
 impl Service {
-    /// Runs one SOS act for the session `token`: identifies the operator, runs `act` in a
-    /// transaction, and writes the audit entry in that transaction (accepted) or, after
-    /// rolling it back, in its own (refused, rejected, failed). Blobs the act marked are
-    /// deleted only after the commit.
+    /// Runs one SOS act for the session `token` through the runner: `act` runs in the
+    /// transaction, with its audit entry; blobs it marked are deleted only after the commit.
     pub(crate) async fn sos_act<T, F>(
         &self,
         token: &str,
@@ -132,72 +193,17 @@ impl Service {
         act: F,
     ) -> Result<SosReply<T>, ServiceError>
     where
+        T: Send,
         F: for<'a> FnOnce(
-            &'a Service,
-            &'a mut dyn StoreTx,
-            &'a Principal,
-            Timestamp,
-        ) -> SosFuture<'a, T>,
+                &'a Service,
+                &'a mut dyn StoreTx,
+                &'a Principal,
+                Timestamp,
+            ) -> SosFuture<'a, T>
+            + Send,
     {
-        let identified = self.identify_session(token, true).await?;
-        let principal = identified.principal;
-        let now = self.clock.now();
-        let operation_id = operation_id.unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
-        let mut entry = principal_entry(&principal, &operation_id, now, subject.event);
-        entry.case_number = subject.case_number.clone();
-        let mut tx = self.store.begin().await?;
-        let result = act(self, tx.as_mut(), &principal, now).await;
-        let mut reply = SosReply {
-            operation_id,
-            at: now,
-            outcome: Outcome::Accepted,
-            code: "",
-            message: String::new(),
-            reasons: Vec::new(),
-            disclaimer: DISCLAIMER,
-            confidentiality: CONFIDENTIALITY_NOTICE,
-            items: Vec::new(),
-        };
-        match result {
-            Ok(done) => {
-                entry.detail = done.detail;
-                reply.code = done.code;
-                reply.message = done.message;
-                reply.items = done.items;
-                self.write_outcome(
-                    Some(tx),
-                    entry,
-                    Outcome::Accepted,
-                    reply.code,
-                    &[],
-                    &identified.token_hash,
-                    now,
-                )
-                .await?;
-                for blob in &done.delete_after_commit {
-                    self.delete_blob(blob).await;
-                }
-            }
-            Err(refusal) => {
-                tx.rollback().await?;
-                entry.detail = format!("{} -> {}", subject.asked, refusal.message);
-                reply.outcome = refusal.outcome;
-                reply.code = refusal.code;
-                reply.message = refusal.message;
-                reply.reasons = refusal.reasons;
-                self.write_outcome(
-                    None,
-                    entry,
-                    reply.outcome,
-                    reply.code,
-                    &reply.reasons,
-                    &identified.token_hash,
-                    now,
-                )
-                .await?;
-            }
-        }
-        Ok(reply)
+        self.run(Actor::Session(token), operation_id, SosOp { subject, act })
+            .await
     }
 
     /// Asks Cedar about an SOS act with the facts of its request.
@@ -215,21 +221,12 @@ impl Service {
         now: Timestamp,
         default_text: impl FnOnce() -> String,
     ) -> Result<(), Refusal> {
+        let facts = SosFacts {
+            category,
+            conditions,
+        };
         self.permit(
-            &AuthzRequest {
-                principal,
-                act: Act::Sos(action),
-                target,
-                message_ori: &principal.agency.ori,
-                roles_granted: &[],
-                purpose: "",
-                case_number: "",
-                today: now.date(),
-                sos: SosFacts {
-                    category,
-                    conditions,
-                },
-            },
+            &AuthzRequest::new(principal, Act::Sos(action), target, now.date()).with_sos(facts),
             default_text,
         )
     }

@@ -12,7 +12,7 @@ use leads_store::{ReleaseRow, StoreTx};
 
 use super::share::{SOS_RECORDS_LIMIT, held_image, still_kept};
 use super::{SosDone, SosReply, SosSubject, edit_refusal};
-use crate::pipeline::Refusal;
+use crate::runner::Refusal;
 use crate::{Service, ServiceError};
 
 /// The queue of the Secretary of State Department of Police.

@@ -11,7 +11,7 @@ use leads_vault::BlobId;
 use super::cases::{CaseImageView, days_after};
 use super::{SosDone, SosReply, SosSubject, edit_refusal};
 use crate::audit_log::ADMINISTRATOR_QUEUE;
-use crate::pipeline::Refusal;
+use crate::runner::Refusal;
 use crate::{Service, ServiceError};
 
 /// The audit event of a request through LEADS.

@@ -11,7 +11,7 @@ use leads_vault::BlobId;
 use super::cases::days_after;
 use super::{SosDone, SosReply, SosSubject, edit_refusal};
 use crate::compliance::Scope;
-use crate::pipeline::Refusal;
+use crate::runner::Refusal;
 use crate::{Service, ServiceError};
 
 /// The audit event of an SOS image dissemination.

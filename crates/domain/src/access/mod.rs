@@ -8,6 +8,7 @@ mod agency;
 mod command;
 mod connection;
 mod person;
+mod principal;
 mod service;
 mod terminal;
 
@@ -21,6 +22,7 @@ pub use person::{
     Background, Certification, CertificationLevel, Charge, ChargeDenial, Conviction, OffenseClass,
     Person, Role,
 };
+pub use principal::Principal;
 pub use service::{Service, ServiceScope};
 pub use terminal::Terminal;
 

@@ -262,17 +262,11 @@ fn bench_policy(principal: &leads_policy::Principal, repetitions: usize) {
         } else {
             leads_domain::files::Action::Modify
         };
-        let decision = authorizer.authorize(&AuthzRequest {
-            principal,
-            act: Act::Transaction(action),
-            target,
-            message_ori: &owner,
-            roles_granted: &[],
-            purpose: "C",
-            case_number: "BENCH-1",
-            today,
-            sos: leads_policy::SosFacts::NONE,
-        });
+        let decision = authorizer.authorize(
+            &AuthzRequest::new(principal, Act::Transaction(action), target, today)
+                .in_name_of(&owner)
+                .for_case("C", "BENCH-1"),
+        );
         allowed += usize::from(decision.allowed);
     }
     let elapsed = started.elapsed();

@@ -1,0 +1,289 @@
+//! The one operation runner. Every act of the service — a formatted message, a JSON call, a
+//! command, a reading, a sign-in, a step of the sweep — is an [`Operation`] run by
+//! [`Service::run`]:
+//!
+//! 1. identify the actor (a session, a person signing in, the system, provisioning);
+//! 2. prepare: parse and check what needs no database (and may seal a picture);
+//! 3. open the database transaction (read-only for readings);
+//! 4. act: the operation authorizes through [`Service::permit`] (the one call into Cedar) and
+//!    does its work in the transaction, filling in its audit draft;
+//! 5. write the audit entries through the one builder ([`AuditDraft`]) in the same
+//!    transaction — or, for a reading, through the group committer — and commit;
+//! 6. after the commit, delete the sealed blobs the act gave up (or, if nothing committed, the
+//!    ones it sealed);
+//! 7. answer in the one envelope ([`Answer`]).
+//!
+//! A refusal rolls back what the act touched (unless it must keep it, as a failed sign-in's
+//! count does) and is audited in a transaction of its own. If any entry cannot be written,
+//! nothing commits, the failure is counted and logged, the Administrator's queue is told,
+//! readiness reports it, and the caller gets the fail-closed error.
+
+mod actor;
+mod audit;
+mod commit;
+mod decide;
+mod kind;
+mod outcome;
+mod work;
+
+use leads_domain::clock::Timestamp;
+use leads_domain::reply::{Answer, Outcome};
+use leads_store::StoreTx;
+
+pub(crate) use actor::{Actor, Who};
+pub(crate) use audit::{AuditDraft, RefusalDetail};
+pub(crate) use commit::AuditHealth;
+pub use commit::audit_write_failures;
+pub use decide::policy_evaluation_errors;
+pub use kind::OperationKind;
+pub(crate) use outcome::{Done, Refusal};
+pub(crate) use work::{Work, WorkFuture};
+
+use crate::{Service, ServiceError};
+
+/// How an operation uses the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Reads and writes in one transaction, which also holds the audit entries.
+    Write,
+    /// Reads only, in a read-only transaction; the entry joins the group commit, and the answer
+    /// waits until it is durable.
+    Read,
+}
+
+/// What the preparation of an operation may use: no database transaction is open yet.
+pub(crate) struct Prep<'s> {
+    pub service: &'s Service,
+    pub who: &'s Who,
+    pub now: Timestamp,
+    pub audit: &'s mut AuditDraft,
+    /// Sealed blobs to delete if the operation does not commit.
+    pub delete_unless_committed: &'s mut Vec<String>,
+}
+
+/// What an act works with.
+pub(crate) struct Ctx<'s> {
+    pub service: &'s Service,
+    pub tx: Box<dyn StoreTx>,
+    pub who: Who,
+    pub now: Timestamp,
+    pub audit: AuditDraft,
+    /// Sealed blobs to delete once the act has committed (replaced, disposed of, sent).
+    pub delete_after_commit: Vec<String>,
+    /// Sealed blobs to delete if the act does not commit (a new picture).
+    pub delete_unless_committed: Vec<String>,
+}
+
+/// One kind of act of the service.
+pub(crate) trait Operation: Send + Sized {
+    /// The body of the answer.
+    type Output: Send;
+
+    /// What kind of operation this is.
+    fn kind(&self) -> OperationKind;
+
+    /// The audit event of its entry.
+    fn event(&self) -> &'static str;
+
+    /// The body of the answer if the operation is refused: what is known of the request
+    /// before the act (the message key and ORI, the command's name).
+    fn refused_body(&self) -> Self::Output;
+
+    /// Puts the records a refusal shows (the record on file) into the refused body.
+    fn show_records(_body: &mut Self::Output, _records: Vec<leads_domain::Record>) {}
+
+    /// Parses and checks what needs no database, fills in the audit draft, and says how the
+    /// act uses the database.
+    fn prepare(&mut self, _prep: Prep<'_>) -> impl Future<Output = Result<Mode, Refusal>> + Send {
+        async { Ok(Mode::Write) }
+    }
+
+    /// The act, in its transaction.
+    fn act(
+        self,
+        ctx: &mut Ctx<'_>,
+    ) -> impl Future<Output = Result<Done<Self::Output>, Refusal>> + Send;
+}
+
+fn log_refusal(kind: OperationKind, operation_id: &str, refusal: &Refusal) {
+    tracing::debug!(
+        kind = kind.name(),
+        operation_id,
+        outcome = refusal.outcome.name(),
+        code = refusal.code,
+        "operation refused"
+    );
+}
+
+/// A fresh operation id (one per request; made by the server).
+pub(crate) fn new_operation_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+impl Service {
+    /// Runs one operation for `actor` under `operation_id` (one is made when `None`).
+    pub(crate) async fn run<O: Operation>(
+        &self,
+        actor: Actor<'_>,
+        operation_id: Option<String>,
+        mut op: O,
+    ) -> Result<Answer<O::Output>, ServiceError> {
+        let operation_id = operation_id.unwrap_or_else(new_operation_id);
+        let who = self.identify_actor(actor, &operation_id).await?;
+        let now = self.clock.now();
+        let mut audit = AuditDraft::new(&who, &operation_id, now, op.event());
+        let mut delete_unless_committed = Vec::new();
+        let prepared = op
+            .prepare(Prep {
+                service: self,
+                who: &who,
+                now,
+                audit: &mut audit,
+                delete_unless_committed: &mut delete_unless_committed,
+            })
+            .await;
+        let kind = op.kind();
+        let mode = match prepared {
+            Ok(mode) => mode,
+            Err(refusal) => {
+                log_refusal(kind, &operation_id, &refusal);
+                let body = op.refused_body();
+                let answer = self
+                    .refuse::<O>(&who, audit, refusal, None, body, &operation_id, now)
+                    .await;
+                self.delete_blobs(&delete_unless_committed).await;
+                return answer;
+            }
+        };
+        let in_flight = (mode == Mode::Read).then(|| self.committer.start());
+        let opened = match mode {
+            Mode::Write => self.store.begin().await,
+            Mode::Read => self.store.begin_read().await,
+        };
+        let tx = match opened {
+            Ok(tx) => tx,
+            Err(error) => {
+                self.delete_blobs(&delete_unless_committed).await;
+                return Err(error.into());
+            }
+        };
+        let refused_body = op.refused_body();
+        let op_kind = op.kind();
+        let mut ctx = Ctx {
+            service: self,
+            tx,
+            who,
+            now,
+            audit,
+            delete_after_commit: Vec::new(),
+            delete_unless_committed,
+        };
+        let result = op.act(&mut ctx).await;
+        let Ctx {
+            tx,
+            who,
+            audit,
+            delete_after_commit,
+            delete_unless_committed,
+            ..
+        } = ctx;
+        match result {
+            Ok(done) => {
+                let entries = audit.accepted(done.code, done.steps_only);
+                let written = match (mode, in_flight) {
+                    (Mode::Read, Some(in_flight)) => {
+                        tx.rollback().await?;
+                        self.commit_reading(who.session(), entries, in_flight, &operation_id, now)
+                            .await
+                    }
+                    _ => {
+                        self.commit_entries(tx, who.session(), entries, &operation_id, now)
+                            .await
+                    }
+                };
+                if let Err(error) = written {
+                    self.delete_blobs(&delete_unless_committed).await;
+                    return Err(error);
+                }
+                self.delete_blobs(&delete_after_commit).await;
+                tracing::debug!(
+                    kind = op_kind.name(),
+                    operation_id,
+                    code = done.code,
+                    "operation done"
+                );
+                Ok(Answer {
+                    operation_id,
+                    at: now,
+                    outcome: Outcome::Accepted,
+                    code: done.code,
+                    message: done.message,
+                    reasons: vec![],
+                    body: done.body,
+                })
+            }
+            Err(refusal) => {
+                log_refusal(op_kind, &operation_id, &refusal);
+                drop(in_flight);
+                let kept = if refusal.keep_changes && mode == Mode::Write {
+                    Some(tx)
+                } else {
+                    tx.rollback().await?;
+                    None
+                };
+                let answer = self
+                    .refuse::<O>(&who, audit, refusal, kept, refused_body, &operation_id, now)
+                    .await;
+                self.delete_blobs(&delete_unless_committed).await;
+                answer
+            }
+        }
+    }
+
+    /// Audits a refusal — with the changes it keeps, in `kept`, or in a transaction of its
+    /// own — and answers it.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "the refusal, where it is written, and the envelope's parts"
+    )]
+    async fn refuse<O: Operation>(
+        &self,
+        who: &Who,
+        audit: AuditDraft,
+        mut refusal: Refusal,
+        kept: Option<Box<dyn StoreTx>>,
+        mut body: O::Output,
+        operation_id: &str,
+        now: Timestamp,
+    ) -> Result<Answer<O::Output>, ServiceError> {
+        let keep_steps = kept.is_some();
+        let mut tx = match kept {
+            Some(tx) => tx,
+            None => self.store.begin().await?,
+        };
+        if refusal.records.is_empty() && !refusal.on_file_keys.is_empty() {
+            refusal
+                .records
+                .extend(tx.record_by_duplicate_key(&refusal.on_file_keys).await?);
+        }
+        let entries = audit.refused(&refusal, keep_steps);
+        self.commit_entries(tx, who.session(), entries, operation_id, now)
+            .await?;
+        O::show_records(&mut body, refusal.records);
+        Ok(Answer {
+            operation_id: operation_id.to_owned(),
+            at: now,
+            outcome: refusal.outcome,
+            code: refusal.code,
+            message: refusal.message,
+            reasons: refusal.reasons,
+            body,
+        })
+    }
+
+    async fn delete_blobs(&self, blobs: &[String]) {
+        for blob in blobs {
+            self.delete_blob(blob).await;
+        }
+    }
+}
