@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ReasonBody;
+use crate::ReplyHeader;
 
 /// One audit entry in a report.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,13 +31,9 @@ pub struct AuditEntryBody {
 /// The answer to `GET /api/v1/audit/entries`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditReportBody {
-    pub operation_id: String,
-    pub at: String,
-    /// `accepted`, `rejected` or `refused`.
-    pub outcome: String,
-    pub code: String,
-    pub message: String,
-    pub reasons: Vec<ReasonBody>,
+    /// What was done, or why not, and the operation id.
+    #[serde(flatten)]
+    pub header: ReplyHeader,
     /// The criteria as applied, one `name=value` per condition.
     pub criteria: String,
     pub entries: Vec<AuditEntryBody>,

@@ -3,6 +3,7 @@
 mod audit;
 pub mod codes;
 mod dissemination;
+mod header;
 mod lifecycle;
 mod reply;
 mod review;
@@ -14,6 +15,7 @@ use serde::{Deserialize, Serialize};
 
 pub use audit::{AuditEntryBody, AuditReportBody, CSV_COLUMNS, entries_csv};
 pub use dissemination::DisseminationRequest;
+pub use header::ReplyHeader;
 pub use lifecycle::{
     ComplianceOverviewBody, DeadlineBody, ItemsBody, LateEntryBody, MailBody, SeriousErrorBody,
     SeriousErrorRequest, ShiftsRequest, StaffingGapBody, VerificationBody, VerificationRequest,
@@ -70,14 +72,10 @@ pub struct PasswordChangeRequest {
 /// The answer to `POST /api/v1/admin` (the body is a command, `{"command": "…", …}`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminReplyBody {
-    pub operation_id: String,
-    pub at: String,
+    /// What was done, or why not, and the operation id.
+    #[serde(flatten)]
+    pub header: ReplyHeader,
     pub command: String,
-    /// `accepted`, `rejected`, `refused` or `failed`.
-    pub outcome: String,
-    pub code: String,
-    pub message: String,
-    pub reasons: Vec<ReasonBody>,
     /// What the command returns (agencies, people, an enrollment, …), or null.
     pub data: serde_json::Value,
 }

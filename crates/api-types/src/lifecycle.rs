@@ -3,19 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ReasonBody;
+use crate::ReplyHeader;
 
 /// The answer of a lifecycle call: the outcome, and the items it concerns.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemsBody<T> {
-    /// Traces the call to its audit entry.
-    pub operation_id: String,
-    pub at: String,
-    pub outcome: String,
-    pub code: String,
-    pub message: String,
-    /// The rules that refused the call.
-    pub reasons: Vec<ReasonBody>,
+    /// What was done, or why not, and the operation id.
+    #[serde(flatten)]
+    pub header: ReplyHeader,
     /// The agency whose queue or deadlines were read; null for every agency (`?ori=ALL`).
     pub ori: Option<String>,
     pub items: Vec<T>,

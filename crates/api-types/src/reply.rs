@@ -4,6 +4,8 @@ use leads_domain::reply::{Reason, Reply};
 use leads_domain::{Record, RecordStatus};
 use serde::{Deserialize, Serialize};
 
+use crate::ReplyHeader;
+
 /// A rule that decided a refusal.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReasonBody {
@@ -72,16 +74,11 @@ pub struct RecordBody {
 /// The JSON reply to a transaction.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReplyBody {
-    pub operation_id: String,
-    pub at: String,
+    /// What was done, or why not, and the operation id.
+    #[serde(flatten)]
+    pub header: ReplyHeader,
     pub key: Option<String>,
     pub ori: Option<String>,
-    /// `accepted`, `rejected`, `refused` or `failed`.
-    pub outcome: String,
-    /// Stable code (docs/ERROR-CODES.md).
-    pub code: String,
-    pub message: String,
-    pub reasons: Vec<ReasonBody>,
     pub records: Vec<RecordBody>,
     pub criteria: Option<String>,
     /// Images entered, changed or asked for; for a record inquiry, the images of each hit.
@@ -190,14 +187,9 @@ impl From<&Record> for RecordBody {
 impl From<&Reply> for ReplyBody {
     fn from(reply: &Reply) -> ReplyBody {
         ReplyBody {
-            operation_id: reply.operation_id.clone(),
-            at: reply.at.to_string(),
+            header: ReplyHeader::of(reply),
             key: reply.key.clone(),
             ori: reply.ori.clone(),
-            outcome: reply.outcome.name().into(),
-            code: reply.code.into(),
-            message: reply.message.clone(),
-            reasons: reply.reasons.iter().map(ReasonBody::from).collect(),
             records: reply.records.iter().map(RecordBody::from).collect(),
             criteria: reply.criteria.clone(),
             images: reply.images.iter().map(ImageBody::from).collect(),
@@ -210,15 +202,9 @@ impl From<&Reply> for ReplyBody {
 /// `GET /api/v1/images/due`: registrant photos to replace (rule I3).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PhotosDueBody {
-    /// Traces the reading to its audit entry.
-    pub operation_id: String,
-    pub at: String,
-    pub outcome: String,
-    /// `photos_due`, or why not (`not_authorized`, `invalid_request`).
-    pub code: String,
-    pub message: String,
-    /// The rules that refused the reading.
-    pub reasons: Vec<ReasonBody>,
+    /// What was done, or why not, and the operation id.
+    #[serde(flatten)]
+    pub header: ReplyHeader,
     /// The agency listed; null for every agency (`?ori=ALL`).
     pub ori: Option<String>,
     /// Photos coming due within this many days are listed too.

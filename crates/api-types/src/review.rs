@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ReasonBody;
+use crate::ReplyHeader;
 
 /// A reviewer's decision on a flag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,12 +37,9 @@ pub struct FlagBody {
 /// The answer to a queue request or a disposition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewReplyBody {
-    pub operation_id: String,
-    pub at: String,
-    pub outcome: String,
-    pub code: String,
-    pub message: String,
-    pub reasons: Vec<ReasonBody>,
+    /// What was done, or why not, and the operation id.
+    #[serde(flatten)]
+    pub header: ReplyHeader,
     pub flags: Vec<FlagBody>,
 }
 

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ReasonBody;
+use crate::ReplyHeader;
 
 pub use leads_domain::sos::{
     ArrayMemberForm, ConsentForm, DeskForm, ImageRequestForm, LookupForm, PhotoArrayForm,
@@ -13,12 +13,9 @@ pub use leads_domain::sos::{
 /// The answer of an SOS call.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SosBody<T> {
-    pub operation_id: String,
-    pub at: String,
-    pub outcome: String,
-    pub code: String,
-    pub message: String,
-    pub reasons: Vec<ReasonBody>,
+    /// What was done, or why not, and the operation id.
+    #[serde(flatten)]
+    pub header: ReplyHeader,
     /// The disclaimer of 92 Ill. Adm. Code 1030.140(b)(2)(C), verbatim (rule P6).
     pub disclaimer: String,
     /// The request and receipt of an image bind the receiver to keep it confidential

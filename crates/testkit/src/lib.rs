@@ -16,7 +16,7 @@ use leads_domain::access::{
 use leads_domain::clock::{Clock, ManualClock, Timestamp};
 use leads_domain::fields::{FieldDate, Ori};
 use leads_domain::reply::Reply;
-use leads_policy::CedarAuthorizer;
+use leads_policy::{Authorizer, CedarAuthorizer};
 use leads_store::{Backend, DatabaseUrl, Store};
 use leads_store_sql::SqlStore;
 use sqlx::Connection;
@@ -138,13 +138,29 @@ fn date(text: &str) -> FieldDate {
     FieldDate::parse("DATE", text, time::Date::MAX).unwrap()
 }
 
-/// A migrated store, the service and a controllable clock.
 /// A service over `store` and `clock`, with a new image master key and blobs in `blobs`.
 fn service_over(
     store: &Arc<SqlStore>,
     clock: &ManualClock,
     blobs: &tempfile::TempDir,
     config: ServiceConfig,
+) -> Service {
+    service_with(
+        store,
+        clock,
+        blobs,
+        config,
+        Arc::new(CedarAuthorizer::new().unwrap()),
+    )
+}
+
+/// As [`service_over`], deciding with `policy`.
+fn service_with(
+    store: &Arc<SqlStore>,
+    clock: &ManualClock,
+    blobs: &tempfile::TempDir,
+    config: ServiceConfig,
+    policy: Arc<dyn Authorizer>,
 ) -> Service {
     let vault = leads_vault::Vault::new(
         leads_vault::Keyring::new(leads_vault::MasterKey::generate()),
@@ -153,7 +169,7 @@ fn service_over(
     Service::new(
         store.clone(),
         Arc::new(clock.clone()) as Arc<dyn Clock>,
-        Arc::new(CedarAuthorizer::new().unwrap()),
+        policy,
         config,
         vault,
     )
@@ -177,10 +193,21 @@ impl TestApp {
 
     /// As [`TestApp::start`], with the service configured by `config`.
     pub async fn start_with(db: TestDb, config: ServiceConfig) -> TestApp {
+        let policy = Arc::new(CedarAuthorizer::new().unwrap());
+        TestApp::start_deciding_with(db, config, policy).await
+    }
+
+    /// As [`TestApp::start_with`], the service deciding with `policy` (e.g. the real policies
+    /// and one more that cannot be evaluated).
+    pub async fn start_deciding_with(
+        db: TestDb,
+        config: ServiceConfig,
+        policy: Arc<dyn Authorizer>,
+    ) -> TestApp {
         let store = Arc::new(SqlStore::open(&db.url).await.unwrap());
         let clock = ManualClock::new(START);
         let blobs = tempfile::tempdir().unwrap();
-        let service = service_over(&store, &clock, &blobs, config);
+        let service = service_with(&store, &clock, &blobs, config, policy);
         seed_directory(&service).await;
         TestApp {
             service,
@@ -259,6 +286,107 @@ impl TestApp {
             .execute(&mut conn)
             .await
             .unwrap();
+    }
+
+    /// Makes every audit write fail from now on, as a full or broken audit table would
+    /// (a trigger refuses each insert into the log).
+    pub async fn refuse_audit_writes(&self) {
+        let sql = match self.store.backend() {
+            Backend::Sqlite => "CREATE TRIGGER refuse_every_audit BEFORE INSERT ON audit_log \
+                 BEGIN SELECT RAISE(ABORT, 'audit storage refused'); END;"
+                .to_owned(),
+            Backend::Postgres => {
+                "CREATE OR REPLACE FUNCTION refuse_every_audit() RETURNS trigger AS $$ \
+                 BEGIN RAISE EXCEPTION 'audit storage refused'; END $$ LANGUAGE plpgsql; \
+                 CREATE TRIGGER refuse_every_audit BEFORE INSERT ON audit_log FOR EACH ROW \
+                 EXECUTE FUNCTION refuse_every_audit();"
+                    .to_owned()
+            }
+        };
+        self.execute_sql(&sql).await;
+    }
+
+    /// Lets audit writes succeed again after [`TestApp::refuse_audit_writes`].
+    pub async fn allow_audit_writes(&self) {
+        let sql = match self.store.backend() {
+            Backend::Sqlite => "DROP TRIGGER refuse_every_audit;",
+            Backend::Postgres => "DROP TRIGGER refuse_every_audit ON audit_log;",
+        };
+        self.execute_sql(sql).await;
+    }
+
+    /// The whole content of the database but the alerts about failed audit writes, table by
+    /// table and row by row, sorted: equal fingerprints mean nothing was committed in between.
+    pub async fn fingerprint(&self) -> Vec<String> {
+        sqlx::any::install_default_drivers();
+        let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(self.db.url.expose())
+            .await
+            .unwrap();
+        let postgres = self.store.backend() == Backend::Postgres;
+        let tables_sql = if postgres {
+            "SELECT CAST(tablename AS TEXT) FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1"
+        } else {
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY 1"
+        };
+        let tables: Vec<String> = sqlx::query_scalar(tables_sql)
+            .fetch_all(&mut conn)
+            .await
+            .unwrap();
+        let mut rows = Vec::new();
+        for table in tables.iter().filter(|t| !t.starts_with("_sqlx")) {
+            let filter = if table == "messages" {
+                " WHERE kind <> 'audit_failure'"
+            } else {
+                ""
+            };
+            let sql = if postgres {
+                format!("SELECT CAST(t AS TEXT) FROM {table} t{filter}")
+            } else {
+                let columns: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                    "SELECT name FROM pragma_table_info('{table}')"
+                )))
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+                let quoted: Vec<String> =
+                    columns.iter().map(|c| format!("quote(\"{c}\")")).collect();
+                format!("SELECT {} FROM {table}{filter}", quoted.join(" || ',' || "))
+            };
+            let mut texts: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+            texts.sort();
+            rows.extend(texts.into_iter().map(|row| format!("{table}: {row}")));
+        }
+        rows
+    }
+
+    /// Serves `router` (the service's HTTP router) on a free loopback port; returns its base
+    /// URL. The server runs until the test ends.
+    pub async fn serve(&self, router: axum::Router) -> String {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
+        format!("http://{address}")
+    }
+
+    /// A client of the server at `base`, signed in as a test person at a terminal (banner
+    /// accepted). The clock moves 30 seconds first, so every sign-in uses a fresh code.
+    pub async fn client(&self, base: &str, operator: &str, terminal: &str) -> leads_client::Client {
+        self.clock.advance_seconds(30);
+        let request = leads_api_types::SignInRequest {
+            operator: operator.into(),
+            password: PASSWORD.into(),
+            code: self.code(),
+            terminal: terminal.into(),
+            accept_banner: true,
+        };
+        let session = leads_client::Client::new(base)
+            .sign_in(&request)
+            .await
+            .unwrap();
+        leads_client::Client::new(base).with_token(session.token)
     }
 
     /// Every audit entry so far.

@@ -5,12 +5,12 @@ use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use leads_api_types::{AdminReplyBody, PasswordChangeRequest, ReasonBody};
+use leads_api_types::{AdminReplyBody, PasswordChangeRequest};
 use leads_app::{AdminData, AdminReply, SYSTEM_USE_BANNER, Service};
 use serde_json::{Value, json};
 
-use crate::error::{ApiError, status_of, with_operation_id};
-use crate::handlers::{bearer, operation_id};
+use crate::error::ApiError;
+use crate::handlers::Call;
 
 fn value<T: serde::Serialize + ?Sized>(v: &T) -> Value {
     serde_json::to_value(v).unwrap_or(Value::Null)
@@ -40,15 +40,10 @@ fn data_json(data: &AdminData) -> Value {
     }
 }
 
-fn reply_body(reply: &AdminReply) -> AdminReplyBody {
+fn reply_body(call: &Call<'_>, reply: &AdminReply) -> AdminReplyBody {
     AdminReplyBody {
-        operation_id: reply.operation_id.clone(),
-        at: reply.at.to_string(),
+        header: call.header(reply),
         command: reply.command.into(),
-        outcome: reply.outcome.name().into(),
-        code: reply.code.into(),
-        message: reply.message.clone(),
-        reasons: reply.reasons.iter().map(ReasonBody::from).collect(),
         data: data_json(&reply.data),
     }
 }
@@ -58,14 +53,13 @@ pub(crate) async fn administer(
     headers: HeaderMap,
     body: Result<Json<leads_app::AdminCommand>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let Json(command) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let call = Call::of(&headers);
+    let command = call.json(body)?;
     let reply = service
-        .administer(bearer(&headers), command, Some(op.clone()))
+        .administer(call.token(), command, call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    let response = (status_of(reply.code), Json(reply_body(&reply))).into_response();
-    Ok(with_operation_id(response, &reply.operation_id))
+        .map_err(|e| call.error(e))?;
+    Ok(call.respond(reply.code, reply_body(&call, &reply)))
 }
 
 pub(crate) async fn banner() -> Response {
@@ -84,15 +78,12 @@ pub(crate) async fn accept_banner(
     State(service): State<Service>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
+    let call = Call::of(&headers);
     service
-        .accept_banner(bearer(&headers))
+        .accept_banner_traced(call.token(), call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(with_operation_id(
-        StatusCode::NO_CONTENT.into_response(),
-        &op,
-    ))
+        .map_err(|e| call.error(e))?;
+    Ok(call.stamp(StatusCode::NO_CONTENT.into_response()))
 }
 
 pub(crate) async fn change_password(
@@ -100,14 +91,11 @@ pub(crate) async fn change_password(
     headers: HeaderMap,
     body: Result<Json<PasswordChangeRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let call = Call::of(&headers);
+    let request = call.json(body)?;
     service
-        .change_password(bearer(&headers), &request.current, &request.new)
+        .change_password_traced(call.token(), &request.current, &request.new, call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(with_operation_id(
-        StatusCode::NO_CONTENT.into_response(),
-        &op,
-    ))
+        .map_err(|e| call.error(e))?;
+    Ok(call.stamp(StatusCode::NO_CONTENT.into_response()))
 }

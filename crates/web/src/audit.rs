@@ -5,13 +5,13 @@ use axum::extract::{Query, State};
 use axum::http::header::{ACCEPT, CONTENT_TYPE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use leads_api_types::{AuditEntryBody, AuditReportBody, ReasonBody, entries_csv};
+use leads_api_types::{AuditEntryBody, AuditReportBody, entries_csv};
 use leads_app::{AuditQuery, AuditReport, Service};
 use leads_audit::SealedEntry;
 use leads_domain::clock::Timestamp;
 
-use crate::error::{ApiError, status_of, with_operation_id};
-use crate::handlers::{bearer, operation_id};
+use crate::error::{ApiError, status_of};
+use crate::handlers::Call;
 
 /// Entries per page unless `limit` says otherwise.
 const DEFAULT_LIMIT: u32 = 500;
@@ -101,14 +101,9 @@ fn entry_body(sealed: &SealedEntry) -> AuditEntryBody {
     }
 }
 
-fn report_body(report: &AuditReport, criteria: String) -> AuditReportBody {
+fn report_body(call: &Call<'_>, report: &AuditReport, criteria: String) -> AuditReportBody {
     AuditReportBody {
-        operation_id: report.operation_id.clone(),
-        at: report.at.to_string(),
-        outcome: report.outcome.name().into(),
-        code: report.code.into(),
-        message: report.message.clone(),
-        reasons: report.reasons.iter().map(ReasonBody::from).collect(),
+        header: call.header(report),
         criteria,
         entries: report.entries.iter().map(entry_body).collect(),
         next_after: report.next_after,
@@ -120,22 +115,17 @@ pub(crate) async fn report(
     headers: HeaderMap,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let request = parse_request(pairs, &headers).map_err(|message| ApiError {
-        code: "invalid_request",
-        message,
-        operation_id: op.clone(),
-    })?;
+    let call = Call::of(&headers);
+    let request = parse_request(pairs, &headers).map_err(|message| call.invalid(message))?;
     let report = service
-        .audit_report(
-            bearer(&headers),
-            request.query,
-            request.limit,
-            Some(op.clone()),
-        )
+        .audit_report(call.token(), request.query, request.limit, call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    let body = report_body(&report, leads_app::describe_audit_query(&report.query));
+        .map_err(|e| call.error(e))?;
+    let body = report_body(
+        &call,
+        &report,
+        leads_app::describe_audit_query(&report.query),
+    );
     let status = status_of(report.code);
     let mut response = if request.csv && status == StatusCode::OK {
         let mut response = (status, entries_csv(&body.entries)).into_response();
@@ -153,7 +143,7 @@ pub(crate) async fn report(
     {
         response.headers_mut().insert("x-next-after", value);
     }
-    Ok(with_operation_id(response, &report.operation_id))
+    Ok(call.stamp(response))
 }
 
 #[cfg(test)]

@@ -4,21 +4,23 @@ use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::{JsonRejection, StringRejection};
 use axum::http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leads_api_types::{
-    DisseminationRequest, ReplyBody, SignInRequest, SignInResponse, TransactionRequest,
+    DisseminationRequest, ReplyBody, ReplyHeader, SignInRequest, SignInResponse, TransactionRequest,
 };
-use leads_app::{Input, Service, ServiceError};
+use leads_app::{Answer, Input, Service, ServiceError};
+use serde::Serialize;
 
 use crate::error::{ApiError, status_of, with_operation_id};
 
-pub(crate) fn operation_id(headers: &HeaderMap) -> String {
+/// The `x-request-id` a client sent: kept as the client's own label (never the operation id).
+fn client_request_id(headers: &HeaderMap) -> Option<String> {
     headers
         .get("x-request-id")
         .and_then(|v| v.to_str().ok())
         .filter(|v| !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_graphic()))
-        .map_or_else(|| uuid::Uuid::new_v4().to_string(), str::to_owned)
+        .map(str::to_owned)
 }
 
 pub(crate) fn bearer(headers: &HeaderMap) -> &str {
@@ -30,18 +32,21 @@ pub(crate) fn bearer(headers: &HeaderMap) -> &str {
         .unwrap_or_default()
 }
 
-/// One request's operation id and session: the token, the JSON body, and service errors as
-/// API errors, each carrying the operation id.
+/// One request: its operation id (made here, one per request, the same in the response header
+/// and in every audit entry of the request), the client's request id, the session token and
+/// the JSON body, and the answer as a response.
 pub(crate) struct Call<'h> {
     headers: &'h HeaderMap,
     op: String,
+    client: Option<String>,
 }
 
 impl<'h> Call<'h> {
     pub(crate) fn of(headers: &'h HeaderMap) -> Self {
         Call {
             headers,
-            op: operation_id(headers),
+            op: uuid::Uuid::new_v4().to_string(),
+            client: client_request_id(headers),
         }
     }
 
@@ -49,6 +54,7 @@ impl<'h> Call<'h> {
         bearer(self.headers)
     }
 
+    /// The operation id, for the service.
     pub(crate) fn op(&self) -> Option<String> {
         Some(self.op.clone())
     }
@@ -58,8 +64,46 @@ impl<'h> Call<'h> {
             .map_err(|e| ApiError::rejection(e.status(), e.body_text(), &self.op))
     }
 
+    pub(crate) fn text(&self, body: Result<String, StringRejection>) -> Result<String, ApiError> {
+        body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &self.op))
+    }
+
     pub(crate) fn error(&self, error: ServiceError) -> ApiError {
         ApiError::service(error, &self.op)
+    }
+
+    /// A request the edge itself refuses (a bad query string).
+    pub(crate) fn invalid(&self, message: String) -> ApiError {
+        ApiError {
+            code: "invalid_request",
+            message,
+            operation_id: self.op.clone(),
+        }
+    }
+
+    /// The wire header of `answer`, with the client's request id.
+    pub(crate) fn header<T>(&self, answer: &Answer<T>) -> ReplyHeader {
+        let mut header = ReplyHeader::of(answer);
+        header.client_request_id = self.client.clone();
+        header
+    }
+
+    /// `body` as the JSON response to an answer with `code`.
+    pub(crate) fn respond(&self, code: &str, body: impl Serialize) -> Response {
+        self.stamp((status_of(code), Json(body)).into_response())
+    }
+
+    /// Puts the operation id (and the client's request id) on a response.
+    pub(crate) fn stamp(&self, response: Response) -> Response {
+        let mut response = with_operation_id(response, &self.op);
+        if let Some(value) = self
+            .client
+            .as_deref()
+            .and_then(|c| HeaderValue::from_str(c).ok())
+        {
+            response.headers_mut().insert("x-request-id", value);
+        }
+        response
     }
 }
 
@@ -68,6 +112,19 @@ fn wants_json(headers: &HeaderMap) -> bool {
         .get(ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("application/json"))
+}
+
+/// Readiness: the database answers and audit entries are being written. A server whose audit
+/// writes fail refuses every act (fail closed), so it is not ready.
+pub(crate) async fn ready(State(service): State<Service>) -> Response {
+    if let Some(since) = service.audit_failing_since() {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("audit entries cannot be written (since {since})\n"),
+        )
+            .into_response();
+    }
+    health(State(service)).await
 }
 
 pub(crate) async fn health(State(service): State<Service>) -> Response {
@@ -115,8 +172,8 @@ pub(crate) async fn sign_in(
     headers: HeaderMap,
     body: Result<Json<SignInRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let call = Call::of(&headers);
+    let request = call.json(body)?;
     let attempt = leads_app::SignIn {
         operator: &request.operator,
         password: &request.password,
@@ -125,9 +182,9 @@ pub(crate) async fn sign_in(
         accept_banner: request.accept_banner,
     };
     let session = service
-        .sign_in(attempt)
+        .sign_in_traced(attempt, call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
+        .map_err(|e| call.error(e))?;
     let body = SignInResponse {
         token: session.token,
         operator: session.operator_id,
@@ -137,37 +194,35 @@ pub(crate) async fn sign_in(
         banner: session.banner.to_owned(),
         banner_accepted: session.banner_accepted,
     };
-    Ok(with_operation_id(Json(body).into_response(), &op))
+    Ok(call.stamp(Json(body).into_response()))
 }
 
 pub(crate) async fn sign_out(
     State(service): State<Service>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
+    let call = Call::of(&headers);
     service
-        .sign_out(bearer(&headers))
+        .sign_out_traced(call.token(), call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(with_operation_id(
-        StatusCode::NO_CONTENT.into_response(),
-        &op,
-    ))
+        .map_err(|e| call.error(e))?;
+    Ok(call.stamp(StatusCode::NO_CONTENT.into_response()))
 }
 
-fn reply_response(reply: &leads_app::Reply, json: bool) -> Response {
-    let status = status_of(reply.code);
-    let response = if json {
-        (status, Json(ReplyBody::from(reply))).into_response()
-    } else {
+fn reply_response(call: &Call<'_>, reply: &leads_app::Reply, json: bool) -> Response {
+    if json {
+        let mut body = ReplyBody::from(reply);
+        body.header.client_request_id = call.header(reply).client_request_id;
+        return call.respond(reply.code, body);
+    }
+    call.stamp(
         (
-            status,
+            status_of(reply.code),
             [(CONTENT_TYPE, "text/plain; charset=utf-8")],
             leads_message::render_reply(reply),
         )
-            .into_response()
-    };
-    with_operation_id(response, &reply.operation_id)
+            .into_response(),
+    )
 }
 
 pub(crate) async fn message(
@@ -175,13 +230,13 @@ pub(crate) async fn message(
     headers: HeaderMap,
     body: Result<String, StringRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let body = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let call = Call::of(&headers);
+    let body = call.text(body)?;
     let reply = service
-        .submit(bearer(&headers), Input::Text(body), Some(op.clone()))
+        .submit(call.token(), Input::Text(body), call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(reply_response(&reply, wants_json(&headers)))
+        .map_err(|e| call.error(e))?;
+    Ok(reply_response(&call, &reply, wants_json(&headers)))
 }
 
 pub(crate) async fn transaction(
@@ -189,16 +244,16 @@ pub(crate) async fn transaction(
     headers: HeaderMap,
     body: Result<Json<TransactionRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let call = Call::of(&headers);
+    let request = call.json(body)?;
     let raw = request
         .to_raw()
-        .map_err(|e| ApiError::rejection(StatusCode::BAD_REQUEST, e, &op))?;
+        .map_err(|e| ApiError::rejection(StatusCode::BAD_REQUEST, e, &call.op))?;
     let reply = service
-        .submit(bearer(&headers), Input::Raw(raw), Some(op.clone()))
+        .submit(call.token(), Input::Raw(raw), call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(reply_response(&reply, true))
+        .map_err(|e| call.error(e))?;
+    Ok(reply_response(&call, &reply, true))
 }
 
 pub(crate) async fn disseminate(
@@ -206,11 +261,11 @@ pub(crate) async fn disseminate(
     headers: HeaderMap,
     body: Result<Json<DisseminationRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let call = Call::of(&headers);
+    let request = call.json(body)?;
     let reply = service
-        .disseminate(bearer(&headers), request.into(), Some(op.clone()))
+        .disseminate(call.token(), request.into(), call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(reply_response(&reply, true))
+        .map_err(|e| call.error(e))?;
+    Ok(reply_response(&call, &reply, true))
 }

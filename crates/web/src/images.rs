@@ -1,15 +1,14 @@
 //! `GET /api/v1/images/due[?ori=ORI|ALL]`: registrant photos due for annual replacement
 //! (rule I3), of the reader's agency by default.
 
-use axum::Json;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
-use leads_api_types::{PhotoDueBody, PhotosDueBody, ReasonBody};
+use axum::response::Response;
+use leads_api_types::{PhotoDueBody, PhotosDueBody};
 use leads_app::Service;
 
-use crate::error::{ApiError, status_of, with_operation_id};
-use crate::handlers::{bearer, operation_id};
+use crate::error::ApiError;
+use crate::handlers::Call;
 
 /// `?ori=`: an agency, or `ALL`.
 #[derive(Debug, serde::Deserialize)]
@@ -22,24 +21,18 @@ pub(crate) async fn due(
     headers: HeaderMap,
     Query(query): Query<DueQuery>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
+    let call = Call::of(&headers);
     let reply = service
-        .photos_due(bearer(&headers), query.ori.as_deref(), Some(op.clone()))
+        .photos_due(call.token(), query.ori.as_deref(), call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
+        .map_err(|e| call.error(e))?;
     let body = PhotosDueBody {
-        operation_id: reply.operation_id.clone(),
-        at: reply.at.to_string(),
-        outcome: reply.outcome.name().into(),
-        code: reply.code.into(),
-        message: reply.message.clone(),
-        reasons: reply.reasons.iter().map(ReasonBody::from).collect(),
+        header: call.header(&reply),
         ori: reply.agency.as_ref().map(ToString::to_string),
         notice_days: leads_app::PHOTO_NOTICE_DAYS,
         photos: reply.items.iter().map(photo_body).collect(),
     };
-    let response = (status_of(reply.code), Json(body)).into_response();
-    Ok(with_operation_id(response, &op))
+    Ok(call.respond(reply.code, body))
 }
 
 pub(crate) fn photo_body(p: &leads_app::PhotoDue) -> PhotoDueBody {

@@ -31,6 +31,7 @@ pub const MESSAGE_BODY_LIMIT: usize = 9 * 1024 * 1024;
 pub fn router(service: Service) -> Router {
     Router::new()
         .route("/healthz", get(handlers::health))
+        .route("/readyz", get(handlers::ready))
         .route("/metrics", get(handlers::metrics))
         .route("/api/v1/banner", get(admin::banner))
         .route(

@@ -7,10 +7,10 @@ use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use leads_api_types::{
-    ComplianceOverviewBody, DeadlineBody, ItemsBody, LateEntryBody, MailBody, ReasonBody,
-    SeriousErrorRequest, ShiftsRequest, VerificationBody, VerificationRequest,
+    ComplianceOverviewBody, DeadlineBody, ItemsBody, LateEntryBody, MailBody, SeriousErrorRequest,
+    ShiftsRequest, VerificationBody, VerificationRequest,
 };
 use leads_app::{ItemsReply, Service, ServiceError};
 use leads_app::{Message, Verification};
@@ -18,7 +18,7 @@ use leads_domain::clock::Timestamp;
 use leads_domain::deadline::Deadline;
 use serde::Serialize;
 
-use crate::error::{ApiError, status_of, with_operation_id};
+use crate::error::ApiError;
 use crate::handlers::Call;
 
 /// `?ori=` and, for the mailbox, `?unread=true`.
@@ -31,19 +31,17 @@ pub(crate) struct ScopeQuery {
     days: Option<i64>,
 }
 
-fn respond<T, B: Serialize>(reply: &ItemsReply<T>, body: impl Fn(&T) -> B) -> Response {
+fn respond<T, B: Serialize>(
+    call: &Call<'_>,
+    reply: &ItemsReply<T>,
+    body: impl Fn(&T) -> B,
+) -> Response {
     let body = ItemsBody {
-        operation_id: reply.operation_id.clone(),
-        at: reply.at.to_string(),
-        outcome: reply.outcome.name().into(),
-        code: reply.code.into(),
-        message: reply.message.clone(),
-        reasons: reply.reasons.iter().map(ReasonBody::from).collect(),
+        header: call.header(reply),
         ori: reply.agency.as_ref().map(ToString::to_string),
         items: reply.items.iter().map(body).collect(),
     };
-    let response = (status_of(reply.code), Json(body)).into_response();
-    with_operation_id(response, &reply.operation_id)
+    call.respond(reply.code, body)
 }
 
 fn verification_body(v: &Verification) -> VerificationBody {
@@ -118,7 +116,7 @@ impl Call<'_> {
         body: impl Fn(&T) -> B,
     ) -> Result<Response, ApiError> {
         let reply = reply.map_err(|e| self.error(e))?;
-        Ok(respond(&reply, body))
+        Ok(respond(self, &reply, body))
     }
 }
 
@@ -216,7 +214,7 @@ pub(crate) async fn compliance(
         .await
         .map_err(|e| call.error(e))?;
     let now = reply.at;
-    Ok(respond(&reply, |d| deadline_body(d, now)))
+    Ok(respond(&call, &reply, |d| deadline_body(d, now)))
 }
 
 pub(crate) async fn late_entries(
@@ -251,7 +249,7 @@ pub(crate) async fn overview(
         .await
         .map_err(|e| call.error(e))?;
     let now = reply.at;
-    Ok(respond(&reply, |o| ComplianceOverviewBody {
+    Ok(respond(&call, &reply, |o| ComplianceOverviewBody {
         deadlines: o.deadlines.iter().map(|d| deadline_body(d, now)).collect(),
         late_entries: o.late_entries.iter().map(late_entry_body).collect(),
         photos: o.photos.iter().map(crate::images::photo_body).collect(),

@@ -4,14 +4,14 @@ use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
-use leads_api_types::{DispositionBody, DispositionRequest, FlagBody, ReasonBody, ReviewReplyBody};
+use axum::response::Response;
+use leads_api_types::{DispositionBody, DispositionRequest, FlagBody, ReviewReplyBody};
 use leads_app::{FlagQuery, StoredFlag};
 use leads_app::{ReviewReply, Service};
 use leads_domain::clock::Timestamp;
 
-use crate::error::{ApiError, status_of, with_operation_id};
-use crate::handlers::{bearer, operation_id};
+use crate::error::ApiError;
+use crate::handlers::Call;
 
 fn flag_body(stored: &StoredFlag) -> FlagBody {
     FlagBody {
@@ -32,18 +32,12 @@ fn flag_body(stored: &StoredFlag) -> FlagBody {
     }
 }
 
-fn respond(reply: &ReviewReply) -> Response {
+fn respond(call: &Call<'_>, reply: &ReviewReply) -> Response {
     let body = ReviewReplyBody {
-        operation_id: reply.operation_id.clone(),
-        at: reply.at.to_string(),
-        outcome: reply.outcome.name().into(),
-        code: reply.code.into(),
-        message: reply.message.clone(),
-        reasons: reply.reasons.iter().map(ReasonBody::from).collect(),
+        header: call.header(reply),
         flags: reply.flags.iter().map(flag_body).collect(),
     };
-    let response = (status_of(reply.code), Json(body)).into_response();
-    with_operation_id(response, &reply.operation_id)
+    call.respond(reply.code, body)
 }
 
 fn parse_query(pairs: Vec<(String, String)>) -> Result<(FlagQuery, u32), String> {
@@ -83,17 +77,13 @@ pub(crate) async fn flags(
     headers: HeaderMap,
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let (query, limit) = parse_query(pairs).map_err(|message| ApiError {
-        code: "invalid_request",
-        message,
-        operation_id: op.clone(),
-    })?;
+    let call = Call::of(&headers);
+    let (query, limit) = parse_query(pairs).map_err(|message| call.invalid(message))?;
     let reply = service
-        .misuse_flags(bearer(&headers), query, limit, Some(op.clone()))
+        .misuse_flags(call.token(), query, limit, call.op())
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply))
+        .map_err(|e| call.error(e))?;
+    Ok(respond(&call, &reply))
 }
 
 pub(crate) async fn dispose(
@@ -102,17 +92,17 @@ pub(crate) async fn dispose(
     Path(id): Path<i64>,
     body: Result<Json<DispositionRequest>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let op = operation_id(&headers);
-    let Json(request) = body.map_err(|e| ApiError::rejection(e.status(), e.body_text(), &op))?;
+    let call = Call::of(&headers);
+    let request = call.json(body)?;
     let reply = service
         .dispose_flag(
-            bearer(&headers),
+            call.token(),
             id,
             &request.decision,
             &request.note,
-            Some(op.clone()),
+            call.op(),
         )
         .await
-        .map_err(|e| ApiError::service(e, &op))?;
-    Ok(respond(&reply))
+        .map_err(|e| call.error(e))?;
+    Ok(respond(&call, &reply))
 }

@@ -7,12 +7,12 @@ use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use data_encoding::BASE64;
 use leads_api_types::{
     CaseImageBody, ConsentBody, ConsentForm, DeskForm, DisclosureBody, FlyerBody, ImageRequestForm,
-    PhotoArrayBody, PhotoArrayForm, ReasonBody, ReleaseBody, ReleaseDecisionForm, ReleaseForm,
-    SosBody, SosDisseminationBody, SosDisseminationForm,
+    PhotoArrayBody, PhotoArrayForm, ReleaseBody, ReleaseDecisionForm, ReleaseForm, SosBody,
+    SosDisseminationBody, SosDisseminationForm,
 };
 use leads_app::{
     CaseImageView, Disclosure, DisseminationView, Flyer, Service, ServiceError, SosReply,
@@ -20,7 +20,7 @@ use leads_app::{
 use leads_app::{ConsentRow, PhotoArrayRow, ReleaseRow, SosDisseminationRow};
 use serde::Serialize;
 
-use crate::error::{ApiError, status_of, with_operation_id};
+use crate::error::ApiError;
 use crate::handlers::Call;
 
 /// `?ori=ORI|ALL` and, for releases, `?status=`.
@@ -38,24 +38,14 @@ impl Call<'_> {
         body: impl Fn(&T) -> B,
     ) -> Result<Response, ApiError> {
         let reply = reply.map_err(|e| self.error(e))?;
-        Ok(respond(&reply, body))
+        let json = SosBody {
+            header: self.header(&reply),
+            disclaimer: reply.disclaimer.into(),
+            confidentiality: reply.confidentiality.into(),
+            items: reply.items.iter().map(body).collect(),
+        };
+        Ok(self.respond(reply.code, json))
     }
-}
-
-fn respond<T, B: Serialize>(reply: &SosReply<T>, body: impl Fn(&T) -> B) -> Response {
-    let json = SosBody {
-        operation_id: reply.operation_id.clone(),
-        at: reply.at.to_string(),
-        outcome: reply.outcome.name().into(),
-        code: reply.code.into(),
-        message: reply.message.clone(),
-        reasons: reply.reasons.iter().map(ReasonBody::from).collect(),
-        disclaimer: reply.disclaimer.into(),
-        confidentiality: reply.confidentiality.into(),
-        items: reply.items.iter().map(body).collect(),
-    };
-    let response = (status_of(reply.code), Json(json)).into_response();
-    with_operation_id(response, &reply.operation_id)
 }
 
 fn case_image_body(view: &CaseImageView) -> CaseImageBody {

@@ -76,6 +76,41 @@ operation_kinds! {
     BulkLoad => "bulk_load",
 }
 
+impl OperationKind {
+    /// Whether acts of this kind are decided by the policy engine. The others are the system's
+    /// own (the sweep, pruning, provisioning), a person at the server's command line, a message
+    /// refused before it was understood, or sign-in and session events (which the sign-in
+    /// checks decide).
+    pub fn asks_policy(self) -> bool {
+        match self {
+            OperationKind::Transaction
+            | OperationKind::Inquiry
+            | OperationKind::Image
+            | OperationKind::Confirmation
+            | OperationKind::Dissemination
+            | OperationKind::Sos
+            | OperationKind::Admin
+            | OperationKind::RecordCheck
+            | OperationKind::DepartmentAct
+            | OperationKind::ComplianceReading
+            | OperationKind::Mailbox
+            | OperationKind::AuditReport
+            | OperationKind::ReviewQueue => true,
+            OperationKind::Malformed
+            | OperationKind::AuditExport
+            | OperationKind::ReviewRun
+            | OperationKind::SignIn
+            | OperationKind::SessionEvent
+            | OperationKind::Sweep
+            | OperationKind::SosDisposal
+            | OperationKind::AuditPrune
+            | OperationKind::KeyRotation
+            | OperationKind::Provisioning
+            | OperationKind::BulkLoad => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::OperationKind;

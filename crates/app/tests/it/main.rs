@@ -1,0 +1,25 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a failed unwrap is a failed test"
+)]
+//! The application service's conformance scenarios, on SQLite always and on PostgreSQL when
+//! `LEADS_TEST_POSTGRES_URL` is set: one test binary, a module per area.
+
+mod administration;
+mod audit_log;
+mod audit_reports;
+mod audit_retention;
+mod concurrency;
+mod directory_storage;
+mod dissemination;
+mod images;
+mod lifecycle;
+mod misuse_review;
+mod pipeline;
+mod runner;
+mod search;
+mod sign_in;
+mod sos_limits;

@@ -1,0 +1,464 @@
+//! The `leads` command end to end: the README's flow against a real server, and the demo seed.
+
+use std::process::Command;
+
+use leads::cli::DatabaseArgs;
+use leads::demo::{self, DEMO_OPERATORS, DEMO_QUERY};
+use leads::server::{Application, open_store, service};
+
+async fn demo_server(dir: &std::path::Path, records: usize) -> String {
+    let store = open_store(&format!("sqlite://{}/demo.db", dir.display()))
+        .await
+        .unwrap();
+    let service = service(store.clone(), &DatabaseArgs::in_dir(dir)).unwrap();
+    assert!(demo::seed(&service, records).await.unwrap());
+    assert!(
+        !demo::seed(&service, records).await.unwrap(),
+        "a second start does not seed again"
+    );
+    let app = Application::build(service, "127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", app.local_addr().unwrap());
+    tokio::spawn(app.run_until(std::future::pending()));
+    url
+}
+
+fn leads(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_leads"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_readme_flow_works_with_the_leads_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = demo_server(dir.path(), 300).await;
+    let demo1 = DEMO_OPERATORS[0];
+    let (code, token, err) = tokio::task::spawn_blocking({
+        let url = url.clone();
+        move || {
+            leads(&[
+                "client",
+                "login",
+                "--url",
+                &url,
+                "--operator",
+                demo1.operator,
+                "--password",
+                demo1.password,
+                "--terminal",
+                demo1.terminal,
+                "--totp-secret",
+                demo1.totp_secret,
+                "--accept-banner",
+            ])
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("RESTRICTED CRIMINAL JUSTICE INFORMATION SYSTEM"),
+        "the banner is shown: {err}"
+    );
+    let token = token.trim().to_owned();
+    assert_eq!(token.len(), 64);
+
+    let (code, out, err) = tokio::task::spawn_blocking({
+        let (url, token) = (url.clone(), token.clone());
+        move || {
+            leads(&[
+                "client", "send", "--url", &url, "--token", &token, DEMO_QUERY,
+            ])
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("***** CAUTION - 1 OF THESE RECORDS CARRY CAUTION INDICATORS *****"),
+        "{out}"
+    );
+    assert!(out.contains("NAM/DOE, JOHN A"), "{out}");
+
+    let (code, out, _) = tokio::task::spawn_blocking({
+        let (url, token) = (url.clone(), token.clone());
+        move || {
+            leads(&[
+                "client",
+                "send",
+                "--url",
+                &url,
+                "--token",
+                &token,
+                "--json",
+                "QW.IL0160000.NAM/DOE, JOHN.SEX/M.DOB/19800115",
+            ])
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 1, "a refusal exits with 1");
+    let reply: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(reply["reasons"][0]["rule"], "D1");
+
+    // The README's SOS image request, as written there: the first demo holder, for a case.
+    let form: leads_api_types::ImageRequestForm = serde_json::from_str(
+        r#"{"holder":{"dln":"R10000000000"},"investigation":"criminal","case_number":"2026-000001","subject_role":"suspect"}"#,
+    )
+    .unwrap();
+    let sos = leads_client::Client::new(&url)
+        .with_token(token.clone())
+        .request_sos_image(&form)
+        .await
+        .unwrap();
+    assert_eq!(sos.code, "sos_image", "{}", sos.message);
+    assert!(
+        sos.disclaimer
+            .starts_with("Only for use as authorized by 625 ILCS 5/6-110.1")
+    );
+    assert!(sos.items[0].image_base64.is_some());
+
+    let (code, _, err) = tokio::task::spawn_blocking(move || {
+        leads(&[
+            "client", "send", "--url", &url, "--token", "nonsense", DEMO_QUERY,
+        ])
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 2);
+    assert!(err.contains("auth_required"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_is_reproducible() {
+    let mut snapshots = Vec::new();
+    for _ in 0..2 {
+        let dir = tempfile::tempdir().unwrap();
+        let store = open_store(&format!("sqlite://{}/demo.db", dir.path().display()))
+            .await
+            .unwrap();
+        let service = service(store.clone(), &DatabaseArgs::in_dir(dir.path())).unwrap();
+        demo::seed(&service, 120).await.unwrap();
+        assert_eq!(
+            leads_store::Store::record_count(store.as_ref())
+                .await
+                .unwrap(),
+            120 + 8
+        );
+        let mut tx = leads_store::Store::begin(store.as_ref()).await.unwrap();
+        let mut records = Vec::new();
+        for serial in 1..=60u64 {
+            let lrn =
+                leads_domain::fields::Lrn::assign('W', service.clock().today().year(), serial)
+                    .unwrap();
+            if let Some(record) = tx.record_by_lrn(&lrn).await.unwrap() {
+                records.push((
+                    record.lrn().to_string(),
+                    record.ori().to_string(),
+                    record.fields().to_pairs(),
+                ));
+            }
+        }
+        tx.rollback().await.unwrap();
+        assert!(records.len() > 10);
+        snapshots.push(records);
+    }
+    assert_eq!(snapshots[0], snapshots[1]);
+}
+
+#[test]
+fn migrate_creates_and_reports_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (code, out, err) = leads(&["migrate", "--data-dir", data.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("is up to date"), "{out}");
+    assert!(data.join("leads.db").exists());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leads_admin_runs_commands_over_http_and_they_take_effect() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = demo_server(dir.path(), 50).await;
+    let [demo1, _, admin] = DEMO_OPERATORS;
+    let admin_token = cli_login(admin, &url).await;
+    let operator_token = cli_login(demo1, &url).await;
+    let (code, out, err) = tokio::task::spawn_blocking({
+        let (url, token) = (url.clone(), admin_token.clone());
+        move || {
+            leads(&[
+                "admin",
+                "suspend-service",
+                "--url",
+                &url,
+                "--token",
+                &token,
+                "ori=IL0160000",
+                "scope:={\"only\":\"wanted\"}",
+                "reference=SANCTION 2026-30",
+                "reason=MAJOR VIOLATION",
+            ])
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, _) = tokio::task::spawn_blocking({
+        let (url, token) = (url.clone(), operator_token.clone());
+        move || {
+            leads(&[
+                "client", "send", "--url", &url, "--token", &token, DEMO_QUERY,
+            ])
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("RULE O3 - 20 Ill. Adm. Code 1240.110"),
+        "{out}"
+    );
+    let (code, out, _) = tokio::task::spawn_blocking(move || {
+        leads(&[
+            "admin",
+            "activate-agency",
+            "--url",
+            &url,
+            "--token",
+            &operator_token,
+            "ori=IL0160000",
+        ])
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 1, "an operator may not administer: {out}");
+    let (code, help, _) = leads(&["admin", "help"]);
+    assert_eq!(code, 0);
+    assert!(help.contains("suspend-service"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn bootstrap_creates_the_first_administrator() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data_dir = data.to_str().unwrap().to_owned();
+    let (code, out, err) = tokio::task::spawn_blocking(move || {
+        leads(&[
+            "admin",
+            "bootstrap",
+            "--data-dir",
+            &data_dir,
+            "ori=IL1000000",
+            "agency=ILLINOIS STATE POLICE",
+            "authority=20 ILCS 2605",
+            "agreement=DEPARTMENT",
+            "agreement_signed_on=20260101",
+            "operator=ADMIN1",
+            "name=FIRST ADMINISTRATOR",
+            "password=a long first passphrase",
+            "terminal=T10A",
+            "location=LEADS DATA CENTER",
+            "fingerprint_reference=TCN-0001",
+            "fingerprint_completed_on=20260102",
+            "certified_on=20260103",
+            "certified_until=20280103",
+        ])
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 0, "{err}");
+    let secret = out
+        .lines()
+        .find_map(|l| l.strip_prefix("TOTP secret "))
+        .unwrap()
+        .to_owned();
+    let store = open_store(&format!("sqlite://{}/leads.db", data.display()))
+        .await
+        .unwrap();
+    let service = service(store, &DatabaseArgs::in_dir(&data)).unwrap();
+    let code = leads_app::totp::code(
+        &secret,
+        leads_domain::clock::Clock::now(service.clock().as_ref()).as_micros() / 1_000_000,
+    )
+    .unwrap();
+    let attempt = leads_app::SignIn {
+        operator: "ADMIN1",
+        password: "a long first passphrase",
+        code: &code,
+        terminal: "T10A",
+        accept_banner: true,
+    };
+    let session = service.sign_in(attempt).await.unwrap();
+    let reply = service
+        .administer(&session.token, leads_app::AdminCommand::ListAgencies, None)
+        .await
+        .unwrap();
+    assert_eq!(reply.code, "admin_done", "{}", reply.message);
+}
+
+async fn cli_login(who: leads::demo::DemoOperator, url: &str) -> String {
+    let url = url.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let (code, token, err) = leads(&[
+            "client",
+            "login",
+            "--url",
+            &url,
+            "--operator",
+            who.operator,
+            "--password",
+            who.password,
+            "--terminal",
+            who.terminal,
+            "--totp-secret",
+            who.totp_secret,
+            "--accept-banner",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        token.trim().to_owned()
+    })
+    .await
+    .unwrap()
+}
+
+async fn cli(args: Vec<String>) -> (i32, String, String) {
+    tokio::task::spawn_blocking(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        leads(&args)
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leads_audit_report_searches_the_log_by_subject_and_exports_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = demo_server(dir.path(), 50).await;
+    let [demo1, _, admin] = DEMO_OPERATORS;
+    let operator = cli_login(demo1, &url).await;
+    let (code, _, err) = cli([
+        "client", "send", "--url", &url, "--token", &operator, DEMO_QUERY,
+    ]
+    .map(String::from)
+    .to_vec())
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let report = |token: &str, format: &str| {
+        [
+            "audit",
+            "report",
+            "--url",
+            &url,
+            "--token",
+            token,
+            "--subject",
+            "NAM/DOE, JOHN",
+            "--event",
+            "transaction",
+            "--format",
+            format,
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let administrator = cli_login(admin, &url).await;
+    let (code, out, err) = cli(report(&administrator, "csv")).await;
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with("seq,at,operation_id,event,operator"),
+        "{out}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains(",DEMO1,T16A,IL0160000,QW,")),
+        "the inquiry is in the report: {out}"
+    );
+    let (code, out, err) = cli(report(&administrator, "text")).await;
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("DEMO1") && out.contains("hit"), "{out}");
+    assert!(err.contains("entries"), "{err}");
+
+    let (code, _, err) = cli(report(&operator, "text")).await;
+    assert_eq!(code, 1, "an operator's report is refused");
+    assert!(err.contains("not_authorized"), "{err}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leads_client_disseminate_records_who_received_what() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = demo_server(dir.path(), 50).await;
+    let [demo1, _, admin] = DEMO_OPERATORS;
+    let operator = cli_login(demo1, &url).await;
+    let (code, out, err) = cli([
+        "client", "send", "--url", &url, "--token", &operator, "--json", DEMO_QUERY,
+    ]
+    .map(String::from)
+    .to_vec())
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let reply: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let lrn = reply["records"][0]["lrn"].as_str().unwrap().to_owned();
+    let disseminate = |recipient: &str| {
+        [
+            "client",
+            "disseminate",
+            "--url",
+            &url,
+            "--token",
+            &operator,
+            "--record",
+            &lrn,
+            "--to-ori",
+            recipient,
+            "--to-person",
+            "DET K OWENS",
+            "--purpose",
+            "C",
+            "--case",
+            "2026-000001",
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let (code, out, err) = cli(disseminate("IL0840000")).await;
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("DISSEMINATION RECORDED"), "{out}");
+    let (code, out, _) = cli(disseminate("WI0130000")).await;
+    assert_eq!(code, 1, "an unverified out-of-state recipient is refused");
+    assert!(out.contains("S3"), "{out}");
+
+    let administrator = cli_login(admin, &url).await;
+    let (code, out, err) = cli([
+        "audit",
+        "report",
+        "--url",
+        &url,
+        "--token",
+        &administrator,
+        "--event",
+        "dissemination",
+        "--format",
+        "json",
+    ]
+    .map(String::from)
+    .to_vec())
+    .await;
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let outcomes: Vec<&str> = report["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["accepted", "refused"]);
+    assert_eq!(report["entries"][0]["records"][0], lrn.as_str());
+}

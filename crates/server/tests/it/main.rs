@@ -1,0 +1,12 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a failed unwrap is a failed test"
+)]
+//! The `leads` binary's tests: the command line, the audit tools and the crate layering.
+
+mod audit_cli;
+mod cli;
+mod layering;

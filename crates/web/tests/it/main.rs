@@ -1,0 +1,13 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code: a failed unwrap is a failed test"
+)]
+//! The HTTP API through a real socket with the real client, on every backend: one test binary.
+
+mod http;
+mod operation_ids;
+mod sos;
+mod support;
