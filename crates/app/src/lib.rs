@@ -1,35 +1,18 @@
 #![doc = include_str!("../README.md")]
 
-mod act;
 mod admin;
 mod audit_log;
-mod audit_report;
-mod audit_retention;
-mod auth;
-mod banner;
-mod bulk;
 mod compliance;
-mod confirmations;
-mod deadlines;
-mod disseminate;
-mod group_commit;
-mod image_keys;
-mod image_views;
 mod images;
-mod lifecycle_views;
-pub mod password;
-mod pipeline;
-mod provision;
-mod query;
-mod record_checks;
-mod review_queue;
-mod review_run;
+mod messages;
+mod records;
+mod review;
 mod runner;
-mod serious_errors;
+mod session;
 mod sos;
-mod staffing;
-mod timeliness;
-pub mod totp;
+mod system;
+
+pub use session::{password, totp};
 
 use std::sync::Arc;
 
@@ -39,17 +22,16 @@ use leads_store::{Store, StoreError};
 
 pub use admin::{AdminBody, AdminData, AdminReply, Enrollment, PersonView};
 pub use audit_log::ADMINISTRATOR_QUEUE;
-pub use audit_report::{AuditReport, AuditReportBody, MAX_REPORT_ENTRIES, describe_audit_query};
-pub use audit_retention::{MIN_AUDIT_RETENTION_DAYS, PruneReport};
-pub use auth::{Session, SignIn, hash_password};
-pub use banner::SYSTEM_USE_BANNER;
-pub use bulk::LoadReport;
+pub use audit_log::group_commit::group_commit_totals;
+pub use audit_log::reports::{
+    AuditReport, AuditReportBody, MAX_REPORT_ENTRIES, describe_audit_query,
+};
+pub use audit_log::retention::{MIN_AUDIT_RETENTION_DAYS, PruneReport};
+pub use compliance::lists::{ComplianceOverview, MAILBOX_LIMIT, OVERVIEW_STAFFING_DAYS};
+pub use compliance::staffing::MAX_STAFFING_DAYS;
 pub use compliance::{Items, ItemsReply, Scope};
-pub use deadlines::{SWEEP_BATCH, SweepReport, TEMPORARY_WANT_KEY};
-pub use disseminate::{DISSEMINATION_EVENT, DISSEMINATION_KEY};
-pub use group_commit::group_commit_totals;
-pub use image_keys::RewrapReport;
-pub use image_views::{
+pub use images::keys::RewrapReport;
+pub use images::views::{
     PHOTO_NOTICE_DAYS, PhotoDue, PhotoStanding, PhotosDueReply, one_year_after, photos_due,
 };
 pub use leads_domain::access::AdminCommand;
@@ -59,22 +41,25 @@ pub use leads_store::{
     AuditQuery, CaseImage, ConsentRow, Disposition, FlagQuery, Message, PhotoArrayRow, ReleaseRow,
     SosDisseminationRow, StoredFlag, StoredLateEntry, Verification,
 };
-pub use lifecycle_views::{ComplianceOverview, MAILBOX_LIMIT, OVERVIEW_STAFFING_DAYS};
-pub use pipeline::Input;
-pub use provision::Provisioning;
-pub use record_checks::MIN_CHECKED_LENGTH;
-pub use review_queue::{MIN_NOTE_LENGTH, ReviewBody, ReviewReply};
-pub use review_run::{HISTORY_DAYS, ReviewRun};
+pub use messages::Input;
+pub use records::bulk::LoadReport;
+pub use records::checks::MIN_CHECKED_LENGTH;
+pub use records::department::SeriousErrorOutcome;
+pub use records::dissemination::{DISSEMINATION_EVENT, DISSEMINATION_KEY};
+pub use records::timeliness::LATE_ENTRIES_LIMIT;
+pub use review::queue::{MIN_NOTE_LENGTH, ReviewBody, ReviewReply};
+pub use review::run::{HISTORY_DAYS, ReviewRun};
 pub use runner::{OperationKind, audit_write_failures, policy_evaluation_errors};
-pub use serious_errors::SeriousErrorOutcome;
+pub use session::banner::SYSTEM_USE_BANNER;
+pub use session::{Session, SignIn, hash_password};
 pub use sos::{
     CaseImageView, Disclosure, DisposalReport, DisseminationView, Flyer, SOS_ARRAY_EVENT,
     SOS_CASE_READ_EVENT, SOS_DESK_EVENT, SOS_DISPOSAL_EVENT, SOS_DISSEMINATION_EVENT,
     SOS_POLICE_QUEUE, SOS_RECORDS_EVENT, SOS_RECORDS_LIMIT, SOS_RELEASE_EVENT, SOS_REQUEST_EVENT,
     SosItems, SosLimits, SosReply,
 };
-pub use staffing::MAX_STAFFING_DAYS;
-pub use timeliness::LATE_ENTRIES_LIMIT;
+pub use system::deadlines::{SWEEP_BATCH, SweepReport, TEMPORARY_WANT_KEY};
+pub use system::provision::Provisioning;
 
 /// Settings of the service.
 #[derive(Debug, Clone)]
@@ -181,7 +166,7 @@ pub struct Service {
     clock: Arc<dyn Clock>,
     policy: Arc<dyn Authorizer>,
     config: ServiceConfig,
-    committer: group_commit::GroupCommitter,
+    committer: audit_log::group_commit::GroupCommitter,
     vault: leads_vault::Vault,
     audit_health: Arc<runner::AuditHealth>,
 }
@@ -200,7 +185,7 @@ impl Service {
             clock,
             policy,
             config,
-            committer: group_commit::GroupCommitter::default(),
+            committer: audit_log::group_commit::GroupCommitter::default(),
             vault,
             audit_health: Arc::default(),
         }

@@ -5,7 +5,7 @@ use leads_domain::access::Principal;
 use leads_domain::clock::Timestamp;
 use leads_store::AccountStatus;
 
-use crate::auth::token_hash;
+use crate::session::token_hash;
 use crate::{Service, ServiceError};
 
 /// Who asks for an operation, as the front end knows it.

@@ -9,7 +9,7 @@ use leads_domain::clock::Timestamp;
 use leads_store::{AuditAppend, StoreError, StoreTx};
 
 use crate::audit_log::ADMINISTRATOR_QUEUE;
-use crate::group_commit::InFlight;
+use crate::audit_log::group_commit::InFlight;
 use crate::{Service, ServiceError};
 
 static AUDIT_WRITE_FAILURES: AtomicU64 = AtomicU64::new(0);

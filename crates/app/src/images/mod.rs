@@ -3,6 +3,9 @@
 //! sealed into the blob store before the database transaction and removed again if it does not
 //! commit; pictures an accepted transaction replaced or cancelled are deleted after it commits.
 
+pub(crate) mod keys;
+pub(crate) mod views;
+
 use leads_domain::Record;
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldCode, FieldDate, Imn};
@@ -15,8 +18,8 @@ use leads_store::{BlobRef, ImageStatus, StoreTx, StoredImage};
 use leads_vault::BlobId;
 
 use crate::Service;
-use crate::image_views::view;
-use crate::pipeline::Done;
+use crate::images::views::view;
+use crate::messages::Done;
 use crate::runner::Refusal;
 
 /// A normalized picture sealed in the blob store, not yet referenced by the database.
@@ -196,7 +199,7 @@ impl Service {
                     updated_at: now,
                 };
                 tx.insert_image(&image).await?;
-                crate::deadlines::registrant_photo_changed(tx, &image, now).await?;
+                crate::system::deadlines::registrant_photo_changed(tx, &image, now).await?;
                 let attached = match record.nic() {
                     Some(nic) => format!("LRN/{} AND NIC/{nic}", record.lrn()),
                     None => format!("LRN/{} (LEADS ONLY)", record.lrn()),
@@ -236,7 +239,7 @@ impl Service {
                 }
                 image.updated_at = now;
                 tx.update_image(&image).await?;
-                crate::deadlines::registrant_photo_changed(tx, &image, now).await?;
+                crate::system::deadlines::registrant_photo_changed(tx, &image, now).await?;
                 Ok(image_done(
                     "image_modified",
                     format!("IMAGE MODIFIED IMN/{}", image.imn),
@@ -261,7 +264,7 @@ impl Service {
                 image.status = ImageStatus::Cancelled(cancel.date);
                 image.updated_at = now;
                 tx.update_image(&image).await?;
-                crate::deadlines::registrant_photo_changed(tx, &image, now).await?;
+                crate::system::deadlines::registrant_photo_changed(tx, &image, now).await?;
                 *replaced = vec![image.picture.id.clone(), image.thumbnail.id.clone()];
                 Ok(image_done(
                     "image_cancelled",

@@ -2,6 +2,10 @@
 //! the documented format, verification of the live database, and the alert raised when an entry
 //! cannot be written. Reading the log is itself audited.
 
+pub(crate) mod group_commit;
+pub(crate) mod reports;
+pub(crate) mod retention;
+
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use leads_audit::checkpoint::Checkpoint;
 use leads_audit::merkle::{Frontier, Hash};

@@ -13,7 +13,7 @@ use leads_domain::search::RecordIndex;
 use leads_store::{StoreResult, StoreTx};
 
 use crate::audit_log::ADMINISTRATOR_QUEUE;
-use crate::image_views::{PHOTO_NOTICE_DAYS, one_year_after};
+use crate::images::views::{PHOTO_NOTICE_DAYS, one_year_after};
 use crate::runner::{Actor, AuditDraft, Ctx, Done, Operation, OperationKind, Refusal};
 use crate::{Service, ServiceError};
 

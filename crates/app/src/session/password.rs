@@ -3,7 +3,7 @@
 //! id. The reason for a refusal is told to the user.
 
 /// The blocklist, one password per line (`#` comments), compared case-insensitively.
-const BLOCKLIST: &str = include_str!("../data/password-blocklist.txt");
+const BLOCKLIST: &str = include_str!("../../data/password-blocklist.txt");
 
 /// The shortest password accepted.
 pub const MIN_LENGTH: usize = 8;

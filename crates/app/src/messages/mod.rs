@@ -2,6 +2,10 @@
 //! text or as JSON — as one operation of the runner: parse (and seal a picture) in the
 //! preparation, then authorize and act in the transaction.
 
+pub(crate) mod confirmations;
+pub(crate) mod query;
+pub(crate) mod records;
+
 use leads_domain::fields::{FieldCode, ParseContext};
 use leads_domain::image::ImageTransaction;
 use leads_domain::reply::{MessageBody, Reply};

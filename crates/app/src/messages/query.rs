@@ -8,7 +8,7 @@ use leads_domain::transaction::{Criterion, Inquiry, RecordRef};
 use leads_store::StoreTx;
 
 use crate::Service;
-use crate::pipeline::{Done, criteria_text};
+use crate::messages::{Done, criteria_text};
 use crate::runner::Refusal;
 
 /// Orders hits: records with an officer-safety caution first (most urgent first), then records
@@ -76,7 +76,7 @@ impl Service {
         let mut images = Vec::new();
         for record in &records {
             for image in tx.images_of_record(record.lrn(), false).await? {
-                images.push(crate::image_views::view(
+                images.push(crate::images::views::view(
                     &image,
                     record.nic().cloned(),
                     None,

@@ -66,9 +66,14 @@ impl Service {
                         rows,
                         leads_domain::fields::FieldDate::from_date(now.date()),
                     );
-                    let staffing_gaps =
-                        crate::staffing::gaps_of(tx, store, ori, OVERVIEW_STAFFING_DAYS, now)
-                            .await?;
+                    let staffing_gaps = crate::compliance::staffing::gaps_of(
+                        tx,
+                        store,
+                        ori,
+                        OVERVIEW_STAFFING_DAYS,
+                        now,
+                    )
+                    .await?;
                     Ok(Ok(vec![ComplianceOverview {
                         deadlines,
                         late_entries,

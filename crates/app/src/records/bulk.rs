@@ -8,7 +8,7 @@ use leads_domain::fields::{Ori, ParseContext};
 use leads_domain::reply::Outcome;
 use leads_message::parse_message;
 
-use crate::act::enter;
+use crate::messages::records::enter;
 use crate::runner::{Actor, Ctx, Done, OperationKind, Refusal, Work};
 use crate::{Service, ServiceError};
 

@@ -2,6 +2,9 @@
 //! record lifecycle later): one way to choose the agency, one Cedar decision
 //! (`read_compliance`), and one audit entry per reading, refused or not.
 
+pub(crate) mod lists;
+pub(crate) mod staffing;
+
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::Ori;
 use leads_domain::reply::Answer;

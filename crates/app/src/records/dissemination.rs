@@ -9,7 +9,7 @@ use leads_domain::{Edit, Record, RuleId};
 use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{AuditQuery, StoreTx};
 
-use crate::pipeline::{Done, finished};
+use crate::messages::{Done, finished};
 use crate::runner::{Actor, Ctx, Done as Acted, Mode, Operation, OperationKind, Prep, Refusal};
 use crate::{Service, ServiceError};
 

@@ -3,6 +3,10 @@
 //! every 12 hours and after 30 idle minutes (IA-11), disabling accounts unused for 90 days
 //! (AC-2(3)); each audited (AU-2).
 
+pub(crate) mod banner;
+pub mod password;
+pub mod totp;
+
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -13,12 +17,12 @@ use leads_store::{Account, AccountStatus, SessionRow, StoreTx};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-use crate::banner::SYSTEM_USE_BANNER;
 use crate::runner::{
     Actor, AuditDraft, Ctx, Done, Operation, OperationKind, Refusal, RefusalDetail, Who, Work,
     new_operation_id,
 };
-use crate::{Service, ServiceError, totp};
+use crate::session::banner::SYSTEM_USE_BANNER;
+use crate::{Service, ServiceError};
 
 /// What a sign-in gives.
 #[derive(Debug, Clone, PartialEq, Eq)]

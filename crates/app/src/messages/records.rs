@@ -11,9 +11,10 @@ use leads_message::Message;
 use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{StoreError, StoreTx};
 
-use crate::pipeline::Done;
+use crate::Service;
+use crate::messages::Done;
 use crate::runner::Refusal;
-use crate::{Service, deadlines};
+use crate::system::deadlines;
 
 impl Service {
     pub(crate) async fn act(
@@ -36,7 +37,9 @@ impl Service {
                         .find(|(file, _)| *file == record.file())
                         .map(|(_, days)| *days);
                     deadlines::record_entered(tx, record, retention).await?;
-                    if let Some(warning) = crate::timeliness::check_entry(tx, record).await? {
+                    if let Some(warning) =
+                        crate::records::timeliness::check_entry(tx, record).await?
+                    {
                         done.warnings.push(warning);
                     }
                 }
@@ -55,7 +58,7 @@ impl Service {
                     return Err(on_file(other));
                 }
                 write(tx, &changed, RecordIndex::of(&changed)).await?;
-                crate::timeliness::check_modify(tx, &record, &changed).await?;
+                crate::records::timeliness::check_modify(tx, &record, &changed).await?;
                 let serious = Some(leads_domain::deadline::DeadlineKind::SeriousError);
                 tx.close_deadlines(changed.lrn().as_str(), serious, now, "CORRECTED BY MODIFY")
                     .await?;

@@ -1,0 +1,236 @@
+//! The administrative commands on agencies.
+
+#[allow(
+    clippy::wildcard_imports,
+    reason = "a handler file of the command module: its types and helpers"
+)]
+use super::*;
+
+/// `RegisterAgency`.
+pub(super) async fn register_agency(
+    c: &mut Command<'_>,
+    ori: Ori,
+    name: String,
+    evidence: Option<BasisEvidence>,
+    agreement: Option<Agreement>,
+    access: AccessLevel,
+) -> Handled {
+    Ok({
+        if c.tx.agency(&ori).await?.is_some() {
+            return Err(Refusal::rejected(
+                "already_exists",
+                format!("AGENCY {ori} IS ALREADY REGISTERED"),
+            ));
+        }
+        let mut agency = Agency::new(ori.clone(), name.trim());
+        agency.evidence = evidence;
+        agency.agreement = agreement;
+        agency.access = access;
+        c.tx.put_agency(&agency).await?;
+        (
+            format!("AGENCY {ori} REGISTERED (PENDING)"),
+            AdminData::Agency(Box::new(agency)),
+        )
+    })
+}
+
+/// `UpdateAgency`.
+pub(super) async fn update_agency(
+    c: &mut Command<'_>,
+    ori: Ori,
+    name: Option<String>,
+    evidence: Option<BasisEvidence>,
+    agreement: Option<Agreement>,
+    access: Option<AccessLevel>,
+) -> Handled {
+    Ok({
+        let mut agency =
+            c.tx.agency(&ori)
+                .await?
+                .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
+        if let Some(name) = name {
+            agency.name = name.trim().to_owned();
+        }
+        agency.evidence = evidence.or(agency.evidence);
+        agency.agreement = agreement.or(agency.agreement);
+        agency.access = access.unwrap_or(agency.access);
+        let shortfalls = agency.activation_shortfalls();
+        if agency.status == AgencyStatus::Active && !shortfalls.is_empty() {
+            return Err(rules_refusal(shortfalls));
+        }
+        c.tx.put_agency(&agency).await?;
+        (
+            format!("AGENCY {ori} UPDATED"),
+            AdminData::Agency(Box::new(agency)),
+        )
+    })
+}
+
+/// `ActivateAgency`.
+pub(super) async fn activate_agency(c: &mut Command<'_>, ori: Ori) -> Handled {
+    Ok({
+        let mut agency =
+            c.tx.agency(&ori)
+                .await?
+                .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
+        let shortfalls = agency.activation_shortfalls();
+        if !shortfalls.is_empty() {
+            return Err(rules_refusal(shortfalls));
+        }
+        agency.status = AgencyStatus::Active;
+        c.tx.put_agency(&agency).await?;
+        (
+            format!("AGENCY {ori} ACTIVATED"),
+            AdminData::Agency(Box::new(agency)),
+        )
+    })
+}
+
+/// `DeactivateAgency`.
+pub(super) async fn deactivate_agency(c: &mut Command<'_>, ori: Ori, reason: String) -> Handled {
+    Ok({
+        let mut agency =
+            c.tx.agency(&ori)
+                .await?
+                .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
+        agency.status = AgencyStatus::Inactive;
+        c.tx.put_agency(&agency).await?;
+        (
+            format!(
+                "AGENCY {ori} DEACTIVATED - {}",
+                reason.trim().to_ascii_uppercase()
+            ),
+            AdminData::None,
+        )
+    })
+}
+
+/// `AppointCoordinator`.
+pub(super) async fn appoint_coordinator(c: &mut Command<'_>, ori: Ori, person: String) -> Handled {
+    Ok({
+        c.service
+            .appoint_coordinator(c.tx, &ori, &person, c.now)
+            .await?
+    })
+}
+
+/// `SuspendService`.
+pub(super) async fn suspend_service(
+    c: &mut Command<'_>,
+    ori: Ori,
+    scope: ServiceScope,
+    reference: String,
+    reason: String,
+) -> Handled {
+    Ok({
+        let mut agency =
+            c.tx.agency(&ori)
+                .await?
+                .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
+        if agency.suspensions.iter().any(|s| s.scope == scope) {
+            return Err(Refusal::rejected(
+                "already_exists",
+                format!(
+                    "{} IS ALREADY SUSPENDED FOR {ori}",
+                    scope.name().to_ascii_uppercase()
+                ),
+            ));
+        }
+        agency.suspensions.push(Suspension {
+            scope,
+            reference: reference.trim().to_owned(),
+            reason: reason.trim().to_owned(),
+            since_micros: c.now.as_micros(),
+            imposed_by: c.principal.person.id.clone(),
+        });
+        c.tx.put_agency(&agency).await?;
+        (
+            format!(
+                "SERVICE {} SUSPENDED FOR {ori} UNDER {}",
+                scope.name().to_ascii_uppercase(),
+                reference.trim()
+            ),
+            AdminData::Agency(Box::new(agency)),
+        )
+    })
+}
+
+/// `LiftSuspension`.
+pub(super) async fn lift_suspension(
+    c: &mut Command<'_>,
+    ori: Ori,
+    scope: ServiceScope,
+    reason: String,
+) -> Handled {
+    Ok({
+        let mut agency =
+            c.tx.agency(&ori)
+                .await?
+                .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
+        let before = agency.suspensions.len();
+        agency.suspensions.retain(|s| s.scope != scope);
+        if agency.suspensions.len() == before {
+            return Err(not_found("SUSPENSION", scope.name()));
+        }
+        c.tx.put_agency(&agency).await?;
+        (
+            format!(
+                "SUSPENSION OF {} LIFTED FOR {ori} - {}",
+                scope.name().to_ascii_uppercase(),
+                reason.trim().to_ascii_uppercase()
+            ),
+            AdminData::Agency(Box::new(agency)),
+        )
+    })
+}
+
+impl Service {
+    /// T1: one coordinator per agency, a certified employee of it.
+    pub(super) async fn appoint_coordinator(
+        &self,
+        tx: &mut dyn StoreTx,
+        ori: &Ori,
+        id: &str,
+        now: Timestamp,
+    ) -> Result<(String, AdminData), Refusal> {
+        let mut agency = tx
+            .agency(ori)
+            .await?
+            .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
+        let mut account = tx
+            .account(id)
+            .await?
+            .ok_or_else(|| not_found("PERSON", id))?;
+        let rule = |text: &str| {
+            rules_refusal(vec![Shortfall {
+                rule: leads_domain::RuleId::T1,
+                text: text.to_owned(),
+            }])
+        };
+        if &account.person.ori != ori {
+            return Err(rule("THE COORDINATOR MUST BE AN EMPLOYEE OF THE AGENCY"));
+        }
+        if account.person.certification_on(now.date()).is_none() {
+            return Err(rule(
+                "THE COORDINATOR MUST HOLD A CURRENT LEADS CERTIFICATION",
+            ));
+        }
+        if let Some(previous) = agency.coordinator.take().filter(|p| p != id)
+            && let Some(mut old) = tx.account(&previous).await?
+        {
+            old.person.roles.remove(&Role::Coordinator);
+            tx.put_account(&old).await?;
+        }
+        account.person.roles.insert(Role::Coordinator);
+        tx.put_account(&account).await?;
+        agency.coordinator = Some(account.person.id.clone());
+        tx.put_agency(&agency).await?;
+        Ok((
+            format!(
+                "{} APPOINTED LEADS AGENCY COORDINATOR OF {ori}",
+                account.person.id
+            ),
+            AdminData::Agency(Box::new(agency)),
+        ))
+    }
+}

@@ -1,0 +1,336 @@
+//! The administrative commands on people.
+
+#[allow(
+    clippy::wildcard_imports,
+    reason = "a handler file of the command module: its types and helpers"
+)]
+use super::*;
+
+/// `CreatePerson`.
+pub(super) async fn create_person(
+    c: &mut Command<'_>,
+    id: String,
+    name: String,
+    ori: Ori,
+    roles: Vec<Role>,
+    initial: String,
+    dob: Option<FieldDate>,
+) -> Handled {
+    Ok({
+        let mut person = Person::new(&id, &name, ori.clone(), roles);
+        person.dob = dob;
+        if !valid_person_id(&person.id) {
+            return Err(Refusal::rejected(
+                "invalid_request",
+                "PERSON ID MUST BE 2-20 LETTERS AND DIGITS",
+            ));
+        }
+        if c.tx.account(&person.id).await?.is_some() {
+            return Err(Refusal::rejected(
+                "already_exists",
+                format!("PERSON {} ALREADY EXISTS", person.id),
+            ));
+        }
+        c.tx.agency(&ori)
+            .await?
+            .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
+        password::check(&person.id, &initial)
+            .map_err(|why| Refusal::rejected("auth_password_rejected", why))?;
+        let secret = totp::new_secret();
+        let enrollment = Enrollment {
+            uri: totp::provisioning_uri(&secret, &person.id),
+            secret: secret.clone(),
+        };
+        let id = person.id.clone();
+        c.tx.put_account(&Account {
+            person,
+            status: AccountStatus::Active,
+            password_hash: hash_password(&initial)?,
+            password_changed_at: c.now,
+            totp_secret: Some(secret),
+            totp_last_step: None,
+            created_at: c.now,
+            last_sign_in_at: None,
+        })
+        .await?;
+        (
+            format!("PERSON {id} CREATED - ENROLL THE SECOND FACTOR"),
+            AdminData::Enrollment(enrollment),
+        )
+    })
+}
+
+/// `SetRoles`.
+pub(super) async fn set_roles(c: &mut Command<'_>, id: String, roles: Vec<Role>) -> Handled {
+    Ok({
+        c.service
+            .update_person(c.tx, &id, |p| {
+                p.roles = roles.into_iter().collect();
+                Ok(())
+            })
+            .await?;
+        (format!("ROLES OF {id} SET"), AdminData::None)
+    })
+}
+
+/// `RecordBackground`.
+pub(super) async fn record_background(
+    c: &mut Command<'_>,
+    id: String,
+    state_clear: bool,
+    fbi_clear: bool,
+    completed_on: FieldDate,
+    reference: String,
+) -> Handled {
+    Ok({
+        c.service
+            .update_person(c.tx, &id, |p| {
+                p.background = Some(Background {
+                    state_clear,
+                    fbi_clear,
+                    completed_on,
+                    reference: reference.trim().to_owned(),
+                });
+                Ok(())
+            })
+            .await?;
+        (
+            format!("FINGERPRINT CHECKS OF {id} RECORDED"),
+            AdminData::None,
+        )
+    })
+}
+
+/// `RecordConviction`.
+pub(super) async fn record_conviction(
+    c: &mut Command<'_>,
+    id: String,
+    class: OffenseClass,
+    description: String,
+    on: FieldDate,
+) -> Handled {
+    Ok({
+        c.service
+            .update_person(c.tx, &id, |p| {
+                p.convictions.push(Conviction {
+                    class,
+                    description: description.trim().to_owned(),
+                    on,
+                });
+                Ok(())
+            })
+            .await?;
+        (format!("CONVICTION OF {id} RECORDED"), AdminData::None)
+    })
+}
+
+/// `RecordCharge`.
+pub(super) async fn record_charge(
+    c: &mut Command<'_>,
+    id: String,
+    class: OffenseClass,
+    description: String,
+    filed_on: FieldDate,
+) -> Handled {
+    Ok({
+        c.service
+            .update_person(c.tx, &id, |p| {
+                p.charges.push(Charge {
+                    class,
+                    description: description.trim().to_owned(),
+                    filed_on,
+                });
+                Ok(())
+            })
+            .await?;
+        (format!("PENDING CHARGE OF {id} RECORDED"), AdminData::None)
+    })
+}
+
+/// `DenyForCharge`.
+pub(super) async fn deny_for_charge(c: &mut Command<'_>, id: String, reason: String) -> Handled {
+    Ok({
+        let by = c.principal.person.id.clone();
+        c.service
+            .update_person(c.tx, &id, |p| {
+                if p.charges.is_empty() {
+                    return Err(Refusal::rejected(
+                        "invalid_request",
+                        "RECORD THE PENDING CHARGE FIRST",
+                    ));
+                }
+                p.charge_denial = Some(ChargeDenial {
+                    reason: reason.trim().to_owned(),
+                    on: c.today,
+                    by,
+                });
+                Ok(())
+            })
+            .await?;
+        (
+            format!("LEADS ACCESS OF {id} DENIED FOR A PENDING CHARGE"),
+            AdminData::None,
+        )
+    })
+}
+
+/// `Certify`.
+pub(super) async fn certify(
+    c: &mut Command<'_>,
+    id: String,
+    level: CertificationLevel,
+    certified_on: FieldDate,
+    expires_on: FieldDate,
+) -> Handled {
+    Ok({
+        c.service
+            .update_person(c.tx, &id, |p| {
+                if expires_on <= certified_on {
+                    return Err(Refusal::rejected(
+                        "invalid_request",
+                        "CERTIFICATION MUST EXPIRE AFTER IT IS AWARDED",
+                    ));
+                }
+                p.certification = Some(Certification {
+                    level,
+                    certified_on,
+                    expires_on,
+                });
+                Ok(())
+            })
+            .await?;
+        (
+            format!(
+                "{id} CERTIFIED ({}) UNTIL {expires_on}",
+                level.name().to_ascii_uppercase()
+            ),
+            AdminData::None,
+        )
+    })
+}
+
+/// `UnlockAccount`.
+pub(super) async fn unlock_account(c: &mut Command<'_>, id: String) -> Handled {
+    Ok({
+        let mut account =
+            c.tx.account(&id)
+                .await?
+                .ok_or_else(|| not_found("PERSON", &id))?;
+        if account.status != AccountStatus::Locked {
+            return Err(Refusal::rejected(
+                "invalid_request",
+                format!("ACCOUNT {id} IS NOT LOCKED"),
+            ));
+        }
+        account.status = AccountStatus::Active;
+        c.tx.put_account(&account).await?;
+        c.tx.clear_sign_in_failures(&id).await?;
+        (format!("ACCOUNT {id} UNLOCKED"), AdminData::None)
+    })
+}
+
+/// `DisableAccount`.
+pub(super) async fn disable_account(c: &mut Command<'_>, id: String, reason: String) -> Handled {
+    Ok({
+        let mut account =
+            c.tx.account(&id)
+                .await?
+                .ok_or_else(|| not_found("PERSON", &id))?;
+        account.status = AccountStatus::Disabled(reason.trim().to_ascii_uppercase());
+        c.tx.put_account(&account).await?;
+        c.tx.delete_sessions_of(&id).await?;
+        (format!("ACCOUNT {id} DISABLED"), AdminData::None)
+    })
+}
+
+/// `EnableAccount`.
+pub(super) async fn enable_account(c: &mut Command<'_>, id: String) -> Handled {
+    Ok({
+        let mut account =
+            c.tx.account(&id)
+                .await?
+                .ok_or_else(|| not_found("PERSON", &id))?;
+        account.status = AccountStatus::Active;
+        // Enabling counts as use: the 90-day inactivity limit starts again.
+        account.last_sign_in_at = Some(c.now);
+        c.tx.put_account(&account).await?;
+        (format!("ACCOUNT {id} ENABLED"), AdminData::None)
+    })
+}
+
+/// `ResetSecondFactor`.
+pub(super) async fn reset_second_factor(c: &mut Command<'_>, id: String) -> Handled {
+    Ok({
+        let mut account =
+            c.tx.account(&id)
+                .await?
+                .ok_or_else(|| not_found("PERSON", &id))?;
+        let secret = totp::new_secret();
+        account.totp_secret = Some(secret.clone());
+        account.totp_last_step = None;
+        c.tx.put_account(&account).await?;
+        c.tx.delete_sessions_of(&id).await?;
+        let enrollment = Enrollment {
+            uri: totp::provisioning_uri(&secret, &id),
+            secret,
+        };
+        (
+            format!("SECOND FACTOR OF {id} RESET - ENROLL AGAIN"),
+            AdminData::Enrollment(enrollment),
+        )
+    })
+}
+
+/// `ResetPassword`.
+pub(super) async fn reset_password(c: &mut Command<'_>, id: String, new: String) -> Handled {
+    Ok({
+        let mut account =
+            c.tx.account(&id)
+                .await?
+                .ok_or_else(|| not_found("PERSON", &id))?;
+        password::check(&id, &new)
+            .map_err(|why| Refusal::rejected("auth_password_rejected", why))?;
+        account.password_hash = hash_password(&new)?;
+        account.password_changed_at = c.now;
+        c.tx.put_account(&account).await?;
+        c.tx.delete_sessions_of(&id).await?;
+        (format!("PASSWORD OF {id} RESET"), AdminData::None)
+    })
+}
+
+/// `SweepInactiveAccounts`.
+pub(super) async fn sweep_inactive_accounts(c: &mut Command<'_>) -> Handled {
+    Ok({
+        let mut disabled = 0;
+        for account in c.tx.accounts(None).await? {
+            if account.status == AccountStatus::Active && c.service.inactive(&account, c.now) {
+                c.service.disable_inactive(c.tx, c.audit, account).await?;
+                disabled += 1;
+            }
+        }
+        (
+            format!(
+                "{disabled} ACCOUNTS UNUSED FOR {} DAYS DISABLED",
+                c.service.config.inactivity_days
+            ),
+            AdminData::Count(disabled),
+        )
+    })
+}
+
+impl Service {
+    pub(super) async fn update_person(
+        &self,
+        tx: &mut dyn StoreTx,
+        id: &str,
+        change: impl FnOnce(&mut Person) -> Result<(), Refusal>,
+    ) -> Result<(), Refusal> {
+        let mut account = tx
+            .account(id)
+            .await?
+            .ok_or_else(|| not_found("PERSON", id))?;
+        change(&mut account.person)?;
+        tx.put_account(&account).await?;
+        Ok(())
+    }
+}

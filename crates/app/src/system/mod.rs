@@ -1,0 +1,4 @@
+//! What the service does as itself: the deadline engine and its sweep, and provisioning.
+
+pub(crate) mod deadlines;
+pub(crate) mod provision;
