@@ -21,7 +21,6 @@ use leads_policy::Authorizer;
 use leads_store::{Store, StoreError};
 
 pub use admin::{AdminBody, AdminData, AdminReply, Enrollment, PersonView};
-pub use audit_log::ADMINISTRATOR_QUEUE;
 pub use audit_log::group_commit::group_commit_totals;
 pub use audit_log::reports::{
     AuditReport, AuditReportBody, MAX_REPORT_ENTRIES, describe_audit_query,
@@ -49,7 +48,9 @@ pub use records::dissemination::{DISSEMINATION_EVENT, DISSEMINATION_KEY};
 pub use records::timeliness::LATE_ENTRIES_LIMIT;
 pub use review::queue::{MIN_NOTE_LENGTH, ReviewBody, ReviewReply};
 pub use review::run::{HISTORY_DAYS, ReviewRun};
-pub use runner::{OperationKind, audit_write_failures, policy_evaluation_errors};
+pub use runner::{
+    ADMINISTRATOR_QUEUE, OperationKind, audit_write_failures, policy_evaluation_errors,
+};
 pub use session::banner::SYSTEM_USE_BANNER;
 pub use session::{Session, SignIn, hash_password};
 pub use sos::{

@@ -5,7 +5,7 @@
     clippy::wildcard_imports,
     reason = "a part of the command module: its types and helpers"
 )]
-use super::*;
+use super::command::*;
 
 /// What a command is checked as: the action, the agency it touches, the roles it would give.
 pub(super) async fn scope(

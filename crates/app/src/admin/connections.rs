@@ -4,7 +4,7 @@
     clippy::wildcard_imports,
     reason = "a handler file of the command module: its types and helpers"
 )]
-use super::*;
+use super::command::*;
 
 /// `RequestConnection`.
 pub(super) async fn request_connection(

@@ -2,109 +2,26 @@
 //! sanctions. Each is authorized by the policy (who may do it to which agency) and audited in
 //! the same database transaction as its effect.
 
-use leads_domain::access::{
-    AccessLevel, AdminCommand, Agency, AgencyStatus, Agreement, Background, BasisEvidence,
-    Certification, CertificationLevel, Charge, ChargeDenial, ConnectionRequest, Conviction,
-    OffenseClass, Person, Role, ServiceScope, Shortfall, Suspension, Terminal,
-};
+use leads_domain::access::AdminCommand;
 use leads_domain::clock::Timestamp;
-use leads_domain::fields::{FieldDate, Ori};
-use leads_domain::reply::{Answer, Reason};
-use leads_policy::{Act, AdminAction, AuthzRequest, Principal, Target};
-use leads_store::{Account, AccountStatus, StoreTx};
+use leads_domain::fields::FieldDate;
+use leads_policy::{Act, AuthzRequest, Principal, Target};
+use leads_store::StoreTx;
 
+pub use self::command::{AdminBody, AdminData, AdminReply, Enrollment, PersonView};
+use self::command::{Command, Handled};
 use crate::runner::{
     Actor, AuditDraft, Ctx, Done, Mode, Operation, OperationKind, Prep, Refusal, RefusalDetail,
 };
-use crate::{Service, ServiceError, hash_password, password, totp};
+use crate::{Service, ServiceError};
 
 mod agencies;
 mod checked_as;
+mod command;
 mod connections;
 mod listings;
 mod people;
 mod terminals;
-
-/// What a command handler answers: its message and data, or why not.
-type Handled = Result<(String, AdminData), Refusal>;
-
-/// What a command handler works with: the service, the operation's transaction and audit draft,
-/// who asks, and when.
-struct Command<'a> {
-    service: &'a Service,
-    tx: &'a mut dyn StoreTx,
-    audit: &'a mut AuditDraft,
-    principal: &'a Principal,
-    now: Timestamp,
-    today: FieldDate,
-}
-
-/// A second factor to enroll in an authenticator app.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Enrollment {
-    /// Base32 TOTP secret.
-    pub secret: String,
-    /// `otpauth://` URI.
-    pub uri: String,
-}
-
-/// A person as the directory shows them (credentials left out).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonView {
-    pub person: Person,
-    pub status: String,
-    pub last_sign_in_at: Option<Timestamp>,
-}
-
-/// What a command answers with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AdminData {
-    None,
-    Agency(Box<Agency>),
-    Agencies(Vec<Agency>),
-    People(Vec<PersonView>),
-    Terminals(Vec<Terminal>),
-    Connections(Vec<(i64, ConnectionRequest)>),
-    Connection(i64),
-    Enrollment(Enrollment),
-    Count(u64),
-}
-
-/// The body of the answer to a command.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AdminBody {
-    /// The command's name.
-    pub command: &'static str,
-    /// What the command returns.
-    pub data: AdminData,
-}
-
-/// The answer to a command.
-pub type AdminReply = Answer<AdminBody>;
-
-/// A command refused by the rules: each shortfall with its rule.
-fn rules_refusal(shortfalls: Vec<Shortfall>) -> Refusal {
-    let message = shortfalls
-        .first()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
-    let reasons = shortfalls
-        .into_iter()
-        .map(|s| Reason::rule(s.rule, s.text))
-        .collect();
-    Refusal::refused("rule_refused", message, reasons)
-}
-
-fn not_found(what: &str, id: &str) -> Refusal {
-    Refusal::rejected("not_found", format!("{what} {id} NOT FOUND"))
-}
-
-fn valid_person_id(id: &str) -> bool {
-    (2..=20).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
-}
 
 /// The audit detail of a command: its target, never a secret.
 fn summary(command: &AdminCommand) -> String {

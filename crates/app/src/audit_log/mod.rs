@@ -18,9 +18,6 @@ use crate::{Service, ServiceError};
 /// Entries read per database round trip.
 pub(crate) const BATCH: u32 = 5_000;
 
-/// The recipient of system alerts.
-pub const ADMINISTRATOR_QUEUE: &str = "ADMINISTRATOR";
-
 pub(crate) fn frontier_of(nodes: &[(u32, String)], size: u64) -> Result<Frontier, ServiceError> {
     let parsed: Option<Vec<(u32, Hash)>> = nodes
         .iter()

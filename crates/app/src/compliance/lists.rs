@@ -6,7 +6,7 @@ use leads_domain::fields::Ori;
 use leads_domain::reply::Outcome;
 use leads_store::Message;
 
-use crate::audit_log::ADMINISTRATOR_QUEUE;
+use crate::runner::ADMINISTRATOR_QUEUE;
 use crate::{ItemsReply, Service, ServiceError};
 
 /// Messages listed at most per reading.

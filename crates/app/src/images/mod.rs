@@ -4,6 +4,7 @@
 //! commit; pictures an accepted transaction replaced or cancelled are deleted after it commits.
 
 pub(crate) mod keys;
+mod pictures;
 pub(crate) mod views;
 
 use leads_domain::Record;
@@ -19,7 +20,7 @@ use leads_vault::BlobId;
 
 use crate::Service;
 use crate::images::views::view;
-use crate::messages::Done;
+use crate::messages::done::Done;
 use crate::runner::Refusal;
 
 /// A normalized picture sealed in the blob store, not yet referenced by the database.
@@ -33,97 +34,22 @@ pub(crate) struct SealedPicture {
     bytes: u64,
 }
 
-fn frame_of(image_type: ImageType) -> Frame {
+pub(super) fn frame_of(image_type: ImageType) -> Frame {
     match image_type {
         ImageType::Mugshot => Frame::Mugshot,
         ImageType::Signature | ImageType::Identifying => Frame::Free,
     }
 }
 
-fn image_refusal(error: &leads_imaging::ImageError) -> Refusal {
+pub(super) fn image_refusal(error: &leads_imaging::ImageError) -> Refusal {
     Refusal::rejected(error.code(), error.to_string())
 }
 
-fn not_found(imn: &Imn) -> Refusal {
+pub(super) fn not_found(imn: &Imn) -> Refusal {
     Refusal::rejected("image_not_found", format!("NOT ON FILE IMN/{imn}"))
 }
 
 impl Service {
-    pub(crate) async fn delete_blob(&self, id: &str) {
-        let deleted = match BlobId::parse(id) {
-            Ok(blob) => self.vault.delete(&blob).await,
-            Err(error) => Err(error),
-        };
-        if let Err(error) = deleted {
-            tracing::error!(%error, blob = id, "an image blob could not be deleted");
-        }
-    }
-
-    /// Normalizes and seals the picture of an EIM or MII, before any database write.
-    pub(crate) async fn seal_picture(
-        &self,
-        message: &ImageMessage,
-    ) -> Result<Option<SealedPicture>, Refusal> {
-        let Some(bytes) = &message.image else {
-            return Ok(None);
-        };
-        let (image_type, crop) = match &message.transaction {
-            ImageTransaction::Enter(entry) => (entry.image_type, entry.crop),
-            ImageTransaction::Modify(change) => {
-                let mut tx = self.store.begin_read().await?;
-                let found = tx.image(&change.imn).await?;
-                tx.rollback().await?;
-                let image = found
-                    .filter(|i| i.status == ImageStatus::Active)
-                    .ok_or_else(|| not_found(&change.imn))?;
-                (image.image_type, change.crop)
-            }
-            _ => return Ok(None),
-        };
-        let crop = crop
-            .map(|c| Crop::new(c.x(), c.y(), c.width(), c.height()))
-            .transpose()
-            .map_err(|e| image_refusal(&e))?;
-        let limits = self.config.image_limits;
-        let frame = frame_of(image_type);
-        let bytes = bytes.clone();
-        let normalized: Normalized = tokio::task::spawn_blocking(move || {
-            leads_imaging::normalize(&bytes, frame, crop, &limits)
-        })
-        .await
-        .map_err(|e| Refusal::from(leads_store::StoreError::Backend(e.to_string())))?
-        .map_err(|e| image_refusal(&e))?;
-        let picture_id = BlobId::random();
-        let thumb_id = BlobId::random();
-        let sealed_picture = self.vault.put(&picture_id, &normalized.jpeg).await;
-        let sealed_thumb = self.vault.put(&thumb_id, &normalized.thumbnail).await;
-        match (sealed_picture, sealed_thumb) {
-            (Ok(picture_key), Ok(thumb_key)) => Ok(Some(SealedPicture {
-                picture: BlobRef {
-                    id: picture_id.to_string(),
-                    wrapped_key: picture_key.as_str().to_owned(),
-                },
-                thumbnail: BlobRef {
-                    id: thumb_id.to_string(),
-                    wrapped_key: thumb_key.as_str().to_owned(),
-                },
-                phash: normalized.phash,
-                width: normalized.width,
-                height: normalized.height,
-                bytes: u64::try_from(normalized.jpeg.len()).unwrap_or(u64::MAX),
-            })),
-            (picture, thumb) => {
-                let _ = self.vault.delete(&picture_id).await;
-                let _ = self.vault.delete(&thumb_id).await;
-                let error = picture.err().or(thumb.err());
-                tracing::error!(?error, "image blob store failure");
-                Err(Refusal::from(leads_store::StoreError::Unavailable(
-                    "image store".into(),
-                )))
-            }
-        }
-    }
-
     fn authorize_image(
         &self,
         principal: &Principal,
@@ -319,23 +245,6 @@ impl Service {
                 }
             }
         }
-    }
-
-    pub(crate) async fn open_picture(&self, blob: &BlobRef) -> Result<Vec<u8>, Refusal> {
-        let opened = match (
-            BlobId::parse(&blob.id),
-            leads_vault::WrappedKey::parse(&blob.wrapped_key),
-        ) {
-            (Ok(id), Ok(key)) => self.vault.get(&id, &key).await,
-            (Err(e), _) | (_, Err(e)) => Err(e),
-        };
-        opened.map_err(|error| {
-            tracing::error!(%error, blob = %blob.id, "a stored image could not be read");
-            Refusal::from(leads_store::StoreError::Corrupt(format!(
-                "image blob {}: {error}",
-                blob.id
-            )))
-        })
     }
 }
 

@@ -15,7 +15,7 @@ use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{HitConfirmation, StoreTx};
 
 use crate::Service;
-use crate::messages::Done;
+use crate::messages::done::Done;
 use crate::runner::Refusal;
 
 fn deadline_of(priority: Priority) -> DeadlineKind {

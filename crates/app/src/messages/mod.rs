@@ -3,15 +3,17 @@
 //! preparation, then authorize and act in the transaction.
 
 pub(crate) mod confirmations;
+pub(crate) mod done;
 pub(crate) mod query;
 pub(crate) mod records;
 
-use leads_domain::fields::{FieldCode, ParseContext};
+use leads_domain::fields::ParseContext;
 use leads_domain::image::ImageTransaction;
 use leads_domain::reply::{MessageBody, Reply};
 use leads_domain::{Record, Transaction};
 use leads_message::{Parsed, RawMessage, parse_any, parse_raw_any};
 
+use self::done::Done;
 use crate::runner::{
     Actor, Ctx, Done as Acted, Mode, Operation, OperationKind, Prep, Refusal, RefusalDetail,
 };
@@ -24,19 +26,6 @@ pub enum Input {
     Text(String),
     /// Key, ORIs and fields already separated (built from JSON).
     Raw(RawMessage),
-}
-
-/// A finished transaction on a record, before it is audited.
-#[derive(Debug, Default)]
-pub(crate) struct Done {
-    pub code: &'static str,
-    pub message: String,
-    pub records: Vec<Record>,
-    pub criteria: Option<String>,
-    pub images: Vec<leads_domain::reply::ImageView>,
-    pub warnings: Vec<String>,
-    /// Records the transaction concerned that the reply does not carry (LEADS numbers).
-    pub audit_records: Vec<String>,
 }
 
 /// One formatted message.
@@ -234,14 +223,4 @@ impl Service {
         self.run(Actor::Session(token), operation_id, MessageOp::new(input))
             .await
     }
-}
-
-/// The inquiry fields an operator sent, minus purpose and case (echoed with a no-hit reply).
-pub(crate) fn criteria_text(fields: &leads_domain::FieldSet) -> String {
-    fields
-        .iter()
-        .filter(|(code, _)| !matches!(code, FieldCode::Pur | FieldCode::Cas))
-        .map(|(code, value)| format!("{code}/{value}"))
-        .collect::<Vec<_>>()
-        .join(" ")
 }

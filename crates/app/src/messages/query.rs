@@ -8,7 +8,7 @@ use leads_domain::transaction::{Criterion, Inquiry, RecordRef};
 use leads_store::StoreTx;
 
 use crate::Service;
-use crate::messages::{Done, criteria_text};
+use crate::messages::done::{Done, criteria_text};
 use crate::runner::Refusal;
 
 /// Orders hits: records with an officer-safety caution first (most urgent first), then records

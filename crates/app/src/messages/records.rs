@@ -12,7 +12,7 @@ use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{StoreError, StoreTx};
 
 use crate::Service;
-use crate::messages::Done;
+use crate::messages::done::Done;
 use crate::runner::Refusal;
 use crate::system::deadlines;
 

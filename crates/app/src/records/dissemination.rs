@@ -9,7 +9,8 @@ use leads_domain::{Edit, Record, RuleId};
 use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::{AuditQuery, StoreTx};
 
-use crate::messages::{Done, finished};
+use crate::messages::done::Done;
+use crate::messages::finished;
 use crate::runner::{Actor, Ctx, Done as Acted, Mode, Operation, OperationKind, Prep, Refusal};
 use crate::{Service, ServiceError};
 

@@ -9,7 +9,8 @@ use leads_audit::misuse::{Flag, OperatorFacts, Review, last_complete_week};
 use leads_domain::clock::Timestamp;
 use leads_store::{AuditQuery, StoreError};
 
-use crate::audit_log::{ADMINISTRATOR_QUEUE, BATCH};
+use crate::audit_log::BATCH;
+use crate::runner::ADMINISTRATOR_QUEUE;
 use crate::runner::{Actor, Done, OperationKind, Refusal, Work};
 use crate::{Service, ServiceError};
 use leads_domain::reply::Outcome;

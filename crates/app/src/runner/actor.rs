@@ -2,11 +2,10 @@
 //! service itself, or provisioning. Identifying the actor is the first step of every operation.
 
 use leads_domain::access::Principal;
-use leads_domain::clock::Timestamp;
 use leads_store::AccountStatus;
 
-use crate::session::token_hash;
 use crate::{Service, ServiceError};
+use sha2::{Digest, Sha256};
 
 /// Who asks for an operation, as the front end knows it.
 #[derive(Debug, Clone, Copy)]
@@ -65,10 +64,10 @@ impl Who {
     }
 
     /// The signed-in person; any other actor is refused (a front end bug, never a person's).
-    pub(crate) fn person(&self) -> Result<&Principal, super::Refusal> {
+    pub(crate) fn person(&self) -> Result<&Principal, super::outcome::Refusal> {
         match self {
             Who::Person { principal, .. } => Ok(principal),
-            _ => Err(super::Refusal::rejected(
+            _ => Err(super::outcome::Refusal::rejected(
                 "auth_required",
                 "THIS ACT NEEDS A SIGNED-IN PERSON",
             )),
@@ -82,6 +81,11 @@ impl Who {
             _ => None,
         }
     }
+}
+
+/// The stored form of a session token (its SHA-256, hex).
+pub(crate) fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 impl Service {
@@ -129,33 +133,5 @@ impl Service {
             principal: Box::new(found.principal),
             token_hash: hash,
         })
-    }
-
-    /// Ends a session idle past the limit (AC-11), with its audit entry.
-    async fn end_idle_session(
-        &self,
-        principal: Principal,
-        hash: String,
-        operation_id: &str,
-        now: Timestamp,
-    ) -> Result<(), ServiceError> {
-        let who = Who::Person {
-            principal: Box::new(principal),
-            token_hash: hash.clone(),
-        };
-        let mut draft = super::AuditDraft::new(&who, operation_id, now, "session_timeout");
-        draft.detail = format!(
-            "IDLE FOR MORE THAN {} MINUTES",
-            self.config.idle_seconds / 60
-        );
-        let mut tx = self.store.begin().await?;
-        tx.delete_session(&hash).await?;
-        let entries = vec![draft.entry(
-            leads_domain::reply::Outcome::Accepted,
-            "session_timeout",
-            &[],
-        )];
-        self.commit_entries(tx, None, entries, operation_id, now)
-            .await
     }
 }

@@ -129,7 +129,11 @@ impl AuditDraft {
 
     /// The entry of a refused act, with the records the refusal shows; steps recorded before
     /// the refusal are kept only with the changes (a refusal that keeps its changes).
-    pub(crate) fn refused(mut self, refusal: &super::Refusal, keep_steps: bool) -> Vec<AuditEntry> {
+    pub(crate) fn refused(
+        mut self,
+        refusal: &super::outcome::Refusal,
+        keep_steps: bool,
+    ) -> Vec<AuditEntry> {
         match self.on_refusal {
             RefusalDetail::Keep => {}
             RefusalDetail::MessageIfEmpty if !self.detail.is_empty() => {}

@@ -8,9 +8,11 @@ use leads_audit::AuditEntry;
 use leads_domain::clock::Timestamp;
 use leads_store::{AuditAppend, StoreError, StoreTx};
 
-use crate::audit_log::ADMINISTRATOR_QUEUE;
 use crate::audit_log::group_commit::InFlight;
 use crate::{Service, ServiceError};
+
+/// The recipient of system alerts: the LEADS Administrator's queue.
+pub const ADMINISTRATOR_QUEUE: &str = "ADMINISTRATOR";
 
 static AUDIT_WRITE_FAILURES: AtomicU64 = AtomicU64::new(0);
 

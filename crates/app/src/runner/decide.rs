@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use leads_domain::clock::Timestamp;
 use leads_policy::{Act, AuthzRequest, Principal, Target};
 
-use super::Refusal;
+use super::outcome::Refusal;
 use crate::Service;
 
 static POLICY_ERRORS: AtomicU64 = AtomicU64::new(0);

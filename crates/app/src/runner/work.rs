@@ -3,7 +3,10 @@
 
 use std::pin::Pin;
 
-use super::{Ctx, Done, Mode, Operation, OperationKind, Prep, Refusal, RefusalDetail};
+use super::audit::RefusalDetail;
+use super::kind::OperationKind;
+use super::operation::{Ctx, Mode, Operation, Prep};
+use super::outcome::{Done, Refusal};
 
 /// The work of a [`Work`] operation, in its transaction.
 pub(crate) type WorkFuture<'a, T> =

@@ -10,7 +10,7 @@ use leads_vault::BlobId;
 
 use super::cases::{CaseImageView, days_after};
 use super::{SosDone, SosReply, SosSubject, edit_refusal};
-use crate::audit_log::ADMINISTRATOR_QUEUE;
+use crate::runner::ADMINISTRATOR_QUEUE;
 use crate::runner::Refusal;
 use crate::{Service, ServiceError};
 

@@ -12,8 +12,8 @@ use leads_domain::files::FileKind;
 use leads_domain::search::RecordIndex;
 use leads_store::{StoreResult, StoreTx};
 
-use crate::audit_log::ADMINISTRATOR_QUEUE;
 use crate::images::views::{PHOTO_NOTICE_DAYS, one_year_after};
+use crate::runner::ADMINISTRATOR_QUEUE;
 use crate::runner::{Actor, AuditDraft, Ctx, Done, Operation, OperationKind, Refusal};
 use crate::{Service, ServiceError};
 

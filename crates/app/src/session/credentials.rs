@@ -1,0 +1,123 @@
+//! What sign-in and the session events share: the attempt and the session it gives, password
+//! hashes, session tokens, and how a refusal is told to the caller.
+
+use argon2::Argon2;
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use leads_domain::clock::Timestamp;
+use leads_domain::reply::Outcome;
+use rand::RngCore;
+
+use crate::ServiceError;
+use crate::runner::Refusal;
+
+/// What a sign-in gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The bearer token (never stored; only its hash is).
+    pub token: String,
+    pub operator_id: String,
+    pub terminal_id: String,
+    pub ori: String,
+    pub expires_at: Timestamp,
+    /// The system-use notification to show.
+    pub banner: &'static str,
+    /// Whether the banner was accepted with the sign-in.
+    pub banner_accepted: bool,
+}
+
+/// A sign-in attempt.
+#[derive(Debug, Clone)]
+pub struct SignIn<'a> {
+    pub operator: &'a str,
+    pub password: &'a str,
+    /// The current TOTP code.
+    pub code: &'a str,
+    pub terminal: &'a str,
+    /// The operator accepts the system-use banner shown before sign-in.
+    pub accept_banner: bool,
+}
+
+/// Hashes a password with argon2id and a random salt (PHC string).
+pub fn hash_password(password: &str) -> Result<String, ServiceError> {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        .map_err(|e| ServiceError::Internal(format!("password hashing failed: {e}")))
+}
+
+/// Whether `password` matches the PHC hash `phc` (checked off the async threads).
+pub(crate) async fn password_matches(password: &str, phc: &str) -> bool {
+    let (password, phc) = (password.to_owned(), phc.to_owned());
+    tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&phc)
+            .map(|hash| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &hash)
+                    .is_ok()
+            })
+            .unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// A new random session token.
+pub(super) fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
+}
+
+/// Why a sign-in failed, before it is told to the caller.
+pub(crate) enum Failure {
+    /// Counts toward lockout; the caller hears only "invalid credentials" (IA-6).
+    Credentials(&'static str),
+    /// Told as it is.
+    Refused(ServiceError),
+    /// Unused for 90 days: the account is disabled now (AC-2(3)).
+    Inactive,
+}
+
+/// A refusal told as the service error `error` (its code and words).
+pub(super) fn refusal_of(error: ServiceError) -> Refusal {
+    Refusal::refused(error.code(), error.to_string(), vec![])
+}
+
+/// The service error a refused sign-in is told as, from its code.
+pub(super) fn sign_in_error(code: &str, message: String) -> ServiceError {
+    match code {
+        "auth_invalid_credentials" => ServiceError::BadCredentials,
+        "auth_password_rejected" => ServiceError::PasswordRejected(
+            message
+                .strip_prefix("PASSWORD REFUSED - ")
+                .unwrap_or(&message)
+                .to_owned(),
+        ),
+        "auth_refused" => ServiceError::SignInRefused(
+            message
+                .strip_prefix("SIGN-IN REFUSED - ")
+                .unwrap_or(&message)
+                .to_owned(),
+        ),
+        "auth_required" => ServiceError::Unauthenticated,
+        "storage_unavailable" => {
+            ServiceError::Storage(leads_store::StoreError::Unavailable(message))
+        }
+        _ => ServiceError::Internal(message),
+    }
+}
+
+/// A session event's answer as the public result.
+pub(super) fn session_event_result(
+    outcome: Outcome,
+    code: &str,
+    message: String,
+) -> Result<(), ServiceError> {
+    if outcome == Outcome::Accepted {
+        Ok(())
+    } else {
+        Err(sign_in_error(code, message))
+    }
+}
