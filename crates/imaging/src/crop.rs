@@ -2,16 +2,7 @@
 
 use crate::error::{ImageError, terminal_text};
 use crate::frame::Frame;
-
-/// The crop rectangle in pixels of the image *after* its EXIF orientation is applied, that is
-/// the image as the operator sees it. Width and height are at least 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Crop {
-    x: u32,
-    y: u32,
-    width: u32,
-    height: u32,
-}
+pub use crate::rect::Crop;
 
 /// Longest `CRP` text echoed back in a [`ImageError::CropSyntax`] error.
 const MAX_ECHO_CHARS: usize = 40;
@@ -59,30 +50,6 @@ impl Crop {
         Self::new(x, y, width, height).map_err(|_| malformed())
     }
 
-    /// Left edge.
-    #[must_use]
-    pub fn x(&self) -> u32 {
-        self.x
-    }
-
-    /// Top edge.
-    #[must_use]
-    pub fn y(&self) -> u32 {
-        self.y
-    }
-
-    /// Width in pixels (at least 1).
-    #[must_use]
-    pub fn width(&self) -> u32 {
-        self.width
-    }
-
-    /// Height in pixels (at least 1).
-    #[must_use]
-    pub fn height(&self) -> u32 {
-        self.height
-    }
-
     /// Checks the rectangle against an image of `width` x `height` (as the operator sees it)
     /// and the rules of `frame`: inside the image, then (mugshots) 4:5, then large enough.
     pub(crate) fn validate(self, frame: Frame, width: u32, height: u32) -> Result<(), ImageError> {
@@ -107,12 +74,6 @@ impl Crop {
             });
         }
         Ok(())
-    }
-}
-
-impl std::fmt::Display for Crop {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{},{},{},{}", self.x, self.y, self.width, self.height)
     }
 }
 

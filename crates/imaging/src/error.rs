@@ -3,7 +3,7 @@
 //! Messages follow the terminal style of NCIC error replies: upper case, starting with the
 //! message field at fault. The photo travels in field `IMG`, the crop rectangle in field `CRP`.
 
-use crate::crop::Crop;
+use crate::rect::Crop;
 
 /// Why an upload could not be turned into a stored image.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -23,6 +23,7 @@ mod limits;
 mod normalize;
 mod phash;
 mod portrait;
+mod rect;
 mod splitmix;
 
 pub use crop::{Crop, default_crop};

@@ -10,7 +10,7 @@ use leads_domain::access::{
 use leads_domain::fields::{FieldDate, Ori};
 use serde_json::{Map, Value};
 
-use crate::cli::AdminArgs;
+use crate::args::AdminArgs;
 use crate::server;
 
 /// The commands and their arguments, for `leads admin help`.

@@ -12,7 +12,7 @@ use leads_audit::checkpoint::{signing_key_from_hex, verifying_key_from_hex};
 use leads_audit::verify::{ExportLine, Report, verify_lines};
 use rand::RngCore;
 
-use crate::cli::DatabaseArgs;
+use crate::args::DatabaseArgs;
 use crate::server;
 
 /// Where the key lives unless told otherwise.

@@ -5,7 +5,7 @@ use clap::{Args, ValueEnum};
 use leads_api_types::{AuditEntryBody, AuditReportBody, entries_csv};
 use leads_client::Client;
 
-use crate::cli::Server;
+use crate::args::Server;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {

@@ -4,9 +4,10 @@ use std::io::Read;
 
 use anyhow::{Context, bail};
 use leads_api_types::{DisseminationRequest, SignInRequest};
-use leads_client::{Client, ClientError};
+use leads_client::Client;
 
-use crate::cli::{ClientCommand, Credentials};
+use crate::args::{ClientCommand, Credentials};
+use crate::lifecycle_cmd::explain;
 
 /// Exit status: 0 accepted, 1 rejected or refused, 2 could not be done.
 pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
@@ -257,8 +258,4 @@ async fn sign_in(client: &Client, credentials: &Credentials) -> anyhow::Result<S
         );
     }
     Ok(session.token)
-}
-
-pub(crate) fn explain(error: ClientError) -> anyhow::Error {
-    anyhow::anyhow!("{error}")
 }

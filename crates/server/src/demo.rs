@@ -5,28 +5,17 @@
 
 use leads_app::Service;
 use leads_domain::access::{
-    AccessLevel, Agency, AgencyStatus, Agreement, Background, BasisEvidence, Certification,
-    CertificationLevel, Person, Role, Terminal,
+    AccessLevel, Agency, AgencyStatus, Agreement, BasisEvidence, Person, Role, Terminal,
 };
-use leads_domain::fields::{FieldDate, Ori};
 use leads_domain::files::FileKind;
 use leads_message::examples;
 use leads_synth::Generator;
 
+pub use crate::demo_common::DemoOperator;
+use crate::demo_common::{cleared_and_certified, date, ori};
+
 /// The seed of the demo data.
 pub const DEMO_SEED: u64 = 20_261_121;
-
-/// A demo sign-in.
-#[derive(Debug, Clone, Copy)]
-pub struct DemoOperator {
-    pub operator: &'static str,
-    pub password: &'static str,
-    /// Base32 TOTP secret (enroll it in an authenticator, or use `leads client code`).
-    pub totp_secret: &'static str,
-    pub terminal: &'static str,
-    pub ori: &'static str,
-    pub role: Role,
-}
 
 /// The demo people.
 pub const DEMO_OPERATORS: [DemoOperator; 3] = [
@@ -65,31 +54,7 @@ const AGENCIES: [(&str, &str); 3] = [
 /// A query that hits the showcase wanted person (armed and dangerous) from the first operator.
 pub const DEMO_QUERY: &str = "QW.IL0160000.NAM/DOE, JOHN.SEX/M.DOB/19800115.PUR/C.CAS/2026-000001";
 
-pub(crate) fn ori(text: &str) -> anyhow::Result<Ori> {
-    Ori::parse(text).map_err(|e| anyhow::anyhow!("{e}"))
-}
-
-pub(crate) fn date(text: &str) -> anyhow::Result<FieldDate> {
-    FieldDate::parse("DATE", text, time::Date::MAX).map_err(|e| anyhow::anyhow!("{e}"))
-}
-
 /// Seeds the demo unless the database already holds it. Returns whether it seeded.
-/// Gives a demo person the fingerprint checks (S1) and a full certification (T2).
-pub(crate) fn cleared_and_certified(person: &mut Person) -> anyhow::Result<()> {
-    person.background = Some(Background {
-        state_clear: true,
-        fbi_clear: true,
-        completed_on: date("20250105")?,
-        reference: "DEMO".into(),
-    });
-    person.certification = Some(Certification {
-        level: CertificationLevel::Full,
-        certified_on: date("20250110")?,
-        expires_on: date("20991231")?,
-    });
-    Ok(())
-}
-
 pub async fn seed(service: &Service, records: usize) -> anyhow::Result<bool> {
     if service.store().record_count().await? > 0 {
         return Ok(false);

@@ -18,7 +18,7 @@ const DESK_TERMINAL: &str = "T84A";
 pub async fn attach(service: &Service, peoria: &Ori) -> anyhow::Result<usize> {
     let password = uuid_like();
     let mut desk = Person::new(DESK, "DEMO PHOTO DESK", peoria.clone(), [Role::Operator]);
-    crate::demo::cleared_and_certified(&mut desk)?;
+    crate::demo_common::cleared_and_certified(&mut desk)?;
     service
         .provisioning()
         .person(desk, &password, Some(DESK_SECRET))

@@ -8,7 +8,7 @@ use leads_domain::access::{
 use leads_domain::fields::{FieldDate, PersonName, Sex};
 use leads_domain::sos::{Dln, SosHolder};
 
-use crate::demo::{DemoOperator, cleared_and_certified, date, ori};
+use crate::demo_common::{DemoOperator, cleared_and_certified, date, ori};
 
 /// The Secretary of State's agency in the demo.
 pub const SOS_ORI: &str = "ILSOS0000";

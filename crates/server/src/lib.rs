@@ -1,12 +1,14 @@
 #![doc = include_str!("../README.md")]
 
 pub mod admin_cmd;
+pub mod args;
 pub mod audit_cmd;
 pub mod audit_report_cmd;
 pub mod bench;
 pub mod cli;
 pub mod client_cmd;
 pub mod demo;
+mod demo_common;
 pub mod demo_photos;
 pub mod demo_sos;
 pub mod lifecycle_cmd;

@@ -7,8 +7,7 @@ use leads_api_types::ItemsBody;
 use leads_app::Service;
 use leads_client::Client;
 
-use crate::cli::Session;
-use crate::client_cmd::explain;
+use crate::args::Session;
 
 /// How often `serve` sweeps the deadlines.
 pub const SWEEP_PERIOD: Duration = Duration::from_secs(60);
@@ -256,4 +255,9 @@ pub async fn late_entries(session: &Session, ori: Option<&str>) -> anyhow::Resul
         reply.items.len()
     );
     Ok(0)
+}
+
+/// A client error as the command line tells it.
+pub(crate) fn explain(error: leads_client::ClientError) -> anyhow::Error {
+    anyhow::anyhow!("{error}")
 }

@@ -7,7 +7,7 @@ use leads_api_types::{DispositionRequest, ReviewReplyBody};
 use leads_app::Service;
 use leads_client::Client;
 
-use crate::cli::{DatabaseArgs, Server};
+use crate::args::{DatabaseArgs, Server};
 use crate::server;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,7 +4,7 @@ use std::future::Future;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-use crate::cli::DatabaseArgs;
+use crate::args::DatabaseArgs;
 use anyhow::Context;
 use leads_app::{Service, ServiceConfig};
 use leads_domain::clock::{Clock, SystemClock};

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use leads_vault::{BlobStore, Keyring, MasterKey, Vault};
 
-use crate::cli::DatabaseArgs;
+use crate::args::DatabaseArgs;
 
 impl DatabaseArgs {
     /// Everything under one data directory, with the default file names.

@@ -1,16 +1,12 @@
 //! Reading the audit log: in order (export, verification) and by report criteria.
 
 use leads_audit::{AuditEntry, SealedEntry};
-use leads_store::{AuditQuery, StoreError, StoreResult};
+use leads_store::{AuditQuery, StoreResult};
 use sqlx::AnyPool;
 use sqlx::any::AnyRow;
 
 use crate::classify;
-use crate::rows::get;
-
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(what.to_string())
-}
+use crate::columns::{corrupt, get};
 
 fn sealed_from_row(row: &AnyRow) -> StoreResult<SealedEntry> {
     let canonical: String = get(row, "entry")?;

@@ -7,11 +7,7 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool};
 
 use crate::classify;
-use crate::rows::get;
-
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(what.to_string())
-}
+use crate::columns::{corrupt, get};
 
 fn as_i64(n: u64) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)

@@ -12,7 +12,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, AnyConnection};
 
 use crate::classify;
-use crate::rows::{get, ori_column};
+use crate::columns::{get, ori_column};
 
 fn to_json<T: Serialize>(value: &T) -> StoreResult<String> {
     serde_json::to_string(value).map_err(|e| StoreError::Backend(format!("profile encoding: {e}")))

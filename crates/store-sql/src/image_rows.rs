@@ -4,16 +4,12 @@ use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldDate, FreeText, Imn, Lrn, Ori};
 use leads_domain::files::FileKind;
 use leads_domain::image::ImageType;
-use leads_store::{BlobRef, ImageStatus, RegistrantPhoto, StoreError, StoreResult, StoredImage};
+use leads_store::{BlobRef, ImageStatus, RegistrantPhoto, StoreResult, StoredImage};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe};
 
 use crate::classify;
-use crate::rows::get;
-
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(what.to_string())
-}
+use crate::columns::{corrupt, get};
 
 const IMAGE_COLUMNS: &str = "imn, lrn, ori, file, image_type, date_of_image, mis, blob_id, \
      blob_key, thumb_id, thumb_key, phash, width, height, bytes, status, cancelled_on, \

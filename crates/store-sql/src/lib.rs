@@ -3,6 +3,7 @@
 mod audit_batch;
 mod audit_read;
 mod audit_rows;
+mod columns;
 mod directory;
 mod image_rows;
 mod lifecycle_rows;

@@ -4,18 +4,12 @@ use leads_domain::clock::Timestamp;
 use leads_domain::deadline::{Deadline, DeadlineKind};
 use leads_domain::fields::{Lrn, Ori};
 use leads_domain::timeliness::LateEntry;
-use leads_store::{
-    HitConfirmation, Message, StoreError, StoreResult, StoredLateEntry, Verification,
-};
+use leads_store::{HitConfirmation, Message, StoreResult, StoredLateEntry, Verification};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AssertSqlSafe};
 
 use crate::classify;
-use crate::rows::get;
-
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(what.to_string())
-}
+use crate::columns::{corrupt, get};
 
 const DEADLINE_COLUMNS: &str = "id, kind, ori, subject, due_at, notices, created_at";
 

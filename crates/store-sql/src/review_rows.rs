@@ -2,16 +2,12 @@
 
 use leads_audit::misuse::{Decision, Flag, FlagKind};
 use leads_domain::clock::Timestamp;
-use leads_store::{Disposition, FlagQuery, StoreError, StoreResult, StoredFlag};
+use leads_store::{Disposition, FlagQuery, StoreResult, StoredFlag};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool};
 
 use crate::classify;
-use crate::rows::get;
-
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(what.to_string())
-}
+use crate::columns::{corrupt, get};
 
 const FLAG_COLUMNS: &str = "id, week_start, kind, operator, ori, at, seqs, detail, disposition, \
      note, disposed_by, disposed_at";

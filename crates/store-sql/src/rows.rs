@@ -7,32 +7,16 @@ use leads_domain::fields::{
 };
 use leads_domain::record::{LocateInfo, RemovalInfo, StoredParts};
 use leads_domain::{FieldSet, Record, RecordStatus};
-use leads_store::{SessionPrincipal, StoreError, StoreResult};
+use leads_store::{SessionPrincipal, StoreResult};
+use sqlx::AnyPool;
 use sqlx::any::AnyRow;
-use sqlx::{AnyPool, Row};
 
+use crate::columns::{corrupt, get, ori_column};
 use crate::{classify, directory};
 
 /// The columns every record query selects, in the order [`record_from_row`] reads them.
 pub(crate) const RECORD_COLUMNS: &str = "lrn, nic, entry_key, ori, fields, status, status_ori, \
      status_date, status_case, status_reason, status_at, entered_at, updated_at";
-
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(what.to_string())
-}
-
-pub(crate) fn get<T>(row: &AnyRow, column: &str) -> StoreResult<T>
-where
-    T: for<'r> sqlx::Decode<'r, sqlx::Any> + sqlx::Type<sqlx::Any>,
-{
-    row.try_get(column)
-        .map_err(|e| corrupt(format!("{column}: {e}")))
-}
-
-/// An ORI column.
-pub(crate) fn ori_column(row: &AnyRow, column: &str) -> StoreResult<Ori> {
-    Ori::parse(&get::<String>(row, column)?).map_err(corrupt)
-}
 
 /// Record fields as stored: a JSON array of `[tag, value]` pairs.
 pub(crate) fn fields_json(fields: &FieldSet) -> String {

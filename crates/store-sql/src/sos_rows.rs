@@ -6,18 +6,14 @@ use leads_domain::fields::{FieldDate, Ori, PersonName, Sex};
 use leads_domain::sos::{Dln, SosHolder};
 use leads_store::{
     BlobRef, CaseImage, ConsentRow, PhotoArrayRow, ReleaseRow, SosDisseminationRow, SosRequestRow,
-    SosTx, StoreError, StoreResult, StoredHolder,
+    SosTx, StoreResult, StoredHolder,
 };
 use sqlx::AssertSqlSafe;
 use sqlx::any::AnyRow;
 
 use crate::classify;
-use crate::rows::get;
+use crate::columns::{corrupt, get};
 use crate::tx::SqlTx;
-
-fn corrupt(what: impl std::fmt::Display) -> StoreError {
-    StoreError::Corrupt(what.to_string())
-}
 
 fn date_from(column: &str, number: i64) -> StoreResult<FieldDate> {
     FieldDate::parse("DATE", &number.to_string(), time::Date::MAX)

@@ -6,8 +6,8 @@ use leads_domain::sos::{ArrayMember, Consent, ConsentForm, PhotoArray, PhotoArra
 use leads_policy::{SosAction, Target};
 use leads_store::{ConsentRow, PhotoArrayRow};
 
+use super::acts::{SosDone, SosReply, SosSubject, edit_refusal};
 use super::share::{held_image, still_kept};
-use super::{SosDone, SosReply, SosSubject, edit_refusal};
 use crate::{Service, ServiceError};
 
 /// The audit event of consents and photo arrays.

@@ -8,7 +8,7 @@ use leads_domain::fields::CaseNumber;
 use leads_policy::{SosAction, Target};
 use leads_store::CaseImage;
 
-use super::{SosDone, SosReply, SosSubject, edit_refusal};
+use super::acts::{SosDone, SosReply, SosSubject, edit_refusal};
 use crate::runner::{Actor, Ctx, Done, Operation, OperationKind, Refusal};
 use crate::{Service, ServiceError};
 

@@ -7,8 +7,8 @@ use leads_domain::sos::{DeskForm, DeskRequest};
 use leads_policy::{SosAction, Target};
 use leads_store::SosRequestRow;
 
+use super::acts::{SosDone, SosReply, SosSubject, edit_refusal};
 use super::request::find_holder;
-use super::{SosDone, SosReply, SosSubject, edit_refusal};
 use crate::{Service, ServiceError};
 
 /// The audit event of a desk request.

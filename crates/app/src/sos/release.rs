@@ -10,8 +10,8 @@ use leads_domain::sos::{
 use leads_policy::{Principal, SosAction, Target};
 use leads_store::{ReleaseRow, StoreTx};
 
+use super::acts::{SosDone, SosReply, SosSubject, edit_refusal};
 use super::share::{SOS_RECORDS_LIMIT, held_image, still_kept};
-use super::{SosDone, SosReply, SosSubject, edit_refusal};
 use crate::runner::Refusal;
 use crate::{Service, ServiceError};
 

@@ -8,8 +8,8 @@ use leads_policy::{Principal, SosAction, Target};
 use leads_store::{CaseImage, SosRequestRow, StoreTx, StoredHolder};
 use leads_vault::BlobId;
 
+use super::acts::{SosDone, SosReply, SosSubject, edit_refusal};
 use super::cases::{CaseImageView, days_after};
-use super::{SosDone, SosReply, SosSubject, edit_refusal};
 use crate::runner::ADMINISTRATOR_QUEUE;
 use crate::runner::Refusal;
 use crate::{Service, ServiceError};

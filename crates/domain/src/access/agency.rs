@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Service, ServiceScope, Shortfall};
+use super::service::{Service, ServiceScope};
+use super::shortfall::Shortfall;
 use crate::fields::{FieldDate, Ori};
 use crate::rules::RuleId;
 

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    AccessLevel, Agreement, BasisEvidence, CertificationLevel, OffenseClass, Role, ServiceScope,
-};
+use super::agency::{AccessLevel, Agreement, BasisEvidence};
+use super::person::{CertificationLevel, OffenseClass, Role};
+use super::service::ServiceScope;
 use crate::fields::{FieldDate, Ori};
 
 /// One administrative command.

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use time::Duration;
 
-use super::Shortfall;
+use super::shortfall::Shortfall;
 use crate::fields::{FieldDate, Ori};
 use crate::rules::RuleId;
 

@@ -10,6 +10,7 @@ mod connection;
 mod person;
 mod principal;
 mod service;
+mod shortfall;
 mod terminal;
 
 pub use agency::{
@@ -24,22 +25,5 @@ pub use person::{
 };
 pub use principal::Principal;
 pub use service::{Service, ServiceScope};
+pub use shortfall::Shortfall;
 pub use terminal::Terminal;
-
-use crate::rules::RuleId;
-
-/// A fact that keeps something from happening, with the rule it comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shortfall {
-    pub rule: RuleId,
-    pub text: String,
-}
-
-impl Shortfall {
-    pub(crate) fn new(rule: RuleId, text: impl Into<String>) -> Shortfall {
-        Shortfall {
-            rule,
-            text: text.into(),
-        }
-    }
-}

@@ -1,6 +1,8 @@
 //! Who acts: the person signed in, their agency and the terminal of the session.
 
-use super::{Agency, Person, Terminal};
+use super::agency::Agency;
+use super::person::Person;
+use super::terminal::Terminal;
 
 /// The person signed in, their agency and the terminal the session is bound to.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use super::{Action, EntryKey, FileKind, FileSpec, KeySource, MultiFileQuery};
+use super::kinds::{Action, EntryKey, FileKind, FileSpec, KeySource, MultiFileQuery};
 use crate::fields::FieldCode::{self, *};
 
 /// Every entry names its case number, its supporting document and when the information came in

@@ -5,7 +5,9 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::{Lookup, LookupForm, stated, statement};
+use super::holder::{Lookup, LookupForm};
+use super::investigation::Investigation;
+use super::text::{stated, statement};
 use crate::error::{Edit, FieldError};
 use crate::fields::{CaseNumber, FreeText};
 
@@ -351,11 +353,11 @@ impl DeskRequest {
             "CLIENT CHARGE",
             charge.as_ref().map(FreeText::as_str),
         );
-        let investigation = super::Investigation::parse_optional(&form.investigation)?;
+        let investigation = Investigation::parse_optional(&form.investigation)?;
         note(
             Condition::LawfulInvestigation,
             "INVESTIGATION",
-            investigation.map(super::Investigation::name),
+            investigation.map(Investigation::name),
         );
         let case = stated(&form.case_number)
             .map(|c| CaseNumber::parse("CAS", &c.to_ascii_uppercase()))

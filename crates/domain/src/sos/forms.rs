@@ -4,39 +4,12 @@
 use serde::{Deserialize, Serialize};
 use time::Date;
 
-use super::{Lookup, LookupForm, stated, statement};
+use super::category::Category;
+use super::holder::{Lookup, LookupForm};
+use super::investigation::Investigation;
+use super::text::{stated, statement};
 use crate::error::{Edit, FieldError};
 use crate::fields::{CaseNumber, FieldDate, FreeText, Ori};
-
-/// A lawful civil or criminal investigation (1030.140(b)(1)(D),(E)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Investigation {
-    Criminal,
-    Civil,
-}
-
-impl Investigation {
-    pub fn name(self) -> &'static str {
-        match self {
-            Investigation::Criminal => "criminal",
-            Investigation::Civil => "civil",
-        }
-    }
-
-    /// `criminal` or `civil`; blank is `None` (no investigation stated).
-    pub fn parse_optional(value: &Option<String>) -> Result<Option<Investigation>, FieldError> {
-        match stated(value).map(str::to_ascii_lowercase).as_deref() {
-            None => Ok(None),
-            Some("criminal") => Ok(Some(Investigation::Criminal)),
-            Some("civil") => Ok(Some(Investigation::Civil)),
-            Some(_) => Err(FieldError::new(
-                "INV",
-                value.as_deref().unwrap_or_default(),
-                Edit::InvalidCode,
-            )),
-        }
-    }
-}
 
 /// Who the holder is in the investigation (a line-up may show only the suspect's image, P3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +96,7 @@ pub struct ImageRequest {
     pub role: SubjectRole,
     pub retention_days: Option<i64>,
     pub transmit_to: Option<Ori>,
-    pub on_behalf_of: Option<super::Category>,
+    pub on_behalf_of: Option<Category>,
 }
 
 impl ImageRequest {
@@ -150,7 +123,7 @@ impl ImageRequest {
             retention_days: form.retention_days,
             transmit_to,
             on_behalf_of: stated(&form.on_behalf_of)
-                .map(super::Category::parse)
+                .map(Category::parse)
                 .transpose()?,
         })
     }

@@ -5,6 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use time::Date;
 
+use super::text::stated;
 use crate::error::{Edit, FieldError};
 use crate::fields::{FieldDate, PersonName, Sex};
 
@@ -98,15 +99,15 @@ pub enum Lookup {
 impl Lookup {
     /// Applies the edits: a licence number, or all three of name, date of birth and sex.
     pub fn parse(form: &LookupForm, today: Date) -> Result<Lookup, FieldError> {
-        if let Some(dln) = super::stated(&form.dln) {
+        if let Some(dln) = stated(&form.dln) {
             return Dln::parse(dln).map(Lookup::Dln);
         }
-        let name = super::stated(&form.name).ok_or_else(|| {
+        let name = stated(&form.name).ok_or_else(|| {
             FieldError::new("NAM", "", Edit::Format("GIVE DLN, OR NAM WITH DOB AND SEX"))
         })?;
         let name = PersonName::parse(&name.to_ascii_uppercase())?;
-        let dob = FieldDate::parse("DOB", super::stated(&form.dob).unwrap_or_default(), today)?;
-        let sex = Sex::parse(super::stated(&form.sex).unwrap_or_default())?;
+        let dob = FieldDate::parse("DOB", stated(&form.dob).unwrap_or_default(), today)?;
+        let sex = Sex::parse(stated(&form.sex).unwrap_or_default())?;
         Ok(Lookup::Person { name, dob, sex })
     }
 

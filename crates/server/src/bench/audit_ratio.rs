@@ -12,7 +12,7 @@ use leads_store::Store;
 use leads_synth::Generator;
 
 use super::audit_off::AuditOff;
-use super::time_today;
+use super::measure::time_today;
 
 /// Concurrent in-process clients for `seconds`; returns inquiries answered per second.
 async fn load(service: &Service, token: &str, clients: usize, seconds: f64) -> f64 {

@@ -10,7 +10,7 @@ use leads_domain::reply::Outcome;
 use leads_imaging::{Frame, Limits, normalize};
 use leads_synth::Generator;
 
-use super::{micros, percentile, time_today};
+use super::measure::{micros, percentile, time_today};
 
 /// Distinct source pictures cycled through by both measurements.
 const SOURCES: u64 = 16;

@@ -13,10 +13,12 @@ use leads_message::{examples, parse_message};
 use leads_synth::Generator;
 
 use crate::server;
+use measure::{micros, percentile, time_today};
 
 mod audit_off;
 mod audit_ratio;
 mod images;
+mod measure;
 mod sweep;
 
 #[derive(Debug, Clone, Args)]
@@ -60,21 +62,6 @@ pub struct BenchArgs {
     pub database_url: Option<String>,
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let rank = ((sorted.len() - 1) as f64 * p).round() as usize;
-    sorted
-        .get(rank.min(sorted.len() - 1))
-        .copied()
-        .unwrap_or_default()
-}
-
-fn micros(d: Duration) -> f64 {
-    d.as_secs_f64() * 1e6
-}
-
 fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
@@ -100,7 +87,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         .clone()
         .unwrap_or_else(|| format!("sqlite://{}/bench.db", dir.display()));
     let store = server::open_store(&url).await?;
-    let database = crate::cli::DatabaseArgs {
+    let database = crate::args::DatabaseArgs {
         data_dir: dir.clone(),
         database_url: None,
         image_dir: None,
@@ -306,11 +293,6 @@ fn bench_parse(repetitions: usize) {
         micros(elapsed) / repetitions as f64,
         repetitions as f64 / elapsed.as_secs_f64()
     );
-}
-
-pub(crate) fn time_today() -> time::Date {
-    use leads_domain::clock::Clock;
-    leads_domain::clock::SystemClock.today()
 }
 
 async fn bench_http(

@@ -10,3 +10,4 @@
 mod audit_cli;
 mod cli;
 mod layering;
+mod module_cycles;
