@@ -244,9 +244,24 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn health(&self) -> StoreResult<()>;
 }
 
-/// One database transaction. Dropping it without `commit` rolls it back.
+/// One database transaction. Dropping it without `commit` rolls it back. Its operations are
+/// grouped by area in the traits it is made of ([`DirectoryTx`], [`SessionTx`], [`RecordTx`],
+/// [`AuditTx`], [`ImageTx`], [`LifecycleTx`], and [`SosTx`] through [`StoreTx::sos`]); a caller
+/// imports the areas it uses.
 #[async_trait]
-pub trait StoreTx: Send {
+pub trait StoreTx:
+    DirectoryTx + SessionTx + RecordTx + AuditTx + ImageTx + LifecycleTx + Send
+{
+    /// The SOS image service's storage, in this transaction.
+    fn sos(&mut self) -> &mut dyn SosTx;
+
+    async fn commit(self: Box<Self>) -> StoreResult<()>;
+    async fn rollback(self: Box<Self>) -> StoreResult<()>;
+}
+
+/// The directory: agencies, accounts, terminals and connection requests.
+#[async_trait]
+pub trait DirectoryTx: Send {
     async fn put_agency(&mut self, agency: &Agency) -> StoreResult<()>;
     async fn agency(&mut self, ori: &Ori) -> StoreResult<Option<Agency>>;
     async fn agencies(&mut self) -> StoreResult<Vec<Agency>>;
@@ -277,7 +292,11 @@ pub trait StoreTx: Send {
         &mut self,
         ori: Option<&Ori>,
     ) -> StoreResult<Vec<(i64, ConnectionRequest)>>;
+}
 
+/// Sessions and the sign-in failures that lock accounts.
+#[async_trait]
+pub trait SessionTx: Send {
     async fn record_sign_in_failure(&mut self, operator_id: &str, at: Timestamp)
     -> StoreResult<()>;
     /// Failed sign-ins of an operator at or after `since`.
@@ -299,7 +318,11 @@ pub trait StoreTx: Send {
         banner_accepted_at: Option<Timestamp>,
         last_activity_at: Timestamp,
     ) -> StoreResult<()>;
+}
 
+/// The hot-file records, their numbers and their search index.
+#[async_trait]
+pub trait RecordTx: Send {
     /// The next value of a named counter (1, 2, …), atomically.
     async fn next_serial(&mut self, counter: &str) -> StoreResult<u64>;
 
@@ -330,7 +353,11 @@ pub trait StoreTx: Send {
         value: &str,
         limit: u32,
     ) -> StoreResult<Vec<Record>>;
+}
 
+/// The audit log: entries, checkpoints, pruning and the misuse review.
+#[async_trait]
+pub trait AuditTx: Send {
     /// Appends an audit entry; returns it sealed with its sequence number.
     async fn append_audit(&mut self, entry: AuditEntry) -> StoreResult<SealedEntry>;
 
@@ -361,16 +388,11 @@ pub trait StoreTx: Send {
         through_seq: u64,
         frontier: &[(u32, String)],
     ) -> StoreResult<u64>;
+}
 
-    /// Puts a message in a recipient's queue.
-    async fn post_message(
-        &mut self,
-        recipient: &str,
-        kind: &str,
-        text: &str,
-        at: Timestamp,
-    ) -> StoreResult<i64>;
-
+/// The image file: pictures of records and their sealed keys.
+#[async_trait]
+pub trait ImageTx: Send {
     /// Adds an image (its number is unique).
     async fn insert_image(&mut self, image: &StoredImage) -> StoreResult<()>;
     /// Rewrites an image's metadata.
@@ -392,6 +414,19 @@ pub trait StoreTx: Send {
     async fn image_keys(&mut self) -> StoreResult<Vec<(Imn, BlobRef, BlobRef)>>;
     /// Replaces the wrapped keys of an image (master-key rotation).
     async fn rewrap_image(&mut self, imn: &Imn, picture: &str, thumbnail: &str) -> StoreResult<()>;
+}
+
+/// The record lifecycle: messages and mailboxes, deadlines, checks, confirmations, shifts and late entries.
+#[async_trait]
+pub trait LifecycleTx: Send {
+    /// Puts a message in a recipient's queue.
+    async fn post_message(
+        &mut self,
+        recipient: &str,
+        kind: &str,
+        text: &str,
+        at: Timestamp,
+    ) -> StoreResult<i64>;
 
     /// A recipient's messages, newest first (unacknowledged only if asked).
     async fn mailbox(
@@ -473,10 +508,4 @@ pub trait StoreTx: Send {
         ori: Option<&str>,
         limit: u32,
     ) -> StoreResult<Vec<StoredLateEntry>>;
-
-    /// The SOS image service's storage, in this transaction.
-    fn sos(&mut self) -> &mut dyn SosTx;
-
-    async fn commit(self: Box<Self>) -> StoreResult<()>;
-    async fn rollback(self: Box<Self>) -> StoreResult<()>;
 }
