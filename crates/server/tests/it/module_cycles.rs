@@ -256,3 +256,29 @@ fn the_cycle_check_sees_a_cycle_through_a_glob_and_a_child_call() {
     std::fs::write(src.join("area/part.rs"), "pub fn go() {}\n").unwrap();
     assert!(crate_cycles(src).is_empty());
 }
+
+/// The most lines a production file may have (its unit tests, after `#[cfg(test)]`, aside).
+const MAX_PRODUCTION_LINES: usize = 600;
+
+#[test]
+fn no_production_file_is_longer_than_six_hundred_lines() {
+    let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut long = Vec::new();
+    for entry in std::fs::read_dir(&crates).unwrap().flatten() {
+        let mut files = Vec::new();
+        rust_files(&entry.path().join("src"), &mut files);
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let production = text.split("#[cfg(test)]").next().unwrap_or_default();
+            let lines = production.lines().count();
+            if lines > MAX_PRODUCTION_LINES {
+                long.push(format!("{}: {lines} lines", file.display()));
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "files over {MAX_PRODUCTION_LINES} lines:\n{}",
+        long.join("\n")
+    );
+}

@@ -1,0 +1,78 @@
+//! Why a message could not become a transaction.
+
+use crate::error::FieldError;
+use crate::rules::RuleId;
+
+/// Why a message could not become a transaction.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TransactionError {
+    /// A field failed its edit.
+    #[error(transparent)]
+    Field(#[from] FieldError),
+    /// A field the message key does not take.
+    #[error("{tag} NOT ALLOWED IN {key}")]
+    NotAllowed {
+        tag: &'static str,
+        key: &'static str,
+    },
+    /// A mandatory field is absent.
+    #[error("{tag} MISSING - MANDATORY FOR {key}")]
+    Missing {
+        tag: &'static str,
+        key: &'static str,
+    },
+    /// A field given more often than it may be.
+    #[error("{tag} REPEATED - AT MOST {max}")]
+    Repeated { tag: &'static str, max: usize },
+    /// A record transaction without NIC, LRN or OCA.
+    #[error("{key} NEEDS {needs} TO IDENTIFY THE RECORD")]
+    NoRecordReference {
+        key: &'static str,
+        needs: &'static str,
+    },
+    /// An inquiry without anything to search by.
+    #[error("{key} NEEDS {needs}")]
+    NoCriteria {
+        key: &'static str,
+        needs: &'static str,
+    },
+    /// A modify message that changes nothing.
+    #[error("NO FIELDS TO MODIFY")]
+    NothingToModify,
+    /// A rule of PRODUCT.md refuses the transaction.
+    #[error("{rule}: {detail}")]
+    Rule { rule: RuleId, detail: &'static str },
+}
+
+impl TransactionError {
+    /// The stable error code (docs/ERROR-CODES.md).
+    pub fn code(&self) -> &'static str {
+        match self {
+            TransactionError::Field(_) => "field_edit",
+            TransactionError::NotAllowed { .. } => "field_not_allowed",
+            TransactionError::Missing { .. } => "field_missing",
+            TransactionError::Repeated { .. } => "field_repeated",
+            TransactionError::NoRecordReference { .. } => "record_reference_missing",
+            TransactionError::NoCriteria { .. } => "criteria_missing",
+            TransactionError::NothingToModify => "nothing_to_modify",
+            TransactionError::Rule { .. } => "rule_refused",
+        }
+    }
+
+    /// What the operator is told: for a rule refusal the rule's detail alone (the rule and its
+    /// citation travel separately as a reason), otherwise the whole error.
+    pub fn operator_text(&self) -> String {
+        match self {
+            TransactionError::Rule { detail, .. } => (*detail).to_owned(),
+            other => other.to_string(),
+        }
+    }
+
+    /// The rule cited, for rule refusals.
+    pub fn rule(&self) -> Option<RuleId> {
+        match self {
+            TransactionError::Rule { rule, .. } => Some(*rule),
+            _ => None,
+        }
+    }
+}
