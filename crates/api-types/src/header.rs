@@ -38,7 +38,7 @@ impl ReplyHeader {
             client_request_id: None,
             at: answer.at.to_string(),
             outcome: answer.outcome.name().into(),
-            code: answer.code.into(),
+            code: answer.code.name().into(),
             message: answer.message.clone(),
             reasons: answer.reasons.iter().map(ReasonBody::from).collect(),
         }

@@ -17,6 +17,7 @@ pub use session::{password, totp};
 use std::sync::Arc;
 
 use leads_domain::clock::Clock;
+use leads_domain::codes::ReplyCode;
 use leads_policy::Authorizer;
 use leads_store::{Store, StoreError};
 
@@ -145,17 +146,17 @@ pub enum ServiceError {
 
 impl ServiceError {
     /// The stable error code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ReplyCode {
         match self {
-            ServiceError::Unauthenticated => "auth_required",
-            ServiceError::SessionExpired => "auth_expired",
-            ServiceError::IdleTimeout => "auth_idle_timeout",
-            ServiceError::BannerRequired => "auth_banner_required",
-            ServiceError::PasswordRejected(_) => "auth_password_rejected",
-            ServiceError::BadCredentials => "auth_invalid_credentials",
-            ServiceError::SignInRefused(_) => "auth_refused",
-            ServiceError::Storage(_) => "storage_unavailable",
-            ServiceError::Internal(_) => "internal",
+            ServiceError::Unauthenticated => ReplyCode::AuthRequired,
+            ServiceError::SessionExpired => ReplyCode::AuthExpired,
+            ServiceError::IdleTimeout => ReplyCode::AuthIdleTimeout,
+            ServiceError::BannerRequired => ReplyCode::AuthBannerRequired,
+            ServiceError::PasswordRejected(_) => ReplyCode::AuthPasswordRejected,
+            ServiceError::BadCredentials => ReplyCode::AuthInvalidCredentials,
+            ServiceError::SignInRefused(_) => ReplyCode::AuthRefused,
+            ServiceError::Storage(_) => ReplyCode::StorageUnavailable,
+            ServiceError::Internal(_) => ReplyCode::Internal,
         }
     }
 }

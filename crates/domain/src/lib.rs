@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod clock;
+pub mod codes;
 pub mod confirmation;
 pub mod deadline;
 pub mod dissemination;

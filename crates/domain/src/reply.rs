@@ -62,7 +62,7 @@ pub struct Answer<T> {
     pub at: Timestamp,
     pub outcome: Outcome,
     /// Stable code (docs/ERROR-CODES.md), e.g. `entered`, `hit`, `field_edit`, `reject_on_file`.
-    pub code: &'static str,
+    pub code: crate::codes::ReplyCode,
     /// One line for the person, e.g. `DOB/19991340 INVALID DATE`.
     pub message: String,
     /// The rules that decided a refusal, each with its citation.

@@ -4,6 +4,7 @@
 //! message field at fault. The photo travels in field `IMG`, the crop rectangle in field `CRP`.
 
 use crate::rect::Crop;
+use leads_domain::codes::ReplyCode;
 
 /// Why an upload could not be turned into a stored image.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -76,18 +77,18 @@ pub enum ImageError {
 impl ImageError {
     /// A stable snake_case code for the error, for APIs and audit records.
     #[must_use]
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> leads_domain::codes::ReplyCode {
         match self {
-            Self::Empty => "image_empty",
-            Self::TooLarge { .. } => "image_too_large",
-            Self::UnsupportedFormat => "image_unsupported",
-            Self::Dimensions { .. } => "image_dimensions",
-            Self::Corrupt(_) => "image_corrupt",
-            Self::CropOutside { .. } => "crop_outside",
-            Self::CropAspect { .. } => "crop_aspect",
-            Self::CropTooSmall { .. } => "crop_too_small",
-            Self::CropSyntax(_) => "crop_malformed",
-            Self::Encode(_) => "image_encode",
+            Self::Empty => ReplyCode::ImageEmpty,
+            Self::TooLarge { .. } => ReplyCode::ImageTooLarge,
+            Self::UnsupportedFormat => ReplyCode::ImageUnsupported,
+            Self::Dimensions { .. } => ReplyCode::ImageDimensions,
+            Self::Corrupt(_) => ReplyCode::ImageCorrupt,
+            Self::CropOutside { .. } => ReplyCode::CropOutside,
+            Self::CropAspect { .. } => ReplyCode::CropAspect,
+            Self::CropTooSmall { .. } => ReplyCode::CropTooSmall,
+            Self::CropSyntax(_) => ReplyCode::CropMalformed,
+            Self::Encode(_) => ReplyCode::ImageEncode,
         }
     }
 

@@ -9,6 +9,7 @@
 //! end with a period. Control characters are ignored (as Nlets does), except that a line break
 //! after `TXT` separates the header from the body.
 
+use leads_domain::codes::ReplyCode;
 use std::fmt;
 
 /// The longest message accepted, in bytes (not counting an attached image).
@@ -73,20 +74,22 @@ pub enum GrammarError {
 
 impl GrammarError {
     /// The stable error code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> leads_domain::codes::ReplyCode {
         match self {
-            GrammarError::Empty => "message_empty",
+            GrammarError::Empty => ReplyCode::MessageEmpty,
             GrammarError::TooLong { .. } | GrammarError::AttachmentTooLong { .. } => {
-                "message_too_long"
+                ReplyCode::MessageTooLong
             }
-            GrammarError::AttachmentEncoding => "image_encoding",
-            GrammarError::NonAscii { .. } => "message_non_ascii",
-            GrammarError::TrailingPeriod => "message_trailing_period",
-            GrammarError::BadKey { .. } => "message_unknown_key",
-            GrammarError::MissingOri { .. } | GrammarError::TooManyOris => "message_bad_header",
+            GrammarError::AttachmentEncoding => ReplyCode::ImageEncoding,
+            GrammarError::NonAscii { .. } => ReplyCode::MessageNonAscii,
+            GrammarError::TrailingPeriod => ReplyCode::MessageTrailingPeriod,
+            GrammarError::BadKey { .. } => ReplyCode::MessageUnknownKey,
+            GrammarError::MissingOri { .. } | GrammarError::TooManyOris => {
+                ReplyCode::MessageBadHeader
+            }
             GrammarError::EmptyField
             | GrammarError::MalformedField { .. }
-            | GrammarError::EmptyBody => "message_malformed",
+            | GrammarError::EmptyBody => ReplyCode::MessageMalformed,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! From a [`RawMessage`] to a validated domain [`Transaction`].
 
+use leads_domain::codes::ReplyCode;
 use leads_domain::confirmation::{ConfirmKey, ConfirmTransaction, lookup_confirm_key};
 use leads_domain::fields::{FieldCode, Ori, ParseContext};
 use leads_domain::files::MessageKey;
@@ -80,12 +81,12 @@ pub struct MessageError {
 
 impl MessageError {
     /// The stable error code.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> leads_domain::codes::ReplyCode {
         match &self.kind {
             MessageErrorKind::Grammar(e) => e.code(),
-            MessageErrorKind::UnknownKey(_) => "message_unknown_key",
-            MessageErrorKind::UnknownField(_) => "field_unknown",
-            MessageErrorKind::Header(_) => "message_bad_header",
+            MessageErrorKind::UnknownKey(_) => ReplyCode::MessageUnknownKey,
+            MessageErrorKind::UnknownField(_) => ReplyCode::FieldUnknown,
+            MessageErrorKind::Header(_) => ReplyCode::MessageBadHeader,
             MessageErrorKind::Transaction(e) => e.code(),
         }
     }

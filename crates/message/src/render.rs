@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::FieldCode;
 use leads_domain::files::FileKind;
 use leads_domain::reply::{Outcome, Reply};
@@ -144,7 +145,7 @@ pub fn render_reply(reply: &Reply) -> String {
         }
         Outcome::Accepted => {
             let _ = writeln!(out, "{head} {}", reply.message);
-            if let (Some(criteria), "no_hit") = (&reply.criteria, reply.code) {
+            if let (Some(criteria), ReplyCode::NoHit) = (&reply.criteria, reply.code) {
                 let _ = writeln!(out, "{criteria}");
             }
             for record in &reply.records {

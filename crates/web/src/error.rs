@@ -5,11 +5,12 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leads_api_types::{ErrorBody, codes};
 use leads_app::ServiceError;
+use leads_domain::codes::ReplyCode;
 
 /// An error answer: a stable code, a message for people, and the operation id.
 #[derive(Debug)]
 pub struct ApiError {
-    pub code: &'static str,
+    pub code: ReplyCode,
     pub message: String,
     pub operation_id: String,
 }
@@ -18,9 +19,9 @@ impl ApiError {
     /// A request body an extractor refused (too large, not JSON, not UTF-8).
     pub fn rejection(status: StatusCode, detail: String, operation_id: &str) -> ApiError {
         let code = if status == StatusCode::PAYLOAD_TOO_LARGE {
-            "request_too_large"
+            ReplyCode::RequestTooLarge
         } else {
-            "request_invalid"
+            ReplyCode::RequestInvalid
         };
         ApiError {
             code,
@@ -43,7 +44,7 @@ impl ApiError {
     }
 }
 
-pub(crate) fn status_of(code: &str) -> StatusCode {
+pub(crate) fn status_of(code: ReplyCode) -> StatusCode {
     StatusCode::from_u16(codes::http_status(code)).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 

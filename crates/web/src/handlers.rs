@@ -10,6 +10,7 @@ use leads_api_types::{
     DisseminationRequest, ReplyBody, ReplyHeader, SignInRequest, SignInResponse, TransactionRequest,
 };
 use leads_app::{Answer, Input, Service, ServiceError};
+use leads_domain::codes::ReplyCode;
 use serde::Serialize;
 
 use crate::error::{ApiError, status_of, with_operation_id};
@@ -75,7 +76,7 @@ impl<'h> Call<'h> {
     /// A request the edge itself refuses (a bad query string).
     pub(crate) fn invalid(&self, message: String) -> ApiError {
         ApiError {
-            code: "invalid_request",
+            code: ReplyCode::InvalidRequest,
             message,
             operation_id: self.op.clone(),
         }
@@ -89,7 +90,7 @@ impl<'h> Call<'h> {
     }
 
     /// `body` as the JSON response to an answer with `code`.
-    pub(crate) fn respond(&self, code: &str, body: impl Serialize) -> Response {
+    pub(crate) fn respond(&self, code: ReplyCode, body: impl Serialize) -> Response {
         self.stamp((status_of(code), Json(body)).into_response())
     }
 

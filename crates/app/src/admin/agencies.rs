@@ -18,7 +18,7 @@ pub(super) async fn register_agency(
     Ok({
         if c.tx.agency(&ori).await?.is_some() {
             return Err(Refusal::rejected(
-                "already_exists",
+                ReplyCode::AlreadyExists,
                 format!("AGENCY {ori} IS ALREADY REGISTERED"),
             ));
         }
@@ -129,7 +129,7 @@ pub(super) async fn suspend_service(
                 .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
         if agency.suspensions.iter().any(|s| s.scope == scope) {
             return Err(Refusal::rejected(
-                "already_exists",
+                ReplyCode::AlreadyExists,
                 format!(
                     "{} IS ALREADY SUSPENDED FOR {ori}",
                     scope.name().to_ascii_uppercase()

@@ -7,6 +7,7 @@ pub(super) use leads_domain::access::{
     OffenseClass, Person, Role, ServiceScope, Shortfall, Suspension, Terminal,
 };
 pub(super) use leads_domain::clock::Timestamp;
+pub(super) use leads_domain::codes::ReplyCode;
 pub(super) use leads_domain::fields::{FieldDate, Ori};
 pub(super) use leads_domain::reply::{Answer, Reason};
 pub(super) use leads_policy::{AdminAction, Principal};
@@ -76,11 +77,11 @@ pub(super) fn rules_refusal(shortfalls: Vec<Shortfall>) -> Refusal {
         .into_iter()
         .map(|s| Reason::rule(s.rule, s.text))
         .collect();
-    Refusal::refused("rule_refused", message, reasons)
+    Refusal::refused(ReplyCode::RuleRefused, message, reasons)
 }
 
 pub(super) fn not_found(what: &str, id: &str) -> Refusal {
-    Refusal::rejected("not_found", format!("{what} {id} NOT FOUND"))
+    Refusal::rejected(ReplyCode::NotFound, format!("{what} {id} NOT FOUND"))
 }
 
 pub(super) fn valid_person_id(id: &str) -> bool {

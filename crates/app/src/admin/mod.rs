@@ -4,6 +4,7 @@
 
 use leads_domain::access::AdminCommand;
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::FieldDate;
 use leads_policy::{Act, AuthzRequest, Principal, Target};
 use leads_store::StoreTx;
@@ -102,7 +103,7 @@ impl Operation for AdminOp {
             )
             .await?;
         Ok(Done::new(
-            "admin_done",
+            ReplyCode::AdminDone,
             message,
             AdminBody { command, data },
         ))

@@ -21,13 +21,13 @@ pub(super) async fn create_person(
         person.dob = dob;
         if !valid_person_id(&person.id) {
             return Err(Refusal::rejected(
-                "invalid_request",
+                ReplyCode::InvalidRequest,
                 "PERSON ID MUST BE 2-20 LETTERS AND DIGITS",
             ));
         }
         if c.tx.account(&person.id).await?.is_some() {
             return Err(Refusal::rejected(
-                "already_exists",
+                ReplyCode::AlreadyExists,
                 format!("PERSON {} ALREADY EXISTS", person.id),
             ));
         }
@@ -35,7 +35,7 @@ pub(super) async fn create_person(
             .await?
             .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
         password::check(&person.id, &initial)
-            .map_err(|why| Refusal::rejected("auth_password_rejected", why))?;
+            .map_err(|why| Refusal::rejected(ReplyCode::AuthPasswordRejected, why))?;
         let secret = totp::new_secret();
         let enrollment = Enrollment {
             uri: totp::provisioning_uri(&secret, &person.id),
@@ -155,7 +155,7 @@ pub(super) async fn deny_for_charge(c: &mut Command<'_>, id: String, reason: Str
             .update_person(c.tx, &id, |p| {
                 if p.charges.is_empty() {
                     return Err(Refusal::rejected(
-                        "invalid_request",
+                        ReplyCode::InvalidRequest,
                         "RECORD THE PENDING CHARGE FIRST",
                     ));
                 }
@@ -187,7 +187,7 @@ pub(super) async fn certify(
             .update_person(c.tx, &id, |p| {
                 if expires_on <= certified_on {
                     return Err(Refusal::rejected(
-                        "invalid_request",
+                        ReplyCode::InvalidRequest,
                         "CERTIFICATION MUST EXPIRE AFTER IT IS AWARDED",
                     ));
                 }
@@ -218,7 +218,7 @@ pub(super) async fn unlock_account(c: &mut Command<'_>, id: String) -> Handled {
                 .ok_or_else(|| not_found("PERSON", &id))?;
         if account.status != AccountStatus::Locked {
             return Err(Refusal::rejected(
-                "invalid_request",
+                ReplyCode::InvalidRequest,
                 format!("ACCOUNT {id} IS NOT LOCKED"),
             ));
         }
@@ -289,7 +289,7 @@ pub(super) async fn reset_password(c: &mut Command<'_>, id: String, new: String)
                 .await?
                 .ok_or_else(|| not_found("PERSON", &id))?;
         password::check(&id, &new)
-            .map_err(|why| Refusal::rejected("auth_password_rejected", why))?;
+            .map_err(|why| Refusal::rejected(ReplyCode::AuthPasswordRejected, why))?;
         account.password_hash = hash_password(&new)?;
         account.password_changed_at = c.now;
         c.tx.put_account(&account).await?;

@@ -18,13 +18,13 @@ pub(super) async fn register_terminal(
         let terminal = Terminal::register(&id, ori.clone(), &location, connection);
         if !valid_person_id(&terminal.id) {
             return Err(Refusal::rejected(
-                "invalid_request",
+                ReplyCode::InvalidRequest,
                 "TERMINAL ID MUST BE 2-20 LETTERS AND DIGITS",
             ));
         }
         if c.tx.terminal(&terminal.id).await?.is_some() {
             return Err(Refusal::rejected(
-                "already_exists",
+                ReplyCode::AlreadyExists,
                 format!("TERMINAL {} IS ALREADY REGISTERED", terminal.id),
             ));
         }
@@ -38,7 +38,7 @@ pub(super) async fn register_terminal(
                     .ok_or_else(|| not_found("CONNECTION REQUEST", &number.to_string()))?;
             if request.ori != ori {
                 return Err(Refusal::rejected(
-                    "invalid_request",
+                    ReplyCode::InvalidRequest,
                     format!("CONNECTION REQUEST {number} IS NOT {ori}'S"),
                 ));
             }

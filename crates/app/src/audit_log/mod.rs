@@ -10,6 +10,7 @@ use ed25519_dalek::{SigningKey, VerifyingKey};
 use leads_audit::checkpoint::Checkpoint;
 use leads_audit::merkle::{Frontier, Hash};
 use leads_audit::verify::{ExportLine, FORMAT, Report, StreamVerifier};
+use leads_domain::codes::ReplyCode;
 use leads_store::StoredCheckpoint;
 
 use crate::runner::{Actor, Done, OperationKind, Work};
@@ -106,6 +107,7 @@ impl Service {
         let written = self.write_export(sink).await?;
         self.audit_reading(
             "audit_export",
+            ReplyCode::AuditExport,
             reader,
             format!("EXPORTED {written} ENTRIES"),
         )
@@ -180,7 +182,8 @@ impl Service {
                 problem.first_seq, problem.what
             ),
         };
-        self.audit_reading("audit_verify", reader, verdict).await?;
+        self.audit_reading("audit_verify", ReplyCode::AuditVerify, reader, verdict)
+            .await?;
         Ok(report)
     }
 
@@ -188,11 +191,12 @@ impl Service {
     async fn audit_reading(
         &self,
         event: &'static str,
+        code: ReplyCode,
         reader: &str,
         detail: String,
     ) -> Result<(), ServiceError> {
         let work = Work::new(OperationKind::AuditExport, event, detail, move |_ctx| {
-            Box::pin(async move { Ok(Done::new(event, "READ", ())) })
+            Box::pin(async move { Ok(Done::new(code, "READ", ())) })
         })
         .by_the_system();
         self.run(Actor::Reader(reader), None, work).await?;

@@ -5,6 +5,7 @@
 use leads_audit::SealedEntry;
 use leads_domain::access::Role;
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::Ori;
 use leads_domain::reply::Answer;
 use leads_policy::{Act, AdminAction, Principal, Target};
@@ -109,7 +110,8 @@ impl Operation for ReportOp {
         prep.audit.on_refusal = RefusalDetail::Keep;
         let scope = report_scope(principal, &mut self.query);
         prep.audit.detail = describe_audit_query(&self.query);
-        self.scope = scope.map_err(|message| Refusal::rejected("invalid_request", message))?;
+        self.scope =
+            scope.map_err(|message| Refusal::rejected(ReplyCode::InvalidRequest, message))?;
         prep.service.permit_act(
             principal,
             Act::Admin(AdminAction::ReadAudit),
@@ -143,7 +145,7 @@ impl Operation for ReportOp {
             entries,
             next_after,
         };
-        Ok(Done::new("audit_report", message, body))
+        Ok(Done::new(ReplyCode::AuditReport, message, body))
     }
 }
 

@@ -4,6 +4,7 @@
 
 use leads_audit::merkle::Hash;
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 
 use crate::audit_log::{BATCH, frontier_of, nodes_of};
 use crate::runner::{Actor, Done, OperationKind, Work};
@@ -95,7 +96,7 @@ impl Service {
                     ctx.audit.detail = format!(
                         "PRUNED {pruned} ENTRIES {first}-{through} OLDER THAN {cutoff} ({days}-DAY RETENTION)"
                     );
-                    Ok(Done::new("audit_prune", format!("PRUNED {pruned}"), pruned))
+                    Ok(Done::new(ReplyCode::AuditPrune, format!("PRUNED {pruned}"), pruned))
                 })
             },
         )

@@ -1,6 +1,7 @@
 //! What people read from the deadline engine: the agency's message queue (read, acknowledge)
 //! and the compliance view of open deadlines.
 
+use leads_domain::codes::ReplyCode;
 use leads_domain::deadline::Deadline;
 use leads_domain::fields::Ori;
 use leads_domain::reply::Outcome;
@@ -47,13 +48,13 @@ impl Service {
             scope,
             operation_id,
             "compliance_overview_read",
-            "compliance_overview",
+            ReplyCode::ComplianceOverview,
             false,
             |tx, store, agency, _reader, now| {
                 Box::pin(async move {
                     let Some(ori) = agency else {
                         return Ok(Err((
-                            "invalid_request",
+                            ReplyCode::InvalidRequest,
                             "THE OVERVIEW IS OF ONE AGENCY AT A TIME - NAME ITS ORI".into(),
                         )));
                     };
@@ -100,7 +101,7 @@ impl Service {
             scope,
             operation_id,
             "mailbox_read",
-            "mailbox",
+            ReplyCode::Mailbox,
             false,
             move |tx, _store, agency, _reader, _now| {
                 Box::pin(async move {
@@ -126,7 +127,7 @@ impl Service {
                 scope,
                 operation_id,
                 "message_acknowledged",
-                "message_acknowledged",
+                ReplyCode::MessageAcknowledged,
                 true,
                 move |tx, _store, agency, reader, now| {
                     Box::pin(async move {
@@ -138,7 +139,7 @@ impl Service {
                             Ok(vec![id])
                         } else {
                             Err((
-                                "message_not_found",
+                                ReplyCode::MessageNotFound,
                                 format!("NO UNACKNOWLEDGED MESSAGE {id} IN THIS QUEUE"),
                             ))
                         })
@@ -165,7 +166,7 @@ impl Service {
             scope,
             operation_id,
             "compliance_read",
-            "compliance",
+            ReplyCode::Compliance,
             false,
             |tx, _store, agency, _reader, _now| {
                 Box::pin(async move { Ok(Ok(tx.open_deadlines(agency.map(Ori::as_str)).await?)) })

@@ -6,6 +6,7 @@ pub(crate) mod lists;
 pub(crate) mod staffing;
 
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::Ori;
 use leads_domain::reply::Answer;
 use leads_policy::{Act, AdminAction, Principal, Target};
@@ -55,7 +56,7 @@ impl Scope {
 }
 
 /// What a reading found: the items, or why not (a code of docs/ERROR-CODES.md and a message).
-pub(crate) type Fetched<T> = Result<Vec<T>, (&'static str, String)>;
+pub(crate) type Fetched<T> = Result<Vec<T>, (ReplyCode, String)>;
 
 /// The work of a reading, run inside its database transaction.
 pub(crate) type FetchFuture<'a, T> =
@@ -99,7 +100,7 @@ struct Reading<T> {
     kind: OperationKind,
     scope: Option<String>,
     event: &'static str,
-    code: &'static str,
+    code: ReplyCode,
     writes: bool,
     agency: Option<Ori>,
     named: String,
@@ -126,7 +127,7 @@ impl<T: Send> Operation for Reading<T> {
         prep.audit.on_refusal = RefusalDetail::Keep;
         let scope = Scope::parse(self.scope.as_deref()).map_err(|message| {
             prep.audit.detail = format!("SCOPE {}", self.scope.as_deref().unwrap_or_default());
-            Refusal::rejected("invalid_request", message)
+            Refusal::rejected(ReplyCode::InvalidRequest, message)
         })?;
         self.agency = scope.agency(principal);
         self.named = self
@@ -200,7 +201,7 @@ impl Service {
         scope: Option<&str>,
         operation_id: Option<String>,
         event: &'static str,
-        code: &'static str,
+        code: ReplyCode,
         writes: bool,
         fetch: F,
     ) -> Result<ItemsReply<T>, ServiceError>

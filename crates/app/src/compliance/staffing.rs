@@ -4,6 +4,7 @@
 
 use leads_domain::access::Role;
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::Ori;
 use leads_domain::staffing::{SESSION_HOURS, SessionEvent, StaffingGap, sessions, staffing_gaps};
 use leads_store::AuditQuery;
@@ -31,13 +32,13 @@ impl Service {
             scope,
             operation_id,
             "staffing_read",
-            "staffing",
+            ReplyCode::Staffing,
             false,
             move |tx, store, agency, _reader, now| {
                 Box::pin(async move {
                     let Some(ori) = agency else {
                         return Ok(Err((
-                            "invalid_request",
+                            ReplyCode::InvalidRequest,
                             "STAFFING IS SHOWN FOR ONE AGENCY AT A TIME - NAME ITS ORI".into(),
                         )));
                     };

@@ -1,6 +1,7 @@
 //! Master-key rotation for image blobs: every data key is re-wrapped under the current master
 //! key; the blobs themselves are not rewritten. Audited as a system event.
 
+use leads_domain::codes::ReplyCode;
 use leads_store::BlobRef;
 use leads_vault::{BlobId, WrappedKey};
 
@@ -61,7 +62,7 @@ impl Service {
                         report.current
                     );
                     let message = ctx.audit.detail.clone();
-                    Ok(Done::new("image_key_rotation", message, report))
+                    Ok(Done::new(ReplyCode::ImageKeyRotation, message, report))
                 })
             },
         )

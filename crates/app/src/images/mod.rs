@@ -9,6 +9,7 @@ pub(crate) mod views;
 
 use leads_domain::Record;
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::{FieldCode, FieldDate, Imn};
 use leads_domain::image::{ImageQueryBy, ImageTransaction, ImageType};
 use leads_domain::transaction::RecordRef;
@@ -46,7 +47,7 @@ pub(super) fn image_refusal(error: &leads_imaging::ImageError) -> Refusal {
 }
 
 pub(super) fn not_found(imn: &Imn) -> Refusal {
-    Refusal::rejected("image_not_found", format!("NOT ON FILE IMN/{imn}"))
+    Refusal::rejected(ReplyCode::ImageNotFound, format!("NOT ON FILE IMN/{imn}"))
 }
 
 impl Service {
@@ -89,14 +90,14 @@ impl Service {
                 let record = record_for(tx, &entry.record).await?;
                 self.authorize_image(principal, message, &record, now, None)?;
                 let sealed = sealed.ok_or_else(|| {
-                    Refusal::rejected("field_missing", "IMG MISSING - MANDATORY FOR EIM")
+                    Refusal::rejected(ReplyCode::FieldMissing, "IMG MISSING - MANDATORY FOR EIM")
                 })?;
                 check_date(&record, entry.date)?;
                 let active = tx.images_of_record(record.lrn(), false).await?;
                 let limit = self.config.max_images_per_record;
                 if active.len() >= limit {
                     return Err(Refusal::rejected(
-                        "image_limit",
+                        ReplyCode::ImageLimit,
                         format!(
                             "{} HAS {} IMAGES - CANCEL ONE FIRST (LIMIT {limit})",
                             record.lrn(),
@@ -131,7 +132,7 @@ impl Service {
                     None => format!("LRN/{} (LEADS ONLY)", record.lrn()),
                 };
                 Ok(image_done(
-                    "image_entered",
+                    ReplyCode::ImageEntered,
                     format!(
                         "IMAGE ENTERED IMN/{imn} {} ATTACHED TO {attached}",
                         entry.image_type.name()
@@ -167,7 +168,7 @@ impl Service {
                 tx.update_image(&image).await?;
                 crate::system::deadlines::registrant_photo_changed(tx, &image, now).await?;
                 Ok(image_done(
-                    "image_modified",
+                    ReplyCode::ImageModified,
                     format!("IMAGE MODIFIED IMN/{}", image.imn),
                     &image,
                     &record,
@@ -180,7 +181,7 @@ impl Service {
                 self.authorize_image(principal, message, &record, now, None)?;
                 if cancel.date < image.date {
                     return Err(Refusal::rejected(
-                        "field_edit",
+                        ReplyCode::FieldEdit,
                         format!(
                             "DOC/{} BEFORE THE DATE OF IMAGE {}",
                             cancel.date, image.date
@@ -193,7 +194,7 @@ impl Service {
                 crate::system::deadlines::registrant_photo_changed(tx, &image, now).await?;
                 *replaced = vec![image.picture.id.clone(), image.thumbnail.id.clone()];
                 Ok(image_done(
-                    "image_cancelled",
+                    ReplyCode::ImageCancelled,
                     format!("IMAGE CANCELLED IMN/{} - PICTURE DELETED", image.imn),
                     &image,
                     &record,
@@ -210,7 +211,7 @@ impl Service {
                         self.authorize_image(principal, message, &record, now, context)?;
                         let jpeg = self.open_picture(&image.picture).await?;
                         let mut done = image_done(
-                            "image",
+                            ReplyCode::Image,
                             format!("IMAGE IMN/{} OF LRN/{}", image.imn, image.lrn),
                             &image,
                             &record,
@@ -227,19 +228,19 @@ impl Service {
                             0 => format!("NO IMAGE ON FILE FOR LRN/{}", record.lrn()),
                             n => format!("{n} IMAGE(S) ON LRN/{}", record.lrn()),
                         };
+                        let code = if images.is_empty() {
+                            ReplyCode::NoImage
+                        } else {
+                            ReplyCode::Images
+                        };
                         Ok(Done {
-                            code: if images.is_empty() {
-                                "no_image"
-                            } else {
-                                "images"
-                            },
                             message,
                             images: images
                                 .iter()
                                 .map(|i| view(i, record.nic().cloned(), None))
                                 .collect(),
                             audit_records: vec![record.lrn().to_string()],
-                            ..Done::default()
+                            ..Done::of(code)
                         })
                     }
                 }
@@ -249,7 +250,7 @@ impl Service {
 }
 
 fn image_done(
-    code: &'static str,
+    code: ReplyCode,
     message: String,
     image: &StoredImage,
     record: &Record,
@@ -266,13 +267,12 @@ fn image_done(
         detail.push_str(&format!(" DOC/{on}"));
     }
     Done {
-        code,
         message,
         criteria: Some(detail),
         images: vec![view(image, record.nic().cloned(), None)],
         warnings,
         audit_records: vec![record.lrn().to_string()],
-        ..Done::default()
+        ..Done::of(code)
     }
 }
 
@@ -283,11 +283,12 @@ async fn record_for(tx: &mut dyn StoreTx, target: &RecordRef) -> Result<Record, 
         RecordRef::Lrn(lrn) => tx.record_by_lrn(lrn).await?,
         RecordRef::Oca { .. } => None,
     };
-    let record = found
-        .ok_or_else(|| Refusal::rejected("record_not_found", format!("NOT ON FILE {target}")))?;
+    let record = found.ok_or_else(|| {
+        Refusal::rejected(ReplyCode::RecordNotFound, format!("NOT ON FILE {target}"))
+    })?;
     if !record.status().is_in_file() {
         return Err(Refusal::rejected(
-            "record_not_in_file",
+            ReplyCode::RecordNotInFile,
             format!(
                 "{} IS {} - NO IMAGE TRANSACTIONS",
                 record.lrn(),
@@ -309,7 +310,7 @@ async fn active_image(tx: &mut dyn StoreTx, imn: &Imn) -> Result<StoredImage, Re
 fn check_date(record: &Record, date: FieldDate) -> Result<(), Refusal> {
     match record.fields().date(FieldCode::Dob) {
         Some(dob) if date < dob => Err(Refusal::rejected(
-            "field_edit",
+            ReplyCode::FieldEdit,
             format!("DOI/{date} BEFORE THE DATE OF BIRTH {dob}"),
         )),
         _ => Ok(()),
@@ -325,7 +326,7 @@ async fn assign_imn(
 ) -> Result<Imn, Refusal> {
     let exhausted = || {
         Refusal::rejected(
-            "number_exhausted",
+            ReplyCode::NumberExhausted,
             "IMAGE NUMBERS EXHAUSTED FOR THIS RECORD",
         )
     };

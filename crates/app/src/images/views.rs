@@ -1,5 +1,6 @@
 //! Images as operators see them, and the annual-replacement list (rule I3).
 
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::{FieldDate, Imn, Lrn, Nic, Ori};
 use leads_domain::files::FileKind;
 use leads_domain::reply::ImageView;
@@ -117,7 +118,7 @@ impl Service {
             scope,
             operation_id,
             "photos_due_read",
-            "photos_due",
+            ReplyCode::PhotosDue,
             false,
             |tx, _store, agency, _reader, now| {
                 Box::pin(async move {

@@ -7,6 +7,7 @@
 
 use leads_domain::Record;
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::confirmation::{Answer, ConfirmTransaction, Priority};
 use leads_domain::deadline::DeadlineKind;
 use leads_domain::transaction::RecordRef;
@@ -78,7 +79,7 @@ impl Service {
                 tx.post_message(owner.as_str(), kind.name(), &text, now)
                     .await?;
                 Ok(done(
-                    "confirmation_requested",
+                    ReplyCode::ConfirmationRequested,
                     format!(
                         "CONFIRMATION REQUESTED FROM {owner} ({}, WITHIN {} MINUTES)",
                         priority.name(),
@@ -91,7 +92,7 @@ impl Service {
                 let open = tx.open_confirmations(&lrn).await?;
                 if open.is_empty() {
                     return Err(Refusal::rejected(
-                        "no_confirmation_request",
+                        ReplyCode::NoConfirmationRequest,
                         format!("NO OPEN HIT CONFIRMATION REQUEST ON {lrn}"),
                     ));
                 }
@@ -133,7 +134,7 @@ impl Service {
                     }
                 }
                 Ok(done(
-                    "confirmation_answered",
+                    ReplyCode::ConfirmationAnswered,
                     format!(
                         "{} SENT TO {} REQUESTER(S) ON {lrn}",
                         answer.text(),
@@ -153,22 +154,22 @@ async fn confirmed_record(tx: &mut dyn StoreTx, target: &RecordRef) -> Result<Re
         RecordRef::Lrn(lrn) => tx.record_by_lrn(lrn).await?,
         RecordRef::Oca { .. } => None,
     };
-    let record = found
-        .ok_or_else(|| Refusal::rejected("record_not_found", format!("NOT ON FILE {target}")))?;
+    let record = found.ok_or_else(|| {
+        Refusal::rejected(ReplyCode::RecordNotFound, format!("NOT ON FILE {target}"))
+    })?;
     if !record.status().is_in_file() {
         return Err(Refusal::rejected(
-            "record_not_in_file",
+            ReplyCode::RecordNotInFile,
             format!("{target} IS NO LONGER IN THE FILE"),
         ));
     }
     Ok(record)
 }
 
-fn done(code: &'static str, message: String, record: Record) -> Done {
+fn done(code: ReplyCode, message: String, record: Record) -> Done {
     Done {
-        code,
         message,
         records: vec![record],
-        ..Done::default()
+        ..Done::of(code)
     }
 }

@@ -1,12 +1,13 @@
 //! What a message's act on the records gives back, before the runner audits it.
 
 use leads_domain::Record;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::FieldCode;
 
 /// A finished transaction on a record, before it is audited.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Done {
-    pub code: &'static str,
+    pub code: ReplyCode,
     pub message: String,
     pub records: Vec<Record>,
     pub criteria: Option<String>,
@@ -14,6 +15,21 @@ pub(crate) struct Done {
     pub warnings: Vec<String>,
     /// Records the transaction concerned that the reply does not carry (LEADS numbers).
     pub audit_records: Vec<String>,
+}
+
+impl Done {
+    /// A finished transaction with `code` and nothing else yet.
+    pub(crate) fn of(code: ReplyCode) -> Done {
+        Done {
+            code,
+            message: String::new(),
+            records: Vec::new(),
+            criteria: None,
+            images: Vec::new(),
+            warnings: Vec::new(),
+            audit_records: Vec::new(),
+        }
+    }
 }
 
 /// The inquiry fields an operator sent, minus purpose and case (echoed with a no-hit reply).

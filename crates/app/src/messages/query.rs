@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use leads_domain::Record;
+use leads_domain::codes::ReplyCode;
 use leads_domain::search::plate_state_matches;
 use leads_domain::transaction::{Criterion, Inquiry, RecordRef};
 use leads_store::StoreTx;
@@ -59,11 +60,10 @@ impl Service {
         let criteria = Some(criteria_text(inquiry.fields()));
         if records.is_empty() {
             return Ok(Done {
-                code: "no_hit",
                 message: "NO RECORD".into(),
                 records,
                 criteria,
-                ..Done::default()
+                ..Done::of(ReplyCode::NoHit)
             });
         }
         let plural = if records.len() == 1 { "" } else { "S" };
@@ -84,12 +84,11 @@ impl Service {
             }
         }
         Ok(Done {
-            code: "hit",
             message,
             records,
             criteria,
             images,
-            ..Done::default()
+            ..Done::of(ReplyCode::Hit)
         })
     }
 }

@@ -2,6 +2,7 @@
 //! then enter, modify, cancel, clear or locate.
 
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::{Lrn, Nic, Ori};
 use leads_domain::files::{Action, MessageKey};
 use leads_domain::search::{RecordIndex, duplicate_keys};
@@ -63,7 +64,7 @@ impl Service {
                 tx.close_deadlines(changed.lrn().as_str(), serious, now, "CORRECTED BY MODIFY")
                     .await?;
                 Ok(done(
-                    "modified",
+                    ReplyCode::Modified,
                     format!("MODIFIED {}", changed.lrn()),
                     changed,
                 ))
@@ -74,13 +75,13 @@ impl Service {
                 let (removed, code, word) = if key.action == Action::Cancel {
                     (
                         record.cancelled(r.date(), r.reason().clone(), now)?,
-                        "cancelled",
+                        ReplyCode::Cancelled,
                         "CANCELLED",
                     )
                 } else {
                     (
                         record.cleared(r.date(), r.reason().clone(), now)?,
-                        "cleared",
+                        ReplyCode::Cleared,
                         "CLEARED",
                     )
                 };
@@ -96,7 +97,7 @@ impl Service {
                 write(tx, &located, RecordIndex::of(&located)).await?;
                 deadlines::record_located(tx, &located).await?;
                 Ok(done(
-                    "located",
+                    ReplyCode::Located,
                     format!(
                         "LOCATED {} - OWNER {} NOTIFIED",
                         located.lrn(),
@@ -140,19 +141,18 @@ impl Service {
     }
 }
 
-fn done(code: &'static str, message: String, record: Record) -> Done {
+fn done(code: ReplyCode, message: String, record: Record) -> Done {
     Done {
-        code,
         message,
         records: vec![record],
         criteria: None,
-        ..Done::default()
+        ..Done::of(code)
     }
 }
 
 /// `REJECT ON FILE` with the record on file.
 fn on_file(existing: Record) -> Refusal {
-    let mut refusal = Refusal::rejected("reject_on_file", "REJECT ON FILE");
+    let mut refusal = Refusal::rejected(ReplyCode::RejectOnFile, "REJECT ON FILE");
     refusal.records.push(existing);
     refusal
 }
@@ -162,7 +162,7 @@ fn on_file(existing: Record) -> Refusal {
 fn write_refusal(error: StoreError, keys: Vec<String>) -> Refusal {
     match error {
         StoreError::Conflict(_) => {
-            let mut refusal = Refusal::rejected("reject_on_file", "REJECT ON FILE");
+            let mut refusal = Refusal::rejected(ReplyCode::RejectOnFile, "REJECT ON FILE");
             refusal.on_file_keys = keys;
             refusal
         }
@@ -193,20 +193,19 @@ pub(crate) async fn enter(
         .await?;
     let lrn = Lrn::assign(spec.lrn_prefix, year, serial).ok_or_else(|| {
         Refusal::rejected(
-            "number_exhausted",
+            ReplyCode::NumberExhausted,
             "LEADS RECORD NUMBERS EXHAUSTED FOR THIS YEAR",
         )
     })?;
-    let nic =
-        match spec.nic_prefix {
-            Some(prefix) => {
-                let serial = tx.next_serial(&format!("nic:{prefix}")).await?;
-                Some(Nic::assign(prefix, serial).ok_or_else(|| {
-                    Refusal::rejected("number_exhausted", "NCIC NUMBERS EXHAUSTED")
-                })?)
-            }
-            None => None,
-        };
+    let nic = match spec.nic_prefix {
+        Some(prefix) => {
+            let serial = tx.next_serial(&format!("nic:{prefix}")).await?;
+            Some(Nic::assign(prefix, serial).ok_or_else(|| {
+                Refusal::rejected(ReplyCode::NumberExhausted, "NCIC NUMBERS EXHAUSTED")
+            })?)
+        }
+        None => None,
+    };
     let record = Record::new(entry, ori.clone(), lrn, nic, now);
     let index = RecordIndex::of(&record);
     if let Err(error) = tx.insert_record(&record, &index).await {
@@ -216,7 +215,7 @@ pub(crate) async fn enter(
     if let Some(nic) = record.nic() {
         message.push_str(&format!(" NIC/{nic}"));
     }
-    Ok(done("entered", message, record))
+    Ok(done(ReplyCode::Entered, message, record))
 }
 
 /// Finds the record a message names; OCA look-ups are within the sending agency's records.
@@ -239,7 +238,7 @@ async fn resolve(
                 .collect();
             if candidates.len() > 1 {
                 return Err(Refusal::rejected(
-                    "record_ambiguous",
+                    ReplyCode::RecordAmbiguous,
                     format!(
                         "{} RECORDS MATCH {target} - USE NIC OR LRN",
                         candidates.len()
@@ -249,11 +248,12 @@ async fn resolve(
             candidates.pop()
         }
     };
-    let record = found
-        .ok_or_else(|| Refusal::rejected("record_not_found", format!("NOT ON FILE {target}")))?;
+    let record = found.ok_or_else(|| {
+        Refusal::rejected(ReplyCode::RecordNotFound, format!("NOT ON FILE {target}"))
+    })?;
     if record.file() != key.file.kind {
         return Err(Refusal::rejected(
-            "record_wrong_file",
+            ReplyCode::RecordWrongFile,
             format!(
                 "{target} IS A {} RECORD, NOT {}",
                 record.file().name(),

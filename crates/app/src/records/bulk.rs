@@ -4,6 +4,7 @@
 //! `bulk_load` audit entry naming how many records it added.
 
 use leads_domain::Transaction;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::{Ori, ParseContext};
 use leads_domain::reply::Outcome;
 use leads_message::parse_message;
@@ -44,7 +45,7 @@ impl Service {
                     let loaded = load_batch(ctx, &ori, texts).await?;
                     ctx.audit.ori = Some(ori.to_string());
                     ctx.audit.detail = format!("{label}: RECORDS ENTERED {}", loaded.loaded);
-                    Ok(Done::new("entered", "BATCH LOADED", loaded))
+                    Ok(Done::new(ReplyCode::Entered, "BATCH LOADED", loaded))
                 })
             })
             .by_the_system();

@@ -5,6 +5,7 @@
 use leads_domain::RuleId;
 use leads_domain::TransactionError;
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::deadline::{DeadlineKind, next_validation};
 use leads_domain::fields::Lrn;
 use leads_domain::files::FileKind;
@@ -40,10 +41,10 @@ impl Check {
         }
     }
 
-    fn code(self) -> &'static str {
+    fn code(self) -> ReplyCode {
         match self {
-            Check::SecondParty => "record_verified",
-            Check::Validation => "record_validated",
+            Check::SecondParty => ReplyCode::RecordVerified,
+            Check::Validation => ReplyCode::RecordValidated,
         }
     }
 
@@ -160,10 +161,10 @@ impl Service {
         now: Timestamp,
     ) -> Result<leads_domain::Record, Refusal> {
         let lrn = Lrn::parse(&lrn.trim().to_ascii_uppercase())
-            .map_err(|error| Refusal::rejected("invalid_request", error.to_string()))?;
+            .map_err(|error| Refusal::rejected(ReplyCode::InvalidRequest, error.to_string()))?;
         if text.chars().count() < MIN_CHECKED_LENGTH {
             return Err(Refusal::rejected(
-                "invalid_request",
+                ReplyCode::InvalidRequest,
                 format!(
                     "SAY WHAT WAS COMPARED, WHAT IS WRONG OR WHY ({MIN_CHECKED_LENGTH} CHARACTERS OR MORE)"
                 ),
@@ -171,13 +172,13 @@ impl Service {
         }
         let Some(record) = tx.record_by_lrn(&lrn).await? else {
             return Err(Refusal::rejected(
-                "record_not_found",
+                ReplyCode::RecordNotFound,
                 format!("NOT ON FILE LRN/{lrn}"),
             ));
         };
         if !record.status().is_in_file() {
             return Err(Refusal::rejected(
-                "record_not_in_file",
+                ReplyCode::RecordNotInFile,
                 format!("LRN/{lrn} IS NO LONGER IN THE FILE"),
             ));
         }

@@ -4,6 +4,7 @@
 //! may remove the record itself. Agencies define their shift changes.
 
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::deadline::{DEFAULT_SHIFT_STARTS, DeadlineKind, end_of_shift};
 use leads_domain::fields::{FreeText, Lrn, Ori, TimeOfDay};
 use leads_domain::search::RecordIndex;
@@ -148,8 +149,8 @@ impl Service {
             + 'static,
     {
         let code = match action {
-            AdminAction::RemoveRecord => "record_removed",
-            _ => "serious_error_reported",
+            AdminAction::RemoveRecord => ReplyCode::RecordRemoved,
+            _ => ReplyCode::SeriousErrorReported,
         };
         let text = text.trim().to_ascii_uppercase();
         let asked = format!("LRN/{lrn} {text}");
@@ -210,7 +211,8 @@ impl Service {
             asked,
             move |ctx| {
                 Box::pin(async move {
-                    let invalid = |message: String| Refusal::rejected("invalid_request", message);
+                    let invalid =
+                        |message: String| Refusal::rejected(ReplyCode::InvalidRequest, message);
                     let ori = Ori::parse(&ori).map_err(|e| invalid(e.to_string()))?;
                     let mut minutes = starts
                         .iter()
@@ -240,7 +242,7 @@ impl Service {
                         agency: Some(ori),
                         items: minutes,
                     };
-                    Ok(Done::new("shifts_defined", message, items))
+                    Ok(Done::new(ReplyCode::ShiftsDefined, message, items))
                 })
             },
         );

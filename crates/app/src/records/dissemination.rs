@@ -3,6 +3,7 @@
 //! recipient may have it, and keeps the dissemination record in the audit log (S3, D1, CA-3 d).
 
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::dissemination::{Dissemination, DisseminationFields, RecordRef};
 use leads_domain::reply::{MessageBody, Reason, Reply};
 use leads_domain::{Edit, Record, RuleId};
@@ -64,9 +65,9 @@ impl Operation for DisseminationOp {
         prep.audit.case_number = non_empty(&self.fields.case_number);
         let dissemination = Dissemination::parse(&self.fields).map_err(|error| {
             let code = if error.edit() == Edit::Empty {
-                "field_missing"
+                ReplyCode::FieldMissing
             } else {
-                "field_edit"
+                ReplyCode::FieldEdit
             };
             Refusal::rejected(code, error.to_string())
         })?;
@@ -117,7 +118,10 @@ impl Service {
             RecordRef::Nic(nic) => tx.record_by_nic(nic).await?,
         }
         .ok_or_else(|| {
-            Refusal::rejected("record_not_found", "NO RECORD ON FILE WITH THAT NUMBER")
+            Refusal::rejected(
+                ReplyCode::RecordNotFound,
+                "NO RECORD ON FILE WITH THAT NUMBER",
+            )
         })?;
         let own = &principal.agency.ori;
         let target = Target::Record {
@@ -137,7 +141,7 @@ impl Service {
                 record.lrn()
             );
             return Err(Refusal::refused(
-                "rule_refused",
+                ReplyCode::RuleRefused,
                 text.clone(),
                 vec![Reason::rule(RuleId::D1, text)],
             ));
@@ -150,7 +154,7 @@ impl Service {
             .verify_recipient(own, directory.as_ref())
             .map_err(|shortfall| {
                 Refusal::refused(
-                    "rule_refused",
+                    ReplyCode::RuleRefused,
                     shortfall.text.clone(),
                     vec![Reason::rule(shortfall.rule, shortfall.text)],
                 )
@@ -159,11 +163,10 @@ impl Service {
         let message = format!("DISSEMINATION RECORDED: {} {detail}", record.lrn());
         Ok((
             Done {
-                code: "disseminated",
                 message,
                 records: vec![record],
                 criteria: None,
-                ..Done::default()
+                ..Done::of(ReplyCode::Disseminated)
             },
             detail,
         ))

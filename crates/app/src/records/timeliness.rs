@@ -4,6 +4,7 @@
 
 use leads_domain::Record;
 use leads_domain::RuleId;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::Ori;
 use leads_domain::timeliness::{WARRANT_ENTRY_HOURS, late_warrant};
 use leads_store::{StoreResult, StoreTx, StoredLateEntry};
@@ -68,7 +69,7 @@ impl Service {
             scope,
             operation_id,
             "late_entries_read",
-            "late_entries",
+            ReplyCode::LateEntries,
             false,
             |tx, _store, agency, _reader, _now| {
                 Box::pin(async move {

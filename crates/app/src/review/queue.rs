@@ -5,6 +5,7 @@
 use leads_audit::misuse::Decision;
 use leads_domain::access::Role;
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::Ori;
 use leads_domain::reply::{Answer, Reason};
 use leads_policy::{Act, AdminAction, Principal, Target};
@@ -57,7 +58,7 @@ impl Service {
                 let agency = match (&query.ori, is_admin) {
                     (None, true) => None,
                     (Some(text), _) => Some(Ori::parse(text).map_err(|error| {
-                        Refusal::rejected("invalid_request", error.to_string())
+                        Refusal::rejected(ReplyCode::InvalidRequest, error.to_string())
                     })?),
                     (None, false) => Some(principal.agency.ori.clone()),
                 };
@@ -76,7 +77,11 @@ impl Service {
                     .await?;
                 ctx.audit.detail = format!("{} -> {} FLAGS", ctx.audit.detail, flags.len());
                 let message = format!("{} MISUSE FLAGS", flags.len());
-                Ok(Done::new("misuse_flags", message, ReviewBody { flags }))
+                Ok(Done::new(
+                    ReplyCode::MisuseFlags,
+                    message,
+                    ReviewBody { flags },
+                ))
             })
         })
         .refusal_detail(RefusalDetail::MessageIfEmpty)
@@ -107,13 +112,13 @@ impl Service {
                 Box::pin(async move {
                     let Some(decision) = decision else {
                         return Err(Refusal::rejected(
-                            "invalid_request",
+                            ReplyCode::InvalidRequest,
                             "DECISION MUST BE JUSTIFIED, REFERRED OR VIOLATION",
                         ));
                     };
                     if note.len() < MIN_NOTE_LENGTH {
                         return Err(Refusal::rejected(
-                            "invalid_request",
+                            ReplyCode::InvalidRequest,
                             format!(
                                 "THE NOTE MUST SAY WHY, IN {MIN_NOTE_LENGTH} CHARACTERS OR MORE"
                             ),
@@ -122,7 +127,7 @@ impl Service {
                     let principal = ctx.who.person()?;
                     let Some(flag) = ctx.tx.misuse_flag(id).await? else {
                         return Err(Refusal::rejected(
-                            "not_found",
+                            ReplyCode::NotFound,
                             format!("FLAG {id} NOT FOUND"),
                         ));
                     };
@@ -137,7 +142,11 @@ impl Service {
                             citation: "CJIS Security Policy AC-5 (separation of duties)".into(),
                             text: text.clone(),
                         };
-                        return Err(Refusal::refused("not_authorized", text, vec![reason]));
+                        return Err(Refusal::refused(
+                            ReplyCode::NotAuthorized,
+                            text,
+                            vec![reason],
+                        ));
                     }
                     let disposition = Disposition {
                         decision,
@@ -147,7 +156,7 @@ impl Service {
                     };
                     if !ctx.tx.dispose_misuse_flag(id, &disposition).await? {
                         return Err(Refusal::rejected(
-                            "flag_already_disposed",
+                            ReplyCode::FlagAlreadyDisposed,
                             format!("FLAG {id} ALREADY HAS A DISPOSITION"),
                         ));
                     }
@@ -166,7 +175,11 @@ impl Service {
                         disposition: Some(disposition),
                         ..flag
                     }];
-                    Ok(Done::new("flag_disposed", message, ReviewBody { flags }))
+                    Ok(Done::new(
+                        ReplyCode::FlagDisposed,
+                        message,
+                        ReviewBody { flags },
+                    ))
                 })
             },
         );

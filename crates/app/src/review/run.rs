@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use leads_audit::SealedEntry;
 use leads_audit::misuse::{Flag, OperatorFacts, Review, last_complete_week};
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_store::{AuditQuery, StoreError};
 
 use crate::audit_log::BATCH;
@@ -138,7 +139,7 @@ impl Service {
                     match inserted {
                         Err(StoreError::Conflict(_)) => {
                             return Err(Refusal::rejected(
-                                "already_reviewed",
+                                ReplyCode::AlreadyReviewed,
                                 format!("WEEK {week} WAS REVIEWED ALREADY"),
                             ));
                         }
@@ -159,7 +160,7 @@ impl Service {
                     }
                     tracing::info!(flags = run.flags.len(), week = %run.week_start, "misuse review stored");
                     let message = format!("{} FLAGS", run.flags.len());
-                    Ok(Done::new("misuse_review", message, Some(run)))
+                    Ok(Done::new(ReplyCode::MisuseReview, message, Some(run)))
                 })
             },
         )

@@ -2,6 +2,7 @@
 //! service itself, or provisioning. Identifying the actor is the first step of every operation.
 
 use leads_domain::access::Principal;
+use leads_domain::codes::ReplyCode;
 use leads_store::AccountStatus;
 
 use crate::{Service, ServiceError};
@@ -68,7 +69,7 @@ impl Who {
         match self {
             Who::Person { principal, .. } => Ok(principal),
             _ => Err(super::outcome::Refusal::rejected(
-                "auth_required",
+                ReplyCode::AuthRequired,
                 "THIS ACT NEEDS A SIGNED-IN PERSON",
             )),
         }

@@ -6,6 +6,7 @@
 use leads_audit::AuditEntry;
 use leads_domain::Record;
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::reply::{Outcome, Reason};
 use leads_domain::rules::RuleId;
 
@@ -80,7 +81,7 @@ impl AuditDraft {
     }
 
     /// Records a step (accepted, with `code`) to be written with the act's own entry.
-    pub(crate) fn record_step(&mut self, step: AuditDraft, code: &str) {
+    pub(crate) fn record_step(&mut self, step: AuditDraft, code: ReplyCode) {
         let entry = step.entry(Outcome::Accepted, code, &[]);
         self.steps.push(entry);
     }
@@ -92,7 +93,12 @@ impl AuditDraft {
     }
 
     /// The entry with its outcome: the one place an [`AuditEntry`] is put together.
-    pub(crate) fn entry(&self, outcome: Outcome, code: &str, reasons: &[Reason]) -> AuditEntry {
+    pub(crate) fn entry(
+        &self,
+        outcome: Outcome,
+        code: ReplyCode,
+        reasons: &[Reason],
+    ) -> AuditEntry {
         let (mut rules, mut citations): (Vec<String>, Vec<String>) = self
             .rules
             .iter()
@@ -111,7 +117,7 @@ impl AuditDraft {
             purpose: self.purpose.clone(),
             case_number: self.case_number.clone(),
             outcome: outcome.name().into(),
-            code: code.into(),
+            code: code.name().into(),
             rules,
             citations,
             records: self.records.clone(),
@@ -120,7 +126,7 @@ impl AuditDraft {
     }
 
     /// Every entry of an accepted act: its steps, then its own (unless it has none).
-    pub(crate) fn accepted(self, code: &str, steps_only: bool) -> Vec<AuditEntry> {
+    pub(crate) fn accepted(self, code: ReplyCode, steps_only: bool) -> Vec<AuditEntry> {
         let own = (!steps_only).then(|| self.entry(Outcome::Accepted, code, &[]));
         let mut entries = self.steps;
         entries.extend(own);

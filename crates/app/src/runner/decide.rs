@@ -4,6 +4,7 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_policy::{Act, AuthzRequest, Principal, Target};
 
 use super::outcome::Refusal;
@@ -42,7 +43,7 @@ impl Service {
             .first()
             .map_or_else(default_text, |r| r.text.clone());
         Err(Refusal::refused(
-            "not_authorized",
+            ReplyCode::NotAuthorized,
             message,
             decision.reasons,
         ))

@@ -29,6 +29,7 @@ mod work;
 
 use leads_domain::access::Principal;
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::reply::{Answer, Outcome};
 use leads_store::StoreTx;
 
@@ -49,7 +50,7 @@ fn log_refusal(kind: OperationKind, operation_id: &str, refusal: &Refusal) {
         kind = kind.name(),
         operation_id,
         outcome = refusal.outcome.name(),
-        code = refusal.code,
+        code = refusal.code.name(),
         "operation refused"
     );
 }
@@ -148,7 +149,7 @@ impl Service {
                 tracing::debug!(
                     kind = op_kind.name(),
                     operation_id,
-                    code = done.code,
+                    code = done.code.name(),
                     "operation done"
                 );
                 Ok(Answer {
@@ -241,7 +242,7 @@ impl Service {
         tx.delete_session(&hash).await?;
         let entries = vec![draft.entry(
             leads_domain::reply::Outcome::Accepted,
-            "session_timeout",
+            ReplyCode::SessionTimeout,
             &[],
         )];
         self.commit_entries(tx, None, entries, operation_id, now)

@@ -2,13 +2,14 @@
 //! refused it.
 
 use leads_domain::Record;
+use leads_domain::codes::ReplyCode;
 use leads_domain::reply::{Outcome, Reason};
 
 /// A finished act, before it is audited.
 #[derive(Debug)]
 pub(crate) struct Done<T> {
     /// Stable code (docs/ERROR-CODES.md).
-    pub code: &'static str,
+    pub code: ReplyCode,
     pub message: String,
     pub body: T,
     /// The act recorded everything it did as steps of its own and has no entry of its own to
@@ -17,7 +18,7 @@ pub(crate) struct Done<T> {
 }
 
 impl<T> Done<T> {
-    pub(crate) fn new(code: &'static str, message: impl Into<String>, body: T) -> Self {
+    pub(crate) fn new(code: ReplyCode, message: impl Into<String>, body: T) -> Self {
         Done {
             code,
             message: message.into(),
@@ -37,7 +38,7 @@ impl<T> Done<T> {
 #[derive(Debug)]
 pub(crate) struct Refusal {
     pub outcome: Outcome,
-    pub code: &'static str,
+    pub code: ReplyCode,
     pub message: String,
     pub reasons: Vec<Reason>,
     /// Records the refusal shows (the record already on file).
@@ -50,7 +51,7 @@ pub(crate) struct Refusal {
 }
 
 impl Refusal {
-    fn with(outcome: Outcome, code: &'static str, message: String, reasons: Vec<Reason>) -> Self {
+    fn with(outcome: Outcome, code: ReplyCode, message: String, reasons: Vec<Reason>) -> Self {
         Refusal {
             outcome,
             code,
@@ -63,13 +64,13 @@ impl Refusal {
     }
 
     /// The request was wrong: a field edit, a missing field, a duplicate.
-    pub(crate) fn rejected(code: &'static str, message: impl Into<String>) -> Refusal {
+    pub(crate) fn rejected(code: ReplyCode, message: impl Into<String>) -> Refusal {
         Refusal::with(Outcome::Rejected, code, message.into(), vec![])
     }
 
     /// A rule or a policy forbids it.
     pub(crate) fn refused(
-        code: &'static str,
+        code: ReplyCode,
         message: impl Into<String>,
         reasons: Vec<Reason>,
     ) -> Refusal {
@@ -80,7 +81,7 @@ impl Refusal {
     pub(crate) fn failed(message: impl Into<String>) -> Refusal {
         Refusal::with(
             Outcome::Failed,
-            "storage_unavailable",
+            ReplyCode::StorageUnavailable,
             message.into(),
             vec![],
         )

@@ -5,6 +5,7 @@ use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::reply::Outcome;
 use rand::RngCore;
 
@@ -86,23 +87,23 @@ pub(super) fn refusal_of(error: ServiceError) -> Refusal {
 }
 
 /// The service error a refused sign-in is told as, from its code.
-pub(super) fn sign_in_error(code: &str, message: String) -> ServiceError {
+pub(super) fn sign_in_error(code: ReplyCode, message: String) -> ServiceError {
     match code {
-        "auth_invalid_credentials" => ServiceError::BadCredentials,
-        "auth_password_rejected" => ServiceError::PasswordRejected(
+        ReplyCode::AuthInvalidCredentials => ServiceError::BadCredentials,
+        ReplyCode::AuthPasswordRejected => ServiceError::PasswordRejected(
             message
                 .strip_prefix("PASSWORD REFUSED - ")
                 .unwrap_or(&message)
                 .to_owned(),
         ),
-        "auth_refused" => ServiceError::SignInRefused(
+        ReplyCode::AuthRefused => ServiceError::SignInRefused(
             message
                 .strip_prefix("SIGN-IN REFUSED - ")
                 .unwrap_or(&message)
                 .to_owned(),
         ),
-        "auth_required" => ServiceError::Unauthenticated,
-        "storage_unavailable" => {
+        ReplyCode::AuthRequired => ServiceError::Unauthenticated,
+        ReplyCode::StorageUnavailable => {
             ServiceError::Storage(leads_store::StoreError::Unavailable(message))
         }
         _ => ServiceError::Internal(message),
@@ -112,7 +113,7 @@ pub(super) fn sign_in_error(code: &str, message: String) -> ServiceError {
 /// A session event's answer as the public result.
 pub(super) fn session_event_result(
     outcome: Outcome,
-    code: &str,
+    code: ReplyCode,
     message: String,
 ) -> Result<(), ServiceError> {
     if outcome == Outcome::Accepted {

@@ -1,6 +1,7 @@
 //! Session events as operations: accepting the banner, signing out, changing the password.
 
 use leads_domain::access::Principal;
+use leads_domain::codes::ReplyCode;
 
 use super::credentials::{hash_password, password_matches, refusal_of, session_event_result};
 use crate::runner::{Actor, Done, OperationKind, RefusalDetail, Who, Work, new_operation_id};
@@ -22,7 +23,7 @@ impl Service {
             Box::pin(async move {
                 let hash = ctx.who.session().unwrap_or_default().to_owned();
                 ctx.tx.update_session(&hash, Some(ctx.now), ctx.now).await?;
-                Ok(Done::new("banner_accepted", "BANNER ACCEPTED", ()))
+                Ok(Done::new(ReplyCode::BannerAccepted, "BANNER ACCEPTED", ()))
             })
         });
         let answer = self
@@ -46,7 +47,7 @@ impl Service {
             Box::pin(async move {
                 let hash = ctx.who.session().unwrap_or_default().to_owned();
                 ctx.tx.delete_session(&hash).await?;
-                Ok(Done::new("sign_out", "SIGNED OUT", ()))
+                Ok(Done::new(ReplyCode::SignOut, "SIGNED OUT", ()))
             })
         });
         let answer = self
@@ -105,7 +106,11 @@ impl Service {
                     account.password_hash = hash_password(&new)?;
                     account.password_changed_at = ctx.now;
                     ctx.tx.put_account(&account).await?;
-                    Ok(Done::new("password_changed", "PASSWORD CHANGED", ()))
+                    Ok(Done::new(
+                        ReplyCode::PasswordChanged,
+                        "PASSWORD CHANGED",
+                        (),
+                    ))
                 })
             },
         )

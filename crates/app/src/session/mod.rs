@@ -13,6 +13,7 @@ pub mod totp;
 pub(crate) use credentials::password_matches;
 use credentials::{Failure, sign_in_error};
 pub use credentials::{Session, SignIn, hash_password};
+use leads_domain::codes::ReplyCode;
 
 use leads_domain::clock::Timestamp;
 use leads_domain::reply::Outcome;
@@ -128,7 +129,7 @@ impl Service {
                 self.config.lockout_threshold,
                 self.config.lockout_window_seconds / 60
             );
-            audit.record_step(locked, "account_locked");
+            audit.record_step(locked, ReplyCode::AccountLocked);
             tracing::warn!(
                 operator = id,
                 "account locked after repeated failed sign-ins"
@@ -154,7 +155,7 @@ impl Service {
         disabled.terminal = None;
         disabled.ori = Some(account.person.ori.to_string());
         disabled.detail = format!("NOT USED FOR {} DAYS", self.config.inactivity_days);
-        audit.record_step(disabled, "account_disabled");
+        audit.record_step(disabled, ReplyCode::AccountDisabled);
         Ok(())
     }
 

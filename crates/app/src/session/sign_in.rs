@@ -1,6 +1,7 @@
 //! A sign-in attempt as an operation: password, second factor, terminal, lockout and
 //! inactivity, each outcome audited (a failed attempt keeps its count with its entry).
 
+use leads_domain::codes::ReplyCode;
 use leads_store::SessionRow;
 
 use super::credentials::{Failure, Session, SignIn, new_token, refusal_of};
@@ -33,7 +34,7 @@ impl Operation for SignInOp {
     async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<Option<Session>>, Refusal> {
         let Who::Applicant { operator, terminal } = ctx.who.clone() else {
             return Err(Refusal::rejected(
-                "auth_required",
+                ReplyCode::AuthRequired,
                 "SIGN-IN NEEDS AN APPLICANT",
             ));
         };
@@ -117,12 +118,12 @@ impl Operation for SignInOp {
             banner: SYSTEM_USE_BANNER,
             banner_accepted: self.accept_banner,
         };
-        let mut done = Done::new("signed_in", "SIGNED IN", Some(session));
+        let mut done = Done::new(ReplyCode::SignedIn, "SIGNED IN", Some(session));
         if let Some(banner) = entries_after.pop() {
             // The sign-in's own entry first, then the banner's.
             let own = ctx.audit.clone();
-            ctx.audit.record_step(own, "signed_in");
-            ctx.audit.record_step(banner, "banner_accepted");
+            ctx.audit.record_step(own, ReplyCode::SignedIn);
+            ctx.audit.record_step(banner, ReplyCode::BannerAccepted);
             done = done.steps_only();
         }
         Ok(done)

@@ -3,6 +3,7 @@
 
 use std::pin::Pin;
 
+use leads_domain::codes::ReplyCode;
 use leads_domain::reply::Answer;
 use leads_domain::sos::{CONFIDENTIALITY_NOTICE, DISCLAIMER};
 use leads_domain::{Edit, FieldError};
@@ -62,7 +63,7 @@ pub type SosReply<T> = Answer<SosItems<T>>;
 
 /// What an SOS act did: its code, message and items, and its audit entry's detail.
 pub(crate) struct SosDone<T> {
-    pub code: &'static str,
+    pub code: ReplyCode,
     pub message: String,
     pub items: Vec<T>,
     pub detail: String,
@@ -71,7 +72,7 @@ pub(crate) struct SosDone<T> {
 }
 
 impl<T> SosDone<T> {
-    pub(crate) fn new(code: &'static str, message: String, items: Vec<T>, detail: String) -> Self {
+    pub(crate) fn new(code: ReplyCode, message: String, items: Vec<T>, detail: String) -> Self {
         SosDone {
             code,
             message,
@@ -97,9 +98,9 @@ pub(crate) struct SosSubject {
 /// A field edit failure as a refusal (`field_missing` or `field_edit`).
 pub(crate) fn edit_refusal(error: &FieldError) -> Refusal {
     let code = if error.edit() == Edit::Empty {
-        "field_missing"
+        ReplyCode::FieldMissing
     } else {
-        "field_edit"
+        ReplyCode::FieldEdit
     };
     Refusal::rejected(code, error.to_string())
 }

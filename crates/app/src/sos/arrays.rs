@@ -2,6 +2,7 @@
 //! for the investigation it was requested for, and only if it is the suspect's, or its holder's
 //! express written consent was recorded before the use. Fillers from other sources are free.
 
+use leads_domain::codes::ReplyCode;
 use leads_domain::sos::{ArrayMember, Consent, ConsentForm, PhotoArray, PhotoArrayForm};
 use leads_policy::{SosAction, Target};
 use leads_store::{ConsentRow, PhotoArrayRow};
@@ -67,7 +68,7 @@ impl Service {
                         row.signed_on.as_number()
                     );
                     Ok(SosDone::new(
-                        "sos_consent_recorded",
+                        ReplyCode::SosConsentRecorded,
                         format!("WRITTEN CONSENT RECORDED FOR CASE IMAGE {case_image}"),
                         vec![row],
                         detail,
@@ -158,7 +159,7 @@ impl Service {
                         row.members.join("; ")
                     );
                     Ok(SosDone::new(
-                        "sos_photo_array",
+                        ReplyCode::SosPhotoArray,
                         format!("PHOTO ARRAY {} BUILT FOR CASE {}", row.id, row.case_number),
                         vec![row],
                         detail,

@@ -4,6 +4,7 @@
 //! closes ((a)(3)).
 
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::CaseNumber;
 use leads_policy::{SosAction, Target};
 use leads_store::CaseImage;
@@ -89,7 +90,7 @@ impl Service {
                         items.len()
                     );
                     let detail = format!("CASE/{case_number} -> {} IMAGES", items.len());
-                    Ok(SosDone::new("sos_case", message, items, detail))
+                    Ok(SosDone::new(ReplyCode::SosCase, message, items, detail))
                 })
             },
         )
@@ -141,11 +142,16 @@ impl Operation for DisposalBatch {
         let mut report = DisposalReport::default();
         for image in &due {
             let how = if image.transmission_only {
-                "transmission_window_expired"
+                ReplyCode::TransmissionWindowExpired
             } else {
-                "retention_expired"
+                ReplyCode::RetentionExpired
             };
-            if !ctx.tx.sos().dispose_case_image(image.id, now, how).await? {
+            if !ctx
+                .tx
+                .sos()
+                .dispose_case_image(image.id, now, how.name())
+                .await?
+            {
                 continue;
             }
             if image.transmission_only {
@@ -160,7 +166,7 @@ impl Operation for DisposalBatch {
                 image.dln,
                 image.ori,
                 image.case_number,
-                how.to_ascii_uppercase()
+                how.name().to_ascii_uppercase()
             );
             step.ori = Some(image.ori.to_string());
             step.case_number = Some(image.case_number.clone());
@@ -169,7 +175,7 @@ impl Operation for DisposalBatch {
                 .extend(image.picture.as_ref().map(|b| b.id.clone()));
         }
         let message = format!("{} SOS IMAGES DUE", due.len());
-        Ok(Done::new("sos_disposal", message, (due.len(), report)).steps_only())
+        Ok(Done::new(ReplyCode::SosDisposal, message, (due.len(), report)).steps_only())
     }
 }
 

@@ -3,6 +3,7 @@
 //! condition refuses with the paragraph cited. A granted request is disclosed with the
 //! disclaimer and logged in the SOS file's request log.
 
+use leads_domain::codes::ReplyCode;
 use leads_domain::sos::{DeskForm, DeskRequest};
 use leads_policy::{SosAction, Target};
 use leads_store::SosRequestRow;
@@ -98,7 +99,7 @@ impl Service {
                         category.citation()
                     );
                     Ok(SosDone::new(
-                        "sos_disclosed",
+                        ReplyCode::SosDisclosed,
                         message,
                         vec![Disclosure {
                             request: id,

@@ -4,6 +4,7 @@
 //! yields the flyer, with the disclaimer printed on it.
 
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::sos::{
     DISCLAIMER, ReleaseDecision, ReleaseDecisionForm, ReleaseForm, ReleaseRequest,
 };
@@ -30,7 +31,7 @@ pub struct Flyer {
 
 fn not_found(id: i64) -> Refusal {
     Refusal::rejected(
-        "sos_release_not_found",
+        ReplyCode::SosReleaseNotFound,
         format!("NO SOS RELEASE REQUEST {id}"),
     )
 }
@@ -142,7 +143,7 @@ impl Service {
             row.necessity.to_ascii_uppercase()
         );
         Ok(SosDone::new(
-            "sos_release_pending",
+            ReplyCode::SosReleasePending,
             message,
             vec![row],
             detail,
@@ -182,7 +183,7 @@ impl Service {
                 let mut row = tx.sos().release(id).await?.ok_or_else(|| not_found(id))?;
                 if row.status != "pending" {
                     return Err(Refusal::rejected(
-                        "sos_release_decided",
+                        ReplyCode::SosReleaseDecided,
                         format!("RELEASE {id} WAS ALREADY {}", row.status.to_ascii_uppercase()),
                     ));
                 }
@@ -193,7 +194,7 @@ impl Service {
                 row.note = decision.note.as_ref().map(|n| n.as_str().to_owned());
                 if !tx.sos().decide_release(&row).await? {
                     return Err(Refusal::rejected(
-                        "sos_release_decided",
+                        ReplyCode::SosReleaseDecided,
                         format!("RELEASE {id} WAS DECIDED MEANWHILE"),
                     ));
                 }
@@ -206,9 +207,9 @@ impl Service {
                 tx.post_message(row.ori.as_str(), "sos_release_decision", &notice, now)
                     .await?;
                 let code = if decision.approve {
-                    "sos_release_approved"
+                    ReplyCode::SosReleaseApproved
                 } else {
-                    "sos_release_denied"
+                    ReplyCode::SosReleaseDenied
                 };
                 let detail = format!("RELEASE {id} {status} REF/{reference}");
                 Ok(SosDone::new(code, notice, vec![row], detail))
@@ -243,7 +244,7 @@ impl Service {
                 Box::pin(async move {
                     if !["", "pending", "approved", "denied"].contains(&status.as_str()) {
                         return Err(Refusal::rejected(
-                            "invalid_request",
+                            ReplyCode::InvalidRequest,
                             format!("STATUS {status} - USE PENDING, APPROVED OR DENIED"),
                         ));
                     }
@@ -258,7 +259,7 @@ impl Service {
                         .await?;
                     let named = agency.map_or("ALL".to_owned(), |o| o.to_string());
                     Ok(SosDone::new(
-                        "sos_releases",
+                        ReplyCode::SosReleases,
                         format!("{} RELEASE REQUESTS FOR {named}", rows.len()),
                         rows,
                         format!("RELEASES {named} {status}"),
@@ -344,7 +345,7 @@ impl Service {
                         row.reference.clone().unwrap_or_default()
                     );
                     Ok(SosDone::new(
-                        "sos_release_flyer",
+                        ReplyCode::SosReleaseFlyer,
                         message,
                         vec![Flyer { release: id, pdf }],
                         detail,

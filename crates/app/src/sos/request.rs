@@ -3,6 +3,7 @@
 //! wanted only to pass on, is kept only until it is transmitted ((a)(3)).
 
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::sos::{Category, Condition, ImageRequest, ImageRequestForm, Lookup};
 use leads_policy::{Principal, SosAction, Target};
 use leads_store::{CaseImage, SosRequestRow, StoreTx, StoredHolder};
@@ -32,12 +33,12 @@ pub(super) async fn find_holder(
     };
     match found.len() {
         0 => Err(Refusal::rejected(
-            "sos_not_found",
+            ReplyCode::SosNotFound,
             format!("NO SOS IMAGE ON FILE FOR {}", lookup.describe()),
         )),
         1 => Ok(found.remove(0)),
         n => Err(Refusal::rejected(
-            "sos_ambiguous",
+            ReplyCode::SosAmbiguous,
             format!("{n} HOLDERS MATCH {} - REQUEST BY DLN", lookup.describe()),
         )),
     }
@@ -208,7 +209,7 @@ impl Service {
             image.id
         );
         Ok(SosDone::new(
-            "sos_image",
+            ReplyCode::SosImage,
             message,
             vec![CaseImageView {
                 image,

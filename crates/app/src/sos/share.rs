@@ -2,6 +2,7 @@
 //! rules P5 and S3), and the dissemination records the Department and the SOS may read.
 
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::fields::Ori;
 use leads_domain::sos::{SosDissemination, SosDisseminationForm};
 use leads_policy::{Principal, SosAction, Target};
@@ -153,7 +154,7 @@ impl Service {
             jpeg: record.recipient_case_image.is_none().then_some(jpeg),
             record,
         };
-        let mut done = SosDone::new("sos_disseminated", message, vec![view], detail);
+        let mut done = SosDone::new(ReplyCode::SosDisseminated, message, vec![view], detail);
         done.delete_after_commit = delete_after_commit;
         Ok(done)
     }
@@ -221,7 +222,7 @@ impl Service {
                         .await?;
                     let named = agency.map_or("ALL".to_owned(), |o| o.to_string());
                     Ok(SosDone::new(
-                        "sos_disseminations",
+                        ReplyCode::SosDisseminations,
                         format!("{} DISSEMINATION RECORDS FOR {named}", rows.len()),
                         rows,
                         format!("DISSEMINATIONS {named}"),
@@ -241,7 +242,7 @@ impl Service {
         now: Timestamp,
     ) -> Result<Option<Ori>, Refusal> {
         let agency = Scope::parse(Some(scope))
-            .map_err(|m| Refusal::rejected("invalid_request", m))?
+            .map_err(|m| Refusal::rejected(ReplyCode::InvalidRequest, m))?
             .agency(principal);
         let named = agency
             .as_ref()
@@ -263,7 +264,7 @@ impl Service {
 pub(super) async fn held_image(tx: &mut dyn StoreTx, id: i64) -> Result<CaseImage, Refusal> {
     tx.sos().case_image(id).await?.ok_or_else(|| {
         Refusal::rejected(
-            "sos_case_image_not_found",
+            ReplyCode::SosCaseImageNotFound,
             format!("NO SOS CASE IMAGE {id}"),
         )
     })
@@ -273,7 +274,7 @@ pub(super) async fn held_image(tx: &mut dyn StoreTx, id: i64) -> Result<CaseImag
 pub(super) fn still_kept(image: &CaseImage) -> Result<&leads_store::BlobRef, Refusal> {
     image.picture.as_ref().ok_or_else(|| {
         Refusal::rejected(
-            "sos_image_disposed",
+            ReplyCode::SosImageDisposed,
             format!(
                 "CASE IMAGE {} WAS DISPOSED OF ({}) - REQUEST IT AGAIN IF THE INVESTIGATION NEEDS IT",
                 image.id,

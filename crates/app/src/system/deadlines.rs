@@ -6,6 +6,7 @@
 
 use leads_domain::Record;
 use leads_domain::clock::Timestamp;
+use leads_domain::codes::ReplyCode;
 use leads_domain::deadline::{Deadline, DeadlineKind, Step, due_after};
 use leads_domain::fields::{FreeText, Lrn};
 use leads_domain::files::FileKind;
@@ -222,7 +223,7 @@ impl Operation for SweepBatch {
                 .await?;
         }
         let message = format!("{} DEADLINES DUE", report.due);
-        Ok(Done::new("deadline_sweep", message, report).steps_only())
+        Ok(Done::new(ReplyCode::DeadlineSweep, message, report).steps_only())
     }
 }
 
@@ -285,7 +286,7 @@ async fn carry_out(
                 if escalate { " ESCALATED" } else { "" }
             );
             let step = deadline_step(&ctx.audit, deadline, "deadline_notice", detail);
-            ctx.audit.record_step(step, "deadline_notice");
+            ctx.audit.record_step(step, ReplyCode::DeadlineNotice);
         }
         Step::Retire => {
             let how = "RECORD RETIRED";
@@ -314,7 +315,7 @@ async fn carry_out(
                     tx.close_deadlines(&deadline.subject, None, now, how)
                         .await?;
                     let step = deadline_step(&ctx.audit, deadline, "record_retired", text);
-                    ctx.audit.record_step(step, "record_retired");
+                    ctx.audit.record_step(step, ReplyCode::RecordRetired);
                 }
                 None => {
                     let how = "RECORD NOT IN FILE";
@@ -322,7 +323,7 @@ async fn carry_out(
                         .await?;
                     let detail = format!("{} CLOSED - {how}", deadline.kind.name());
                     let step = deadline_step(&ctx.audit, deadline, "deadline_closed", detail);
-                    ctx.audit.record_step(step, "deadline_closed");
+                    ctx.audit.record_step(step, ReplyCode::DeadlineClosed);
                 }
             }
         }

@@ -3,6 +3,7 @@
 //! Everything afterwards goes through the administrative commands and their policies.
 
 use leads_domain::access::{Agency, Person, Terminal};
+use leads_domain::codes::ReplyCode;
 use leads_domain::reply::Outcome;
 use leads_domain::sos::SosHolder;
 use leads_store::{Account, AccountStatus, BlobRef, StoredHolder};
@@ -48,7 +49,7 @@ impl Provisioning<'_> {
         self.provision(detail, move |ctx| {
             Box::pin(async move {
                 ctx.tx.put_agency(&agency).await?;
-                Ok(Done::new("provisioned", "AGENCY WRITTEN", ()))
+                Ok(Done::new(ReplyCode::Provisioned, "AGENCY WRITTEN", ()))
             })
         })
         .await
@@ -61,7 +62,7 @@ impl Provisioning<'_> {
         self.provision(detail, move |ctx| {
             Box::pin(async move {
                 ctx.tx.put_terminal(&terminal).await?;
-                Ok(Done::new("provisioned", "TERMINAL WRITTEN", ()))
+                Ok(Done::new(ReplyCode::Provisioned, "TERMINAL WRITTEN", ()))
             })
         })
         .await
@@ -105,7 +106,7 @@ impl Provisioning<'_> {
         self.provision(detail, move |ctx| {
             Box::pin(async move {
                 ctx.tx.put_account(&account).await?;
-                Ok(Done::new("provisioned", "ACCOUNT WRITTEN", ()))
+                Ok(Done::new(ReplyCode::Provisioned, "ACCOUNT WRITTEN", ()))
             })
         })
         .await?;
@@ -155,7 +156,7 @@ impl Provisioning<'_> {
                 for holder in &sealed {
                     ctx.tx.sos().put_holder(holder).await?;
                 }
-                Ok(Done::new("provisioned", "SOS HOLDERS WRITTEN", ()))
+                Ok(Done::new(ReplyCode::Provisioned, "SOS HOLDERS WRITTEN", ()))
             })
         })
         .await?;

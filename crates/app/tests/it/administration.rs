@@ -31,7 +31,7 @@ async fn apps() -> Vec<TestApp> {
 
 fn done(reply: &AdminReply) {
     assert_eq!(
-        (reply.outcome, reply.code),
+        (reply.outcome, reply.code.name()),
         (Outcome::Accepted, "admin_done"),
         "{}: {:?}",
         reply.message,

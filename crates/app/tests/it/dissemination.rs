@@ -38,7 +38,7 @@ async fn s3_a_dissemination_to_an_active_leads_agency_is_recorded_and_reported()
         let owner = app.token("OP16A", "T16A").await;
         let reply = disseminate(&app, &owner, to(&lrn, "IL0840000")).await;
         assert_eq!(
-            (reply.outcome, reply.code),
+            (reply.outcome, reply.code.name()),
             (Outcome::Accepted, "disseminated"),
             "{}",
             reply.message
@@ -97,7 +97,7 @@ async fn d1_an_agency_passes_on_only_a_record_it_received_through_leads() {
         let peoria = app.token("OP84A", "T84A").await;
         let refused = disseminate(&app, &peoria, to(&lrn, "IL1000000")).await;
         assert_eq!(
-            (refused.outcome, refused.code),
+            (refused.outcome, refused.code.name()),
             (Outcome::Refused, "rule_refused")
         );
         assert_eq!(refused.reasons[0].rule, "D1");
@@ -171,7 +171,7 @@ async fn bad_dissemination_fields_are_named_and_audited() {
         bad_purpose.purpose = "Q".into();
         let rejected = disseminate(&app, &owner, bad_purpose).await;
         assert_eq!(
-            (rejected.outcome, rejected.code),
+            (rejected.outcome, rejected.code.name()),
             (Outcome::Rejected, "field_edit")
         );
         assert_eq!(rejected.message, "PUR/Q INVALID CODE");
@@ -179,7 +179,7 @@ async fn bad_dissemination_fields_are_named_and_audited() {
         no_case.case_number = String::new();
         let rejected = disseminate(&app, &owner, no_case).await;
         assert_eq!(
-            (rejected.code, rejected.message.as_str()),
+            (rejected.code.name(), rejected.message.as_str()),
             ("field_missing", "CAS/ MISSING DATA")
         );
         let unknown = disseminate(&app, &owner, to("W2699999", "IL0840000")).await;
@@ -226,7 +226,7 @@ async fn an_auditor_cannot_record_a_dissemination() {
         let auditor = app.token("AUD1", "T10A").await;
         let refused = disseminate(&app, &auditor, to(&lrn, "IL0840000")).await;
         assert_eq!(
-            (refused.outcome, refused.code),
+            (refused.outcome, refused.code.name()),
             (Outcome::Refused, "not_authorized")
         );
     }

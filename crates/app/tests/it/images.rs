@@ -44,7 +44,7 @@ fn eim(lrn: &str, image_type: &str, doi: &str, picture: &[u8]) -> String {
 
 fn accepted(reply: &Reply, code: &str) {
     assert_eq!(
-        (reply.outcome, reply.code),
+        (reply.outcome, reply.code.name()),
         (Outcome::Accepted, code),
         "{}",
         reply.message
@@ -135,7 +135,7 @@ async fn i1_images_round_trip_on_every_file() {
                 .send(&token, &format!("QIM.IL0160000.IMN/{imn}.PUR/C.CAS/2026-1"))
                 .await;
             assert_eq!(
-                (gone.outcome, gone.code),
+                (gone.outcome, gone.code.name()),
                 (Outcome::Rejected, "image_not_found")
             );
             let again = app
@@ -185,7 +185,7 @@ async fn i1_only_the_record_owner_changes_images_and_others_may_query() {
         ] {
             let reply = app.send(&other, &text).await;
             assert_eq!(
-                (reply.outcome, reply.code),
+                (reply.outcome, reply.code.name()),
                 (Outcome::Refused, "not_authorized"),
                 "{}",
                 reply.message
@@ -285,7 +285,7 @@ async fn i4_bad_pictures_are_rejected_naming_img_and_nothing_is_written() {
         for (bytes, code) in cases {
             let reply = app.send(&token, &eim(&lrn, "M", "20261120", &bytes)).await;
             assert_eq!(
-                (reply.outcome, reply.code),
+                (reply.outcome, reply.code.name()),
                 (Outcome::Rejected, code),
                 "{}",
                 reply.message
@@ -324,7 +324,7 @@ async fn i4_bad_pictures_are_rejected_naming_img_and_nothing_is_written() {
         ] {
             let reply = app.send(&token, &text).await;
             assert_eq!(
-                (reply.outcome, reply.code),
+                (reply.outcome, reply.code.name()),
                 (Outcome::Rejected, code),
                 "{}",
                 reply.message
@@ -414,7 +414,7 @@ async fn i1_the_number_of_images_per_record_is_limited() {
     accepted(&second, "image_entered");
     let third = send(eim(&lrn, "S", "20261120", &portrait(3))).await;
     assert_eq!(
-        (third.outcome, third.code),
+        (third.outcome, third.code.name()),
         (Outcome::Rejected, "image_limit")
     );
     assert!(third.message.contains("LIMIT 2"), "{}", third.message);
@@ -515,7 +515,7 @@ async fn i3_d1_the_due_list_is_the_own_agency_s_unless_cedar_allows_more_and_eve
             .await
             .unwrap();
         assert_eq!(
-            (refused.outcome, refused.code),
+            (refused.outcome, refused.code.name()),
             (Outcome::Refused, "not_authorized")
         );
         assert_eq!(refused.reasons[0].rule, "D1");
@@ -532,7 +532,7 @@ async fn i3_d1_the_due_list_is_the_own_agency_s_unless_cedar_allows_more_and_eve
             .await
             .unwrap();
         assert_eq!(
-            (bad.outcome, bad.code),
+            (bad.outcome, bad.code.name()),
             (Outcome::Rejected, "invalid_request")
         );
 

@@ -70,7 +70,10 @@ async fn h4_the_second_party_check_is_another_certified_operator_of_the_same_age
             .verify_record(&entering, &lrn, "WARRANT AND REPORT COMPARED", None)
             .await
             .unwrap();
-        assert_eq!((own.outcome, own.code), (Outcome::Refused, "rule_refused"));
+        assert_eq!(
+            (own.outcome, own.code.name()),
+            (Outcome::Refused, "rule_refused")
+        );
         assert_eq!(own.reasons[0].rule, "H4");
 
         let peoria = app.token("OP84A", "T84A").await;
@@ -89,7 +92,7 @@ async fn h4_the_second_party_check_is_another_certified_operator_of_the_same_age
             .await
             .unwrap();
         assert_eq!(
-            (vague.outcome, vague.code),
+            (vague.outcome, vague.code.name()),
             (Outcome::Rejected, "invalid_request")
         );
 
@@ -653,7 +656,7 @@ async fn h8_i3_registrant_records_are_not_validated_and_only_mugshots_move_the_p
             .await
             .unwrap();
         assert_eq!(
-            (refused.code, refused.reasons[0].rule.as_str()),
+            (refused.code.name(), refused.reasons[0].rule.as_str()),
             ("rule_refused", "H8")
         );
 

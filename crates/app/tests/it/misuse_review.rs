@@ -132,7 +132,10 @@ async fn t1_a_coordinator_reviews_the_own_agencys_flags_and_the_administrator_al
             .misuse_flags(&coordinator, FlagQuery::default(), 100, None)
             .await
             .unwrap();
-        assert_eq!((own.outcome, own.code), (Outcome::Accepted, "misuse_flags"));
+        assert_eq!(
+            (own.outcome, own.code.name()),
+            (Outcome::Accepted, "misuse_flags")
+        );
         assert_eq!(own.flags.len(), 5);
         assert!(own.flags.iter().all(|f| f.flag.ori == "IL0160000"));
         let elsewhere = app
@@ -167,7 +170,7 @@ async fn t1_a_coordinator_reviews_the_own_agencys_flags_and_the_administrator_al
             .await
             .unwrap();
         assert_eq!(
-            (refused.outcome, refused.code),
+            (refused.outcome, refused.code.name()),
             (Outcome::Refused, "not_authorized")
         );
         assert!(refused.flags.is_empty());
@@ -212,7 +215,7 @@ async fn every_flag_gets_one_disposition_with_a_note_and_never_from_the_flagged_
 
         let vague = dispose(coordinator.clone(), own_record, "justified", "ok").await;
         assert_eq!(
-            (vague.outcome, vague.code),
+            (vague.outcome, vague.code.name()),
             (Outcome::Rejected, "invalid_request")
         );
         let unknown = dispose(
@@ -232,7 +235,7 @@ async fn every_flag_gets_one_disposition_with_a_note_and_never_from_the_flagged_
         )
         .await;
         assert_eq!(
-            (done.outcome, done.code),
+            (done.outcome, done.code.name()),
             (Outcome::Accepted, "flag_disposed")
         );
         let disposition = done.flags[0].disposition.clone().unwrap();
@@ -254,7 +257,7 @@ async fn every_flag_gets_one_disposition_with_a_note_and_never_from_the_flagged_
         )
         .await;
         assert_eq!(
-            (again.outcome, again.code),
+            (again.outcome, again.code.name()),
             (Outcome::Rejected, "flag_already_disposed")
         );
 

@@ -51,7 +51,7 @@ async fn fixture(app: &TestApp) -> Fixture {
 }
 
 fn outcome<T>(answer: leads_app::Answer<T>) -> (Outcome, String) {
-    (answer.outcome, answer.code.to_owned())
+    (answer.outcome, answer.code.name().to_owned())
 }
 
 /// Readies what an act of `kind` needs that only time or earlier acts give (a deadline due, an

@@ -1,5 +1,6 @@
 //! Why a message could not become a transaction.
 
+use crate::codes::ReplyCode;
 use crate::error::FieldError;
 use crate::rules::RuleId;
 
@@ -46,16 +47,16 @@ pub enum TransactionError {
 
 impl TransactionError {
     /// The stable error code (docs/ERROR-CODES.md).
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::codes::ReplyCode {
         match self {
-            TransactionError::Field(_) => "field_edit",
-            TransactionError::NotAllowed { .. } => "field_not_allowed",
-            TransactionError::Missing { .. } => "field_missing",
-            TransactionError::Repeated { .. } => "field_repeated",
-            TransactionError::NoRecordReference { .. } => "record_reference_missing",
-            TransactionError::NoCriteria { .. } => "criteria_missing",
-            TransactionError::NothingToModify => "nothing_to_modify",
-            TransactionError::Rule { .. } => "rule_refused",
+            TransactionError::Field(_) => ReplyCode::FieldEdit,
+            TransactionError::NotAllowed { .. } => ReplyCode::FieldNotAllowed,
+            TransactionError::Missing { .. } => ReplyCode::FieldMissing,
+            TransactionError::Repeated { .. } => ReplyCode::FieldRepeated,
+            TransactionError::NoRecordReference { .. } => ReplyCode::RecordReferenceMissing,
+            TransactionError::NoCriteria { .. } => ReplyCode::CriteriaMissing,
+            TransactionError::NothingToModify => ReplyCode::NothingToModify,
+            TransactionError::Rule { .. } => ReplyCode::RuleRefused,
         }
     }
 

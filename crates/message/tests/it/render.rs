@@ -30,7 +30,7 @@ fn reply(outcome: Outcome, code: &'static str, message: &str, records: Vec<Recor
         operation_id: "op-1".into(),
         at: AT,
         outcome,
-        code,
+        code: leads_domain::codes::ReplyCode::from_name(code).unwrap(),
         message: message.into(),
         reasons: vec![],
         body: MessageBody {
