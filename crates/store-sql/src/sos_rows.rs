@@ -3,6 +3,7 @@
 use async_trait::async_trait;
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldDate, Ori, PersonName, Sex};
+use leads_domain::sos::ReleaseStatus;
 use leads_domain::sos::{Dln, SosHolder};
 use leads_store::{
     BlobRef, CaseImage, ConsentRow, PhotoArrayRow, ReleaseRow, SosDisseminationRow, SosRequestRow,
@@ -122,7 +123,10 @@ fn release_from(row: &AnyRow) -> StoreResult<ReleaseRow> {
         identity_verification: get(row, "identity_verification")?,
         requested_by: get(row, "requested_by")?,
         requested_at: at(row, "requested_at")?,
-        status: get(row, "status")?,
+        status: {
+            let text: String = get(row, "status")?;
+            ReleaseStatus::parse(&text).ok_or_else(|| corrupt(format!("release status {text}")))?
+        },
         decided_by: get(row, "decided_by")?,
         decided_at: at_opt(row, "decided_at")?,
         reference: get(row, "reference")?,
@@ -391,7 +395,7 @@ impl SosTx for SqlTx {
         .bind(r.identity_verification.clone())
         .bind(r.requested_by.clone())
         .bind(r.requested_at.as_micros())
-        .bind(r.status.clone())
+        .bind(r.status.name())
         .fetch_one(&mut *self.tx)
         .await
         .map_err(classify)
@@ -411,7 +415,7 @@ impl SosTx for SqlTx {
 
     async fn releases(
         &mut self,
-        status: Option<&str>,
+        status: Option<ReleaseStatus>,
         ori: Option<&Ori>,
         n: u32,
     ) -> StoreResult<Vec<ReleaseRow>> {
@@ -421,7 +425,7 @@ impl SosTx for SqlTx {
              ORDER BY requested_at, id LIMIT $3"
         );
         sqlx::query(AssertSqlSafe(sql))
-            .bind(status.unwrap_or_default().to_owned())
+            .bind(status.map_or("", ReleaseStatus::name))
             .bind(ori.map(ToString::to_string).unwrap_or_default())
             .bind(limit(n))
             .fetch_all(&mut *self.tx)
@@ -437,7 +441,7 @@ impl SosTx for SqlTx {
             "UPDATE sos_releases SET status = $1, decided_by = $2, decided_at = $3, \
              reference = $4, note = $5 WHERE id = $6 AND status = 'pending'",
         )
-        .bind(r.status.clone())
+        .bind(r.status.name())
         .bind(r.decided_by.clone())
         .bind(r.decided_at.map(Timestamp::as_micros))
         .bind(r.reference.clone())

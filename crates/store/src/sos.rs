@@ -6,6 +6,7 @@
 use async_trait::async_trait;
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::{FieldDate, Ori};
+use leads_domain::sos::ReleaseStatus;
 use leads_domain::sos::{Dln, SosHolder};
 
 use crate::{BlobRef, StoreResult};
@@ -101,8 +102,7 @@ pub struct ReleaseRow {
     pub identity_verification: String,
     pub requested_by: String,
     pub requested_at: Timestamp,
-    /// `pending`, `approved` or `denied`.
-    pub status: String,
+    pub status: ReleaseStatus,
     pub decided_by: Option<String>,
     pub decided_at: Option<Timestamp>,
     /// The reference of the written decision.
@@ -180,7 +180,7 @@ pub trait SosTx: Send {
     /// Releases of one status (all for `None`) and agency (all for `None`), oldest first.
     async fn releases(
         &mut self,
-        status: Option<&str>,
+        status: Option<ReleaseStatus>,
         ori: Option<&Ori>,
         limit: u32,
     ) -> StoreResult<Vec<ReleaseRow>>;

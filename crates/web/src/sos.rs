@@ -112,7 +112,7 @@ fn release_body(r: &ReleaseRow) -> ReleaseBody {
         identity_verification: r.identity_verification.clone(),
         requested_by: r.requested_by.clone(),
         requested_at: r.requested_at.to_string(),
-        status: r.status.clone(),
+        status: r.status.name().into(),
         decided_by: r.decided_by.clone(),
         decided_at: r.decided_at.map(|t| t.to_string()),
         reference: r.reference.clone(),

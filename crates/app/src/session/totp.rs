@@ -11,48 +11,31 @@ pub const STEP_SECONDS: i64 = 30;
 /// Steps either side of now that are accepted (clock drift).
 pub const WINDOW: i64 = 1;
 const DIGITS: u32 = 6;
-const ALPHABET: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
-fn symbol(index: u32) -> char {
-    ALPHABET
-        .get((index & 31) as usize)
-        .map_or('A', |b| char::from(*b))
+/// RFC 4648 base32 as authenticator apps write secrets: upper or lower case, spaces and padding
+/// ignored, the bits left over at the end not checked.
+fn base32() -> &'static data_encoding::Encoding {
+    static ENCODING: std::sync::OnceLock<data_encoding::Encoding> = std::sync::OnceLock::new();
+    ENCODING.get_or_init(|| {
+        let mut spec = data_encoding::Specification::new();
+        spec.symbols.push_str("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567");
+        spec.translate.from.push_str("abcdefghijklmnopqrstuvwxyz");
+        spec.translate.to.push_str("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        spec.ignore.push_str(" =");
+        spec.check_trailing_bits = false;
+        spec.encoding()
+            .unwrap_or_else(|_| data_encoding::BASE32_NOPAD.clone())
+    })
 }
 
 /// RFC 4648 base32 without padding.
 pub fn base32_encode(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    let mut buffer: u32 = 0;
-    let mut bits = 0;
-    for byte in bytes {
-        buffer = (buffer << 8) | u32::from(*byte);
-        bits += 8;
-        while bits >= 5 {
-            bits -= 5;
-            out.push(symbol(buffer >> bits));
-        }
-    }
-    if bits > 0 {
-        out.push(symbol(buffer << (5 - bits)));
-    }
-    out
+    base32().encode(bytes)
 }
 
 /// Decodes base32 (case-insensitive, spaces and padding ignored); `None` on a bad character.
 pub fn base32_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    let mut buffer: u32 = 0;
-    let mut bits = 0;
-    for c in text.bytes().filter(|b| *b != b'=' && *b != b' ') {
-        let value = ALPHABET.iter().position(|a| *a == c.to_ascii_uppercase())?;
-        buffer = (buffer << 5) | u32::try_from(value).ok()?;
-        bits += 5;
-        if bits >= 8 {
-            bits -= 8;
-            out.push(u8::try_from((buffer >> bits) & 0xff).ok()?);
-        }
-    }
-    Some(out)
+    base32().decode(text.as_bytes()).ok()
 }
 
 /// A new random 160-bit secret, base32.

@@ -5,6 +5,7 @@
 
 use leads_domain::clock::Timestamp;
 use leads_domain::codes::ReplyCode;
+use leads_domain::sos::ReleaseStatus;
 use leads_domain::sos::{
     DISCLAIMER, ReleaseDecision, ReleaseDecisionForm, ReleaseForm, ReleaseRequest,
 };
@@ -113,7 +114,7 @@ impl Service {
             identity_verification: text(&request.identity_verification),
             requested_by: principal.id().to_owned(),
             requested_at: now,
-            status: "pending".into(),
+            status: ReleaseStatus::Pending,
             decided_by: None,
             decided_at: None,
             reference: None,
@@ -181,13 +182,17 @@ impl Service {
                     || "ONLY THE SOS POLICE DECIDE RELEASES".to_owned(),
                 )?;
                 let mut row = tx.sos().release(id).await?.ok_or_else(|| not_found(id))?;
-                if row.status != "pending" {
+                if row.status != ReleaseStatus::Pending {
                     return Err(Refusal::rejected(
                         ReplyCode::SosReleaseDecided,
-                        format!("RELEASE {id} WAS ALREADY {}", row.status.to_ascii_uppercase()),
+                        format!("RELEASE {id} WAS ALREADY {}", row.status.name().to_ascii_uppercase()),
                     ));
                 }
-                row.status = if decision.approve { "approved" } else { "denied" }.into();
+                row.status = if decision.approve {
+                    ReleaseStatus::Approved
+                } else {
+                    ReleaseStatus::Denied
+                };
                 row.decided_by = Some(principal.id().to_owned());
                 row.decided_at = Some(now);
                 row.reference = decision.reference.as_ref().map(|r| r.as_str().to_owned());
@@ -198,7 +203,7 @@ impl Service {
                         format!("RELEASE {id} WAS DECIDED MEANWHILE"),
                     ));
                 }
-                let status = row.status.to_ascii_uppercase();
+                let status = row.status.name().to_ascii_uppercase();
                 let reference = row.reference.clone().unwrap_or_default();
                 let notice = format!(
                     "SOS POLICE {status} RELEASE {id} OF CASE IMAGE {} (CASE {}) - REFERENCE {reference}",
@@ -242,20 +247,19 @@ impl Service {
             subject,
             move |service, tx, principal, now| {
                 Box::pin(async move {
-                    if !["", "pending", "approved", "denied"].contains(&status.as_str()) {
-                        return Err(Refusal::rejected(
-                            ReplyCode::InvalidRequest,
-                            format!("STATUS {status} - USE PENDING, APPROVED OR DENIED"),
-                        ));
-                    }
+                    let wanted = match status.trim() {
+                        "" => None,
+                        text => Some(ReleaseStatus::parse(text).ok_or_else(|| {
+                            Refusal::rejected(
+                                ReplyCode::InvalidRequest,
+                                format!("STATUS {status} - USE PENDING, APPROVED OR DENIED"),
+                            )
+                        })?),
+                    };
                     let agency = service.sos_records_scope(principal, &scope_text, now)?;
                     let rows = tx
                         .sos()
-                        .releases(
-                            (!status.is_empty()).then_some(status.as_str()),
-                            agency.as_ref(),
-                            SOS_RECORDS_LIMIT,
-                        )
+                        .releases(wanted, agency.as_ref(), SOS_RECORDS_LIMIT)
                         .await?;
                     let named = agency.map_or("ALL".to_owned(), |o| o.to_string());
                     Ok(SosDone::new(
@@ -294,7 +298,7 @@ impl Service {
                     if image.ori == principal.agency.ori {
                         conditions.push("held_by_agency");
                     }
-                    if row.status == "approved" && row.reference.is_some() {
+                    if row.status == ReleaseStatus::Approved && row.reference.is_some() {
                         conditions.push("approved_in_writing");
                     }
                     service.sos_permit(

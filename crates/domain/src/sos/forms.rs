@@ -11,6 +11,35 @@ use super::text::{stated, statement};
 use crate::error::{Edit, FieldError};
 use crate::fields::{CaseNumber, FieldDate, FreeText, Ori};
 
+/// Where a request for broad release stands (P4): awaiting the SOS Police, or decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReleaseStatus {
+    Pending,
+    Approved,
+    Denied,
+}
+
+impl ReleaseStatus {
+    /// The stored and shown name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReleaseStatus::Pending => "pending",
+            ReleaseStatus::Approved => "approved",
+            ReleaseStatus::Denied => "denied",
+        }
+    }
+
+    /// `pending`, `approved` or `denied` (any case).
+    pub fn parse(text: &str) -> Option<ReleaseStatus> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "pending" => Some(ReleaseStatus::Pending),
+            "approved" => Some(ReleaseStatus::Approved),
+            "denied" => Some(ReleaseStatus::Denied),
+            _ => None,
+        }
+    }
+}
+
 /// Who the holder is in the investigation (a line-up may show only the suspect's image, P3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SubjectRole {

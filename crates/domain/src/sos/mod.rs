@@ -13,8 +13,8 @@ pub use category::{Category, Condition, DeskForm, DeskRequest};
 pub use forms::{
     ARRAY_POSITIONS, ArrayMember, ArrayMemberForm, Consent, ConsentForm, ImageRequest,
     ImageRequestForm, MAX_RETENTION_DAYS, Necessity, PhotoArray, PhotoArrayForm, RecipientCheck,
-    ReleaseDecision, ReleaseDecisionForm, ReleaseForm, ReleaseRequest, SosDissemination,
-    SosDisseminationForm, SubjectRole,
+    ReleaseDecision, ReleaseDecisionForm, ReleaseForm, ReleaseRequest, ReleaseStatus,
+    SosDissemination, SosDisseminationForm, SubjectRole,
 };
 pub use holder::{Dln, Lookup, LookupForm, SosHolder};
 pub use investigation::Investigation;
