@@ -132,7 +132,7 @@ reply_codes! {
     RecordWrongFile => "record_wrong_file", 422, "the referenced record belongs to another file";
     RecordAmbiguous => "record_ambiguous", 422, "several records match the OCA; use NIC or LRN";
     NumberExhausted => "number_exhausted", 503, "no record numbers are left in the series";
-    RuleRefused => "rule_refused", 403, "a rule of PRODUCT.md refuses the transaction; reasons cite it";
+    RuleRefused => "rule_refused", 403, "a rule of docs/RULES.md refuses the transaction; reasons cite it";
     NotAuthorized => "not_authorized", 403, "a policy refuses the transaction; reasons cite the rules";
     AuthRequired => "auth_required", 401, "no valid session token";
     AuthExpired => "auth_expired", 401, "the session has expired";

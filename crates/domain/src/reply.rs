@@ -32,7 +32,7 @@ impl Outcome {
 /// A rule or policy that decided a refusal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {
-    /// Rule id of PRODUCT.md (e.g. `H2`) or policy id.
+    /// Rule id (docs/RULES.md, e.g. `H2`) or policy id.
     pub rule: String,
     /// The regulation.
     pub citation: String,
@@ -41,7 +41,7 @@ pub struct Reason {
 }
 
 impl Reason {
-    /// A reason citing a PRODUCT.md rule.
+    /// A reason citing a rule of docs/RULES.md.
     pub fn rule(rule: RuleId, text: impl Into<String>) -> Reason {
         Reason {
             rule: rule.id().to_owned(),

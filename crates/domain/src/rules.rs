@@ -1,4 +1,5 @@
-//! The numbered rules of PRODUCT.md, each with the regulation it comes from. A refusal always
+//! The numbered rules (docs/RULES.md is generated from this catalogue), each with the regulation
+//! it comes from. A refusal always
 //! names one of these, so an operator and an auditor see which rule decided and where it is
 //! written.
 
@@ -6,7 +7,7 @@ use std::fmt;
 
 macro_rules! rules {
     ($( $id:ident => $cite:literal, $summary:literal; )*) => {
-        /// A rule id of PRODUCT.md (A1…N5).
+        /// A rule id (A1…N5).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum RuleId { $($id),* }
 
@@ -14,7 +15,7 @@ macro_rules! rules {
             /// Every rule, in catalogue order.
             pub const ALL: &'static [RuleId] = &[$(RuleId::$id),*];
 
-            /// The id as written in PRODUCT.md, e.g. `H2`.
+            /// The id, e.g. `H2`.
             pub const fn id(self) -> &'static str {
                 match self { $(RuleId::$id => stringify!($id)),* }
             }

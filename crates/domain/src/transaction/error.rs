@@ -40,7 +40,7 @@ pub enum TransactionError {
     /// A modify message that changes nothing.
     #[error("NO FIELDS TO MODIFY")]
     NothingToModify,
-    /// A rule of PRODUCT.md refuses the transaction.
+    /// A rule (docs/RULES.md) refuses the transaction.
     #[error("{rule}: {detail}")]
     Rule { rule: RuleId, detail: &'static str },
 }

@@ -11,3 +11,4 @@ mod audit_cli;
 mod cli;
 mod layering;
 mod module_cycles;
+mod rules_doc;
