@@ -1,7 +1,6 @@
-//! The numbered rules (docs/RULES.md is generated from this catalogue), each with the regulation
-//! it comes from. A refusal always
-//! names one of these, so an operator and an auditor see which rule decided and where it is
-//! written.
+//! The numbered rules, each with the regulation it comes from (docs/RULES.md is generated from
+//! this catalogue). A refusal always names one of these, so an operator and an auditor see
+//! which rule decided and where it is written.
 
 use std::fmt;
 

@@ -39,7 +39,11 @@ fn relative(path: &Path) -> String {
 fn policies_by_rule() -> BTreeMap<String, BTreeSet<String>> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut cedar = Vec::new();
-    files(&workspace().join("crates/policy/policies"), "cedar", &mut cedar);
+    files(
+        &workspace().join("crates/policy/policies"),
+        "cedar",
+        &mut cedar,
+    );
     for file in cedar {
         let text = std::fs::read_to_string(&file).unwrap();
         for policy in text.split(';') {
@@ -60,7 +64,10 @@ fn policies_by_rule() -> BTreeMap<String, BTreeSet<String>> {
 fn modules_by_rule() -> BTreeMap<String, BTreeSet<String>> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut sources = Vec::new();
-    for entry in std::fs::read_dir(workspace().join("crates")).unwrap().flatten() {
+    for entry in std::fs::read_dir(workspace().join("crates"))
+        .unwrap()
+        .flatten()
+    {
         files(&entry.path().join("src"), "rs", &mut sources);
     }
     for file in sources {
@@ -91,7 +98,10 @@ fn modules_by_rule() -> BTreeMap<String, BTreeSet<String>> {
 fn tests_by_rule() -> BTreeMap<String, BTreeSet<String>> {
     let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut sources = Vec::new();
-    for entry in std::fs::read_dir(workspace().join("crates")).unwrap().flatten() {
+    for entry in std::fs::read_dir(workspace().join("crates"))
+        .unwrap()
+        .flatten()
+    {
         files(&entry.path().join("tests"), "rs", &mut sources);
         files(&entry.path().join("src"), "rs", &mut sources);
     }
@@ -101,13 +111,20 @@ fn tests_by_rule() -> BTreeMap<String, BTreeSet<String>> {
         for (i, line) in lines.iter().enumerate() {
             let is_test = i > 0
                 && (lines[i - 1].contains("#[test]") || lines[i - 1].contains("#[tokio::test"));
-            let Some(name) = line.trim().strip_prefix("async fn ").or_else(|| line.trim().strip_prefix("fn ")) else {
+            let Some(name) = line
+                .trim()
+                .strip_prefix("async fn ")
+                .or_else(|| line.trim().strip_prefix("fn "))
+            else {
                 continue;
             };
             if !is_test {
                 continue;
             }
-            let name: String = name.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            let name: String = name
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
             for word in name.split('_') {
                 if let Some(rule) = RuleId::from_id(&word.to_ascii_uppercase()) {
                     out.entry(rule.id().to_owned())
