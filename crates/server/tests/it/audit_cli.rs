@@ -10,17 +10,7 @@ use leads::server::{open_store, service};
 use leads_api_types::SignInRequest;
 use leads_client::Client;
 
-fn leads(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_leads"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
+use crate::support::leads;
 
 async fn seeded(dir: &Path) -> String {
     let url = format!("sqlite://{}/demo.db", dir.display());

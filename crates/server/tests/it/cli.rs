@@ -1,10 +1,10 @@
 //! The `leads` command end to end: the README's flow against a real server, and the demo seed.
 
-use std::process::Command;
-
 use leads::cli::DatabaseArgs;
 use leads::demo::{self, DEMO_OPERATORS, DEMO_QUERY};
 use leads::server::{Application, open_store, service};
+
+use crate::support::leads;
 
 async fn demo_server(dir: &std::path::Path, records: usize) -> String {
     let store = open_store(&format!("sqlite://{}/demo.db", dir.display()))
@@ -20,18 +20,6 @@ async fn demo_server(dir: &std::path::Path, records: usize) -> String {
     let url = format!("http://{}", app.local_addr().unwrap());
     tokio::spawn(app.run_until(std::future::pending()));
     url
-}
-
-fn leads(args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(env!("CARGO_BIN_EXE_leads"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        output.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -12,3 +12,4 @@ mod cli;
 mod layering;
 mod module_cycles;
 mod rules_doc;
+mod support;
