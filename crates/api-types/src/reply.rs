@@ -59,6 +59,9 @@ pub struct StatusBody {
 pub struct RecordBody {
     /// Cautions first, as on the terminal.
     pub cautions: Vec<CautionBody>,
+    /// For a hit found by an alias (AKA) rather than by the name: that alias.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias_hit: Option<String>,
     pub lrn: String,
     pub nic: Option<String>,
     pub file: String,
@@ -155,6 +158,7 @@ impl From<&Record> for RecordBody {
             }
         };
         RecordBody {
+            alias_hit: None,
             cautions: record
                 .fields()
                 .cautions()
@@ -190,7 +194,20 @@ impl From<&Reply> for ReplyBody {
             header: ReplyHeader::of(reply),
             key: reply.key.clone(),
             ori: reply.ori.clone(),
-            records: reply.records.iter().map(RecordBody::from).collect(),
+            records: reply
+                .records
+                .iter()
+                .map(|record| {
+                    let mut body = RecordBody::from(record);
+                    let lrn = record.lrn().to_string();
+                    body.alias_hit = reply
+                        .alias_hits
+                        .iter()
+                        .find(|(l, _)| *l == lrn)
+                        .map(|(_, alias)| alias.clone());
+                    body
+                })
+                .collect(),
             criteria: reply.criteria.clone(),
             images: reply.images.iter().map(ImageBody::from).collect(),
             warnings: reply.warnings.clone(),

@@ -168,6 +168,7 @@ reply_codes! {
     AuditExport => "audit_export", 200, "the whole audit log was exported (the reading is audited)";
     AuditVerify => "audit_verify", 200, "the live audit log was verified (the reading is audited)";
     ImageKeyRotation => "image_key_rotation", 200, "image data keys were re-wrapped under the current master key (audited)";
+    IdentityMismatch => "identity_mismatch", 409, "an identifying field of the message does not match the record its number names";
     Provisioned => "provisioned", 200, "the system provisioned the directory or the SOS file (audited)";
 }
 

@@ -92,16 +92,27 @@ pub struct ConfirmKey {
     pub mandatory: &'static [FieldCode],
 }
 
-use FieldCode::{Cnf, Lrn as LrnCode, Mis, Mtm, Nic as NicCode, Pri, Rno};
+use FieldCode::{
+    Cnf, Dob, Lic, Lis, Lrn as LrnCode, Mis, Mtm, Nam, Nic as NicCode, Oca, Pho, Pri, Rag, Rem,
+    Rna, Rno, Rty, Ser, Sex, Vin,
+};
 
-/// The hit-confirmation keys (the Nlets YQ/YR pair; the record is named by NIC or LRN).
+/// The fields that identify the record in the Nlets layout besides its number: each one given
+/// must match the record.
+pub const IDENTIFYING_FIELDS: &[FieldCode] = &[Oca, Nam, Dob, Sex, Lic, Lis, Vin, Ser];
+
+/// The hit-confirmation keys: the Nlets YQ/YR pair, in Nlets' own layout (RTY, RNO, PRI, OCA,
+/// NIC, the identifying set, RNA, RAG, PHO, REM) or the short form (PRI and NIC or LRN).
 pub static CONFIRM_KEYS: &[ConfirmKey] = &[
     ConfirmKey {
         key: "YQ",
         name: "HIT CONFIRMATION REQUEST",
         request: true,
         source: KeySource::Ncic,
-        fields: &[NicCode, LrnCode, Pri, Rno, Mis],
+        fields: &[
+            Rty, Rno, Pri, Oca, NicCode, LrnCode, Nam, Dob, Sex, Lic, Lis, Vin, Ser, Rna, Rag, Pho,
+            Rem, Mis,
+        ],
         mandatory: &[Pri],
     },
     ConfirmKey {
@@ -109,10 +120,51 @@ pub static CONFIRM_KEYS: &[ConfirmKey] = &[
         name: "HIT CONFIRMATION RESPONSE",
         request: false,
         source: KeySource::Ncic,
-        fields: &[NicCode, LrnCode, Cnf, Mtm, Mis],
+        fields: &[
+            Rty, Oca, NicCode, LrnCode, Nam, Dob, Sex, Lic, Lis, Vin, Ser, Cnf, Mtm, Rna, Rag, Pho,
+            Rem, Mis,
+        ],
         mandatory: &[Cnf],
     },
 ];
+
+/// The Nlets request type (RTY) of a hit on a record of `file`; `None` for the LEADS-only
+/// registrant files, which Nlets does not carry.
+pub fn request_type_of(file: crate::files::FileKind) -> Option<&'static str> {
+    use crate::files::FileKind as F;
+    match file {
+        F::Wanted => Some("WP"),
+        F::Missing => Some("MP"),
+        F::Vehicle => Some("SV"),
+        F::Plate => Some("SL"),
+        F::Gun => Some("SG"),
+        F::Article => Some("SA"),
+        F::SexOffender | F::Voay => None,
+    }
+}
+
+/// Who asks or answers, as the message says (RNA, RAG, PHO); what it leaves out the switch
+/// fills in from the directory.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Contact {
+    pub name: Option<FreeText>,
+    pub agency: Option<FreeText>,
+    pub phone: Option<String>,
+}
+
+impl Contact {
+    fn of(fields: &FieldSet) -> Contact {
+        let text = |code| match fields.get(code) {
+            Some(Value::Text(t)) => Some(t.clone()),
+            _ => None,
+        };
+        Contact {
+            name: text(Rna),
+            agency: text(Rag),
+            phone: fields.get(Pho).map(ToString::to_string),
+        }
+    }
+}
 
 /// The confirmation key for `text`, if it is one.
 pub fn lookup_confirm_key(text: &str) -> Option<&'static ConfirmKey> {
@@ -127,11 +179,20 @@ pub enum ConfirmTransaction {
         priority: Priority,
         /// 1, 2 or 3 (a repeated request from the requester's side).
         request_no: u8,
+        /// The Nlets request type, when given (it must match the record's file).
+        request_type: Option<Code>,
+        /// The identifying fields given besides the number (each must match the record).
+        identity: FieldSet,
+        requester: Contact,
+        /// Remarks (REM, or MIS).
         mis: Option<FreeText>,
     },
     Response {
         record: RecordRef,
         answer: Answer,
+        request_type: Option<Code>,
+        identity: FieldSet,
+        answerer: Contact,
         mis: Option<FreeText>,
     },
 }
@@ -171,10 +232,18 @@ impl ConfirmTransaction {
                 });
             }
         };
-        let mis = match fields.get(Mis) {
-            Some(Value::Text(text)) => Some(text.clone()),
+        let mis = match (fields.get(Rem), fields.get(Mis)) {
+            (Some(Value::Text(text)), _) | (None, Some(Value::Text(text))) => Some(text.clone()),
             _ => None,
         };
+        let request_type = code_of(fields, Rty);
+        let mut identity = FieldSet::new();
+        for code in IDENTIFYING_FIELDS {
+            if let Some(value) = fields.get(*code) {
+                identity.insert(*code, value.clone());
+            }
+        }
+        let contact = Contact::of(fields);
         let missing = |tag| TransactionError::Missing { tag, key: key.key };
         if key.request {
             let priority = code_of(fields, Pri)
@@ -187,6 +256,9 @@ impl ConfirmTransaction {
                 record,
                 priority,
                 request_no,
+                request_type,
+                identity,
+                requester: contact,
                 mis,
             });
         }
@@ -210,8 +282,27 @@ impl ConfirmTransaction {
         Ok(ConfirmTransaction::Response {
             record,
             answer,
+            request_type,
+            identity,
+            answerer: contact,
             mis,
         })
+    }
+
+    /// The Nlets request type and the identifying fields the message gives besides the number.
+    pub fn identification(&self) -> (Option<Code>, &FieldSet) {
+        match self {
+            ConfirmTransaction::Request {
+                request_type,
+                identity,
+                ..
+            }
+            | ConfirmTransaction::Response {
+                request_type,
+                identity,
+                ..
+            } => (*request_type, identity),
+        }
     }
 
     /// The record the message names.

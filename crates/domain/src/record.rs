@@ -6,7 +6,7 @@ use crate::fields::{CaseNumber, FieldCode, FieldDate, FreeText, Lrn, Nic, Ori};
 use crate::fieldset::FieldSet;
 use crate::files::{EntryKey, FileKind, lookup_key};
 use crate::rules::RuleId;
-use crate::transaction::{TransactionError, validate_record_fields};
+use crate::transaction::{Modification, TransactionError, validate_record_fields};
 
 /// Where a record stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +130,65 @@ impl Record {
 
     pub fn lrn(&self) -> &Lrn {
         &self.lrn
+    }
+
+    /// Whether the record carries `value` in field `code`, as an identifier given beside its
+    /// number must: equal, or for a name the same surname and first name (operators leave out
+    /// the middle name). The record's OCA, NIC and LEADS number count too.
+    pub fn carries(&self, code: FieldCode, value: &crate::fields::Value) -> bool {
+        use crate::fields::Value;
+        if let (FieldCode::Nic, Value::Nic(nic)) = (code, value) {
+            return self.nic.as_ref() == Some(nic);
+        }
+        self.fields
+            .all(code)
+            .iter()
+            .any(|on_file| match (on_file, value) {
+                (Value::Name(a), Value::Name(b)) => {
+                    a.surname() == b.surname() && a.first() == b.first()
+                }
+                _ => on_file == value,
+            })
+    }
+
+    /// Checks the second identifiers given beside the record's number are the record's (NCIC).
+    pub fn confirm(&self, given: &crate::fieldset::FieldSet) -> Result<(), TransactionError> {
+        match given
+            .iter()
+            .find(|(code, value)| !self.carries(*code, value))
+        {
+            None => Ok(()),
+            Some((code, value)) => Err(TransactionError::NotThisRecord {
+                given: format!("{code}/{value}"),
+                record: self.lrn.to_string(),
+            }),
+        }
+    }
+
+    /// What a modification changes in this record. The second identifiers the record carries
+    /// confirm it is the record meant, and at least one must; one it does not carry is a
+    /// change (NIC with OCA and a new NAM corrects the name).
+    pub fn changes_from(&self, modification: &Modification) -> Result<FieldSet, TransactionError> {
+        let given = modification.identified_by();
+        let mut changes = modification.changes().clone();
+        if given.is_empty() {
+            return Ok(changes);
+        }
+        let confirming: Vec<FieldCode> = given
+            .iter()
+            .filter(|(code, value)| self.carries(*code, value))
+            .map(|(code, _)| code)
+            .collect();
+        if confirming.is_empty() {
+            return self.confirm(given).map(|()| changes);
+        }
+        for code in confirming {
+            changes.remove(code);
+        }
+        if changes.is_empty() {
+            return Err(TransactionError::NothingToModify);
+        }
+        Ok(changes)
     }
 
     pub fn nic(&self) -> Option<&Nic> {

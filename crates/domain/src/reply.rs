@@ -117,6 +117,9 @@ pub struct MessageBody {
     pub images: Vec<ImageView>,
     /// Things the operator should know that did not stop the transaction.
     pub warnings: Vec<String>,
+    /// Records a name inquiry found by an alias (AKA), not by their name: LEADS number and the
+    /// alias that matched.
+    pub alias_hits: Vec<(String, String)>,
 }
 
 /// The answer to one formatted message.

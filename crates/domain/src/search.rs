@@ -3,7 +3,7 @@
 //! Phonetic keys are computed here, once, when a record is written, and stored in indexed
 //! columns; both databases then answer the same search the same way.
 
-use crate::fields::{FieldCode, Race, Sex, Value};
+use crate::fields::{FieldCode, PersonName, Race, Sex, Value};
 use crate::files::FileKind;
 use crate::record::Record;
 use crate::transaction::PersonCriteria;
@@ -67,8 +67,18 @@ impl RecordIndex {
             fields.sex(),
             fields.race(),
         ) {
-            names = name
-                .phonetic_keys()
+            // The name and every alias (AKA) are searched alike.
+            let aliases = fields.all(FieldCode::Aka).iter().filter_map(|v| match v {
+                Value::Name(alias) => Some(alias),
+                _ => None,
+            });
+            let mut keys: Vec<String> = std::iter::once(name)
+                .chain(aliases)
+                .flat_map(PersonName::phonetic_keys)
+                .collect();
+            keys.sort();
+            keys.dedup();
+            names = keys
                 .into_iter()
                 .map(|phonetic| NameKey {
                     phonetic,
@@ -94,6 +104,24 @@ impl RecordIndex {
             identifiers,
         }
     }
+}
+
+/// The alias of `record` a name search with Soundex key `phonetic` found it by, when its own
+/// name does not carry that key (an alias hit).
+pub fn alias_matched(record: &Record, phonetic: &str) -> Option<PersonName> {
+    let fields = record.fields();
+    if fields
+        .name()
+        .is_some_and(|name| name.phonetic_keys().iter().any(|k| k == phonetic))
+    {
+        return None;
+    }
+    fields.all(FieldCode::Aka).iter().find_map(|v| match v {
+        Value::Name(alias) if alias.phonetic_keys().iter().any(|k| k == phonetic) => {
+            Some(alias.clone())
+        }
+        _ => None,
+    })
 }
 
 /// A name search as the store runs it.
@@ -146,4 +174,14 @@ pub fn plate_state_matches(record: &Record, state: Option<&str>) -> bool {
             _ => false,
         },
     }
+}
+
+/// Whether a gun hit matches the make asked for (MAK narrows a SER search in the gun file; a
+/// record without a make, such as an article, is not narrowed).
+pub fn make_matches(record: &Record, make: Option<&str>) -> bool {
+    let (Some(make), Some(on_file)) = (make, record.fields().get(FieldCode::Mak)) else {
+        return true;
+    };
+    let normal = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    normal(&on_file.to_string()).eq_ignore_ascii_case(&normal(make))
 }

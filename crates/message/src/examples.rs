@@ -48,10 +48,10 @@ fn reference(file: FileKind) -> &'static str {
     match file {
         FileKind::Wanted => "OCA/2026-000123.NAM/DOE, JOHN A",
         FileKind::Missing => "OCA/2026-000124.NAM/ROE, JANE",
-        FileKind::Vehicle => "OCA/2026-000125",
-        FileKind::Plate => "OCA/2026-000126",
-        FileKind::Gun => "OCA/2026-000127",
-        FileKind::Article => "OCA/2026-000128",
+        FileKind::Vehicle => "OCA/2026-000125.VIN/1M8GDM9AXKP042788",
+        FileKind::Plate => "OCA/2026-000126.LIC/XYZ789",
+        FileKind::Gun => "OCA/2026-000127.SER/GUN12345",
+        FileKind::Article => "OCA/2026-000128.SER/SN998877",
         FileKind::SexOffender => "OCA/2026-000129.NAM/ROE, RICHARD",
         FileKind::Voay => "OCA/2026-000130.NAM/POE, EDGAR",
     }
@@ -89,16 +89,35 @@ pub fn example_number(file: FileKind) -> String {
     }
 }
 
-fn locate_body(number: &str) -> String {
-    format!("{number}.DOL/20261121.LCA/2026-LOC-1")
+/// The second identifier a locating agency gives beside the number: the name in a person file,
+/// the identifier it found the property by otherwise.
+fn locate_identifier(file: FileKind) -> &'static str {
+    match file {
+        FileKind::Wanted => "NAM/DOE, JOHN A",
+        FileKind::Missing => "NAM/ROE, JANE",
+        FileKind::Vehicle => "VIN/1M8GDM9AXKP042788",
+        FileKind::Plate => "LIC/XYZ789",
+        FileKind::Gun => "SER/GUN12345",
+        FileKind::Article => "SER/SN998877",
+        FileKind::SexOffender => "NAM/ROE, RICHARD",
+        FileKind::Voay => "NAM/POE, EDGAR",
+    }
 }
 
-/// A locate of the record `number` (`NIC/…` or `LRN/…`) sent by another agency `ori`.
+fn locate_body(file: FileKind, number: &str) -> String {
+    format!(
+        "{number}.{}.DOL/20261121.LCA/2026-LOC-1",
+        locate_identifier(file)
+    )
+}
+
+/// A locate of the example record of `file`, numbered `number` (`NIC/…` or `LRN/…`), sent by
+/// another agency `ori`.
 pub fn locate(file: FileKind, ori: &str, number: &str) -> String {
     format!(
         "{}.{ori}.{}",
         file.spec().key_for(Action::Locate),
-        locate_body(number)
+        locate_body(file, number)
     )
 }
 
@@ -114,7 +133,7 @@ pub fn message(file: FileKind, action: Action, ori: &str) -> String {
         Action::Modify => format!("{}.{}", reference(file), modification(file)),
         Action::Cancel => format!("{}.DOC/20261121.RPS/ENTERED IN ERROR", reference(file)),
         Action::Clear => format!("{}.DCL/20261121.RPS/SUBJECT APPREHENDED", reference(file)),
-        Action::Locate => locate_body(&example_number(file)),
+        Action::Locate => locate_body(file, &example_number(file)),
         Action::Query => format!("{}.PUR/C.CAS/2026-555", criteria(file)),
     };
     format!("{key}.{ori}.{body}")

@@ -121,7 +121,7 @@ pub fn render_reply(reply: &Reply) -> String {
     let mut out = String::new();
     let head = headline(reply);
     match reply.outcome {
-        Outcome::Accepted if reply.code == "hit" => {
+        Outcome::Accepted if reply.code == ReplyCode::Hit => {
             let cautioned = reply
                 .records
                 .iter()
@@ -136,6 +136,10 @@ pub fn render_reply(reply: &Reply) -> String {
             let _ = writeln!(out, "{head} {}", reply.message);
             for record in &reply.records {
                 out.push_str("--------\n");
+                let lrn = record.lrn().to_string();
+                if let Some((_, alias)) = reply.alias_hits.iter().find(|(l, _)| *l == lrn) {
+                    let _ = writeln!(out, "ALIAS HIT - FOUND BY AKA/{alias}, NOT BY NAME");
+                }
                 out.push_str(&render_record(record));
                 for image in reply.images.iter().filter(|i| &i.lrn == record.lrn()) {
                     out.push_str(&render_image(image));

@@ -20,6 +20,7 @@ Commands (arguments as key=value, or key:=json for numbers, lists and objects):
   update-agency        ori= [name=] [evidence:={...}] [agreement:='{\"reference\":\"IA-1\",\"signed_on\":\"20260105\"}'] [access:={...}]
   activate-agency      ori=                              (needs basis and agreement: rules A1, A2)
   deactivate-agency    ori= reason=
+  set-agency-phone     ori= phone=                       (the 24-hour number shown on hit confirmations)
   appoint-coordinator  ori= person=                      (a certified employee: rule T1)
   suspend-service      ori= scope:='\"all\"' | scope:='{\"only\":\"wanted\"}' reference= reason=   (rule O3)
   lift-suspension      ori= scope:=... reason=

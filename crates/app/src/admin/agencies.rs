@@ -66,6 +66,31 @@ pub(super) async fn update_agency(
     })
 }
 
+/// `SetAgencyPhone`: the 24-hour number other agencies call to confirm a hit.
+pub(super) async fn set_agency_phone(c: &mut Command<'_>, ori: Ori, phone: String) -> Handled {
+    let phone = phone.trim().to_ascii_uppercase();
+    let valid = (7..=20).contains(&phone.len())
+        && phone
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'-' || b == b' ' || b == b'X');
+    if !valid {
+        return Err(Refusal::rejected(
+            ReplyCode::InvalidRequest,
+            format!("PHONE {phone} MUST BE 7-20 DIGITS, SPACES AND HYPHENS"),
+        ));
+    }
+    let mut agency =
+        c.tx.agency(&ori)
+            .await?
+            .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
+    agency.phone = Some(phone.clone());
+    c.tx.put_agency(&agency).await?;
+    Ok((
+        format!("24-HOUR PHONE OF {ori} IS {phone}"),
+        AdminData::Agency(Box::new(agency)),
+    ))
+}
+
 /// `ActivateAgency`.
 pub(super) async fn activate_agency(c: &mut Command<'_>, ori: Ori) -> Handled {
     Ok({

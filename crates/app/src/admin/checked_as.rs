@@ -26,6 +26,7 @@ pub(super) async fn scope(
     Ok(match command {
         C::RegisterAgency { ori, .. }
         | C::UpdateAgency { ori, .. }
+        | C::SetAgencyPhone { ori, .. }
         | C::ActivateAgency { ori }
         | C::DeactivateAgency { ori, .. }
         | C::AppointCoordinator { ori, .. } => (AdminAction::ManageAgency, ori.clone(), vec![]),

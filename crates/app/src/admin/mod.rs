@@ -154,6 +154,7 @@ impl Service {
                 agreement,
                 access,
             } => agencies::update_agency(c, ori, name, evidence, agreement, access).await,
+            C::SetAgencyPhone { ori, phone } => agencies::set_agency_phone(c, ori, phone).await,
             C::ActivateAgency { ori } => agencies::activate_agency(c, ori).await,
             C::DeactivateAgency { ori, reason } => {
                 agencies::deactivate_agency(c, ori, reason).await

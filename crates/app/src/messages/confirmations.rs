@@ -8,7 +8,7 @@
 use leads_domain::Record;
 use leads_domain::clock::Timestamp;
 use leads_domain::codes::ReplyCode;
-use leads_domain::confirmation::{Answer, ConfirmTransaction, Priority};
+use leads_domain::confirmation::{Answer, ConfirmTransaction, Contact, Priority, request_type_of};
 use leads_domain::deadline::DeadlineKind;
 use leads_domain::transaction::RecordRef;
 use leads_message::ConfirmMessage;
@@ -47,12 +47,14 @@ impl Service {
                 .in_name_of(&message.ori),
             || format!("NO POLICY PERMITS {}", message.key.key),
         )?;
+        check_identity(&record, &message.transaction)?;
         let lrn = record.lrn().clone();
         let owner = record.ori().clone();
         match &message.transaction {
             ConfirmTransaction::Request {
                 priority,
                 request_no,
+                requester,
                 mis,
                 ..
             } => {
@@ -71,8 +73,9 @@ impl Service {
                 tx.insert_deadline(kind, owner.as_str(), lrn.as_str(), due, now)
                     .await?;
                 let remarks = mis.as_ref().map(|m| format!(" - {m}")).unwrap_or_default();
+                let who = contact_text(requester, principal);
                 let text = format!(
-                    "HIT CONFIRMATION REQUEST {request_no} ({}, ANSWER BY {due}) FROM {} ON RECORD {lrn}{remarks}",
+                    "HIT CONFIRMATION REQUEST {request_no} ({}, ANSWER BY {due}) FROM {} {who} ON RECORD {lrn}{remarks}",
                     priority.name(),
                     message.ori
                 );
@@ -88,7 +91,12 @@ impl Service {
                     record,
                 ))
             }
-            ConfirmTransaction::Response { answer, mis, .. } => {
+            ConfirmTransaction::Response {
+                answer,
+                answerer,
+                mis,
+                ..
+            } => {
                 let open = tx.open_confirmations(&lrn).await?;
                 if open.is_empty() {
                     return Err(Refusal::rejected(
@@ -97,13 +105,14 @@ impl Service {
                     ));
                 }
                 let remarks = mis.as_ref().map(|m| format!(" - {m}")).unwrap_or_default();
+                let who = contact_text(answerer, principal);
                 for kind in [DeadlineKind::ConfirmUrgent, DeadlineKind::ConfirmRoutine] {
                     tx.close_deadlines(lrn.as_str(), Some(kind), now, answer.name())
                         .await?;
                 }
                 for request in &open {
                     let text = format!(
-                        "HIT CONFIRMATION RESPONSE FROM {owner} ON RECORD {lrn}: {}{remarks}",
+                        "HIT CONFIRMATION RESPONSE FROM {owner} {who} ON RECORD {lrn}: {}{remarks}",
                         answer.text()
                     );
                     tx.post_message(
@@ -145,6 +154,49 @@ impl Service {
             }
         }
     }
+}
+
+/// Who asks or answers, for the other side: the name, agency and phone the message gives, or
+/// the person and agency of the session and the agency's 24-hour phone.
+fn contact_text(contact: &Contact, principal: &Principal) -> String {
+    let name = contact.name.as_ref().map_or_else(
+        || principal.person.name.to_ascii_uppercase(),
+        ToString::to_string,
+    );
+    let agency = contact.agency.as_ref().map_or_else(
+        || principal.agency.name.to_ascii_uppercase(),
+        ToString::to_string,
+    );
+    let phone = contact
+        .phone
+        .clone()
+        .or_else(|| principal.agency.phone.clone())
+        .map(|p| format!(" PHO/{p}"))
+        .unwrap_or_default();
+    format!("({agency}, {name}{phone})")
+}
+
+/// The Nlets request type and every identifying field a confirmation gives must match the
+/// record its number names.
+fn check_identity(record: &Record, transaction: &ConfirmTransaction) -> Result<(), Refusal> {
+    let (request_type, identity) = transaction.identification();
+    if let Some(given) = request_type {
+        let expected = request_type_of(record.file());
+        if expected != Some(given.code()) {
+            return Err(Refusal::rejected(
+                ReplyCode::IdentityMismatch,
+                format!(
+                    "RTY/{} DOES NOT MATCH {} - A {} RECORD{}",
+                    given.code(),
+                    record.lrn(),
+                    record.file().name(),
+                    expected.map(|e| format!(" (RTY/{e})")).unwrap_or_default()
+                ),
+            ));
+        }
+    }
+    record.confirm(identity)?;
+    Ok(())
 }
 
 /// The record a confirmation names; it must still be in the file.

@@ -15,6 +15,8 @@ pub(crate) struct Done {
     pub warnings: Vec<String>,
     /// Records the transaction concerned that the reply does not carry (LEADS numbers).
     pub audit_records: Vec<String>,
+    /// Hits found by an alias: LEADS number and the alias.
+    pub alias_hits: Vec<(String, String)>,
 }
 
 impl Done {
@@ -28,6 +30,7 @@ impl Done {
             images: Vec::new(),
             warnings: Vec::new(),
             audit_records: Vec::new(),
+            alias_hits: Vec::new(),
         }
     }
 }

@@ -208,6 +208,7 @@ pub(crate) fn finished(
             criteria: done.criteria,
             images: done.images,
             warnings: done.warnings,
+            alias_hits: done.alias_hits,
         },
     )
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use leads_domain::Record;
 use leads_domain::codes::ReplyCode;
-use leads_domain::search::plate_state_matches;
+use leads_domain::search::{alias_matched, make_matches, plate_state_matches};
 use leads_domain::transaction::{Criterion, Inquiry, RecordRef};
 use leads_store::StoreTx;
 
@@ -31,6 +31,7 @@ impl Service {
         let limit = self.config.search_limit;
         let mut hits: BTreeMap<String, Record> = BTreeMap::new();
         let mut truncated = false;
+        let mut alias_hits: BTreeMap<String, String> = BTreeMap::new();
         for criterion in inquiry.criteria() {
             let found = match criterion {
                 Criterion::Record(RecordRef::Nic(nic)) => {
@@ -40,12 +41,27 @@ impl Service {
                     tx.record_by_lrn(lrn).await?.into_iter().collect()
                 }
                 Criterion::Record(RecordRef::Oca { .. }) => Vec::new(),
-                Criterion::Person(person) => tx.search_people(&person.query(files), limit).await?,
-                Criterion::Identifier { code, value, state } => tx
+                Criterion::Person(person) => {
+                    let query = person.query(files);
+                    let found = tx.search_people(&query, limit).await?;
+                    for record in &found {
+                        if let Some(alias) = alias_matched(record, &query.phonetic) {
+                            alias_hits.insert(record.lrn().to_string(), alias.to_string());
+                        }
+                    }
+                    found
+                }
+                Criterion::Identifier {
+                    code,
+                    value,
+                    state,
+                    make,
+                } => tx
                     .search_identifier(files, *code, value, limit)
                     .await?
                     .into_iter()
                     .filter(|r| plate_state_matches(r, state.as_deref()))
+                    .filter(|r| make_matches(r, make.as_deref()))
                     .collect(),
             };
             truncated |= u32::try_from(found.len()).unwrap_or(u32::MAX) >= limit;
@@ -83,11 +99,19 @@ impl Service {
                 ));
             }
         }
+        let alias_hits = records
+            .iter()
+            .filter_map(|r| {
+                let lrn = r.lrn().to_string();
+                alias_hits.remove(&lrn).map(|alias| (lrn, alias))
+            })
+            .collect();
         Ok(Done {
             message,
             records,
             criteria,
             images,
+            alias_hits,
             ..Done::of(ReplyCode::Hit)
         })
     }

@@ -49,7 +49,7 @@ impl Service {
             Transaction::Modify(m) => {
                 let record = resolve(tx, key, &message.ori, m.target()).await?;
                 self.authorize(principal, key, &message.ori, Some(record.ori()), now, None)?;
-                let changed = record.modified(m.changes(), now)?;
+                let changed = record.modified(&record.changes_from(m)?, now)?;
                 let new_keys: Vec<String> = RecordIndex::of(&changed)
                     .duplicate_keys
                     .into_iter()
@@ -72,6 +72,7 @@ impl Service {
             Transaction::Cancel(r) | Transaction::Clear(r) => {
                 let record = resolve(tx, key, &message.ori, r.target()).await?;
                 self.authorize(principal, key, &message.ori, Some(record.ori()), now, None)?;
+                record.confirm(r.identified_by())?;
                 let (removed, code, word) = if key.action == Action::Cancel {
                     (
                         record.cancelled(r.date(), r.reason().clone(), now)?,
@@ -93,6 +94,7 @@ impl Service {
             Transaction::Locate(l) => {
                 let record = resolve(tx, key, &message.ori, l.target()).await?;
                 self.authorize(principal, key, &message.ori, Some(record.ori()), now, None)?;
+                record.confirm(l.identified_by())?;
                 let located = record.located(&message.ori, l.date(), l.case().clone(), now)?;
                 write(tx, &located, RecordIndex::of(&located)).await?;
                 deadlines::record_located(tx, &located).await?;

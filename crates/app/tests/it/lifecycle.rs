@@ -300,8 +300,9 @@ async fn h7_a_full_warrant_record_is_not_retired_and_a_cancelled_want_closes_its
             .replace("OCA/2026-000123", "OCA/2026-000999")
             .replace("DOE, JOHN A", "DOE, JAMES");
         let temporary = enter(&app, &token, &text).await;
-        let cancel =
-            format!("XW.IL0160000.LRN/{temporary}.DOC/20261121.RPS/REPLACED BY FULL RECORD");
+        let cancel = format!(
+            "XW.IL0160000.LRN/{temporary}.NAM/DOE, JAMES.DOC/20261121.RPS/REPLACED BY FULL RECORD"
+        );
         assert_eq!(app.send(&token, &cancel).await.code, "cancelled");
         app.clock.advance_seconds(49 * HOUR);
         let report = sweep(&app).await;
@@ -363,7 +364,7 @@ async fn h7_a_located_record_tells_its_owner_at_once_and_again_until_cleared() {
         );
         let owner = app.token("OP16A", "T16A").await;
         let clear = format!(
-            "{}.IL0160000.LRN/{lrn}.DCL/20261122.RPS/VEHICLE RECOVERED",
+            "{}.IL0160000.LRN/{lrn}.OCA/2026-000125.DCL/20261122.RPS/VEHICLE RECOVERED",
             FileKind::Vehicle
                 .spec()
                 .key_for(leads_domain::files::Action::Clear)
@@ -508,7 +509,7 @@ async fn h3_a_warrant_entered_more_than_24_hours_after_the_information_came_in_i
 
         // An emergency stated afterwards excuses it; other agencies cannot read the list.
         let modify = format!(
-            "{}.IL0160000.LRN/{late_lrn}.EDR/COURT SYSTEM OUTAGE",
+            "{}.IL0160000.LRN/{late_lrn}.OCA/2026-001.EDR/COURT SYSTEM OUTAGE",
             FileKind::Wanted
                 .spec()
                 .key_for(leads_domain::files::Action::Modify)
@@ -762,7 +763,7 @@ async fn h5_a_serious_error_is_corrected_by_the_end_of_the_owner_s_shift_or_esca
         // The owner corrects it with a modify: nothing more is sent.
         let token = app.token("OP16A", "T16A").await;
         let modify = format!(
-            "{}.IL0160000.LRN/{lrn}.VCO/BLK",
+            "{}.IL0160000.LRN/{lrn}.OCA/2026-000125.VCO/BLK",
             FileKind::Vehicle
                 .spec()
                 .key_for(leads_domain::files::Action::Modify)

@@ -169,9 +169,9 @@ async fn h7_only_the_entering_agency_modifies_cancels_or_clears() {
         let entered = app.send(&own, &examples::entry(FileKind::Gun)).await;
         let nic = entered.records[0].nic().unwrap().to_string();
         for text in [
-            format!("XG.{OTHER_ORI}.NIC/{nic}.DOC/20261121.RPS/NOT OURS"),
-            format!("CG.{OTHER_ORI}.NIC/{nic}.DCL/20261121.RPS/NOT OURS"),
-            format!("MG.{OTHER_ORI}.NIC/{nic}.MIS/CHANGED BY OTHERS"),
+            format!("XG.{OTHER_ORI}.NIC/{nic}.OCA/2026-000127.DOC/20261121.RPS/NOT OURS"),
+            format!("CG.{OTHER_ORI}.NIC/{nic}.OCA/2026-000127.DCL/20261121.RPS/NOT OURS"),
+            format!("MG.{OTHER_ORI}.NIC/{nic}.OCA/2026-000127.MIS/CHANGED BY OTHERS"),
         ] {
             let reply = app.send(&other, &text).await;
             assert_eq!(reply.outcome, Outcome::Refused, "{text}");
@@ -217,13 +217,15 @@ async fn h7_cancel_and_clear_record_their_date_and_reason() {
         let own = app.token("OP16A", "T16A").await;
         let entered = app.send(&own, &examples::entry(FileKind::Article)).await;
         let lrn = entered.records[0].lrn().to_string();
-        let early = format!("XA.{EXAMPLE_ORI}.LRN/{lrn}.DOC/20261101.RPS/ERROR");
+        let early = format!("XA.{EXAMPLE_ORI}.LRN/{lrn}.OCA/2026-000128.DOC/20261101.RPS/ERROR");
         let reply = app.send(&own, &early).await;
         assert_eq!(reply.message, "DOC/20261101 BEFORE DATE OF ENTRY");
         let reply = app
             .send(
                 &own,
-                &format!("XA.{EXAMPLE_ORI}.LRN/{lrn}.DOC/20261121.RPS/RECOVERED BY OWNER"),
+                &format!(
+                    "XA.{EXAMPLE_ORI}.LRN/{lrn}.OCA/2026-000128.DOC/20261121.RPS/RECOVERED BY OWNER"
+                ),
             )
             .await;
         assert_accepted(&reply, "cancelled");
@@ -237,7 +239,7 @@ async fn h7_cancel_and_clear_record_their_date_and_reason() {
         let again = app
             .send(
                 &own,
-                &format!("XA.{EXAMPLE_ORI}.LRN/{lrn}.DOC/20261121.RPS/AGAIN"),
+                &format!("XA.{EXAMPLE_ORI}.LRN/{lrn}.OCA/2026-000128.DOC/20261121.RPS/AGAIN"),
             )
             .await;
         assert_eq!(again.reasons[0].rule, "H7");

@@ -220,6 +220,9 @@ pub struct Agency {
     /// Operator id of the LEADS Agency Coordinator (T1).
     pub coordinator: Option<String>,
     pub suspensions: Vec<Suspension>,
+    /// The 24-hour telephone number other agencies call to confirm a hit.
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 impl Agency {
@@ -243,6 +246,7 @@ impl Agency {
             status: AgencyStatus::Pending,
             coordinator: None,
             suspensions: Vec::new(),
+            phone: None,
         }
     }
 

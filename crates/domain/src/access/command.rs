@@ -34,6 +34,11 @@ pub enum AdminCommand {
         #[serde(default)]
         access: Option<AccessLevel>,
     },
+    /// Record the agency's 24-hour telephone number (for hit confirmations).
+    SetAgencyPhone {
+        ori: Ori,
+        phone: String,
+    },
     /// Activate an agency (needs a basis with evidence, A1, and a signed agreement, A2).
     ActivateAgency {
         ori: Ori,
@@ -186,6 +191,7 @@ impl AdminCommand {
         match self {
             AdminCommand::RegisterAgency { .. } => "register_agency",
             AdminCommand::UpdateAgency { .. } => "update_agency",
+            AdminCommand::SetAgencyPhone { .. } => "set_agency_phone",
             AdminCommand::ActivateAgency { .. } => "activate_agency",
             AdminCommand::DeactivateAgency { .. } => "deactivate_agency",
             AdminCommand::AppointCoordinator { .. } => "appoint_coordinator",

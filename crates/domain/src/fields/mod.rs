@@ -30,7 +30,7 @@ pub use name::PersonName;
 pub use personal::{FbiNumber, Mnu, Oln, Ssn};
 pub use property::{Plate, Serial, Vin, Year, vin_check_digit};
 pub use tables::{
-    CNF, EXD, EXL, EYE, HAI, IMT, LIT, MNP, MPC, PRI, PUR, RGS, RNO, SDC, SKN, STATES, VCO,
+    CNF, EXD, EXL, EYE, HAI, IMT, LIT, MNP, MPC, PRI, PUR, RGS, RNO, RTY, SDC, SKN, STATES, VCO,
 };
 pub use text::{CharClass, FreeText, Token};
 
@@ -206,9 +206,11 @@ field_codes! {
     Nic => "NIC", "NCIC NUMBER", Kind::Nic, 1;
     Lrn => "LRN", "LEADS RECORD NUMBER", Kind::Lrn, 1;
     Nam => "NAM", "NAME", Kind::Name, 1;
+    Aka => "AKA", "ALIAS", Kind::Name, 9;
     Sex => "SEX", "SEX", Kind::Sex, 1;
     Rac => "RAC", "RACE", Kind::Race, 1;
     Dob => "DOB", "DATE OF BIRTH", Kind::Date, 1;
+    Pob => "POB", "PLACE OF BIRTH", Kind::Code(&STATES), 1;
     Hgt => "HGT", "HEIGHT", Kind::Height, 1;
     Wgt => "WGT", "WEIGHT", Kind::Weight, 1;
     Eye => "EYE", "EYE COLOR", Kind::Code(&EYE), 1;
@@ -257,6 +259,11 @@ field_codes! {
     Edr => "EDR", "EMERGENCY DELAY REASON", Kind::Text(200), 1;
     Pri => "PRI", "CONFIRMATION PRIORITY", Kind::Code(&PRI), 1;
     Rno => "RNO", "REQUEST NUMBER", Kind::Code(&RNO), 1;
+    Rty => "RTY", "CONFIRMATION REQUEST TYPE", Kind::Code(&RTY), 1;
+    Rna => "RNA", "REQUESTER NAME", Kind::Text(30), 1;
+    Rag => "RAG", "REQUESTING AGENCY", Kind::Text(60), 1;
+    Pho => "PHO", "PHONE", Kind::Token(CharClass::Words, 7, 20), 1;
+    Rem => "REM", "REMARKS", Kind::Text(500), 1;
     Cnf => "CNF", "CONFIRMATION ANSWER", Kind::Code(&CNF), 1;
     Mtm => "MTM", "MORE TIME NEEDED (MINUTES)", Kind::Token(CharClass::Digits, 1, 3), 1;
     Pur => "PUR", "PURPOSE CODE", Kind::Code(&PUR), 1;
@@ -283,7 +290,7 @@ impl FieldCode {
             Kind::Lrn => Value::Lrn(Lrn::parse(raw)?),
             Kind::Oca => Value::Oca(Oca::parse(raw)?),
             Kind::Case => Value::Case(CaseNumber::parse(tag, raw)?),
-            Kind::Name => Value::Name(PersonName::parse(raw)?),
+            Kind::Name => Value::Name(PersonName::parse_as(tag, raw)?),
             Kind::Sex => Value::Sex(Sex::parse(raw)?),
             Kind::Race => Value::Race(Race::parse(raw)?),
             Kind::Date => Value::Date(FieldDate::parse(tag, raw, ctx.today)?),

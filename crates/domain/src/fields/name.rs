@@ -35,21 +35,26 @@ fn is_name_part(part: &str) -> bool {
 impl PersonName {
     /// Parses `LAST, FIRST MIDDLE SUFFIX`.
     pub fn parse(raw: &str) -> Result<PersonName, FieldError> {
-        let value = normalized("NAM", raw, 3, 30)?;
+        PersonName::parse_as("NAM", raw)
+    }
+
+    /// Parses a name for the field `tag` (`NAM`, or `AKA` for an alias).
+    pub fn parse_as(tag: &'static str, raw: &str) -> Result<PersonName, FieldError> {
+        let value = normalized(tag, raw, 3, 30)?;
         let shape = Edit::Format("MUST BE LAST, FIRST MIDDLE");
         let (last, rest) = value
             .split_once(',')
-            .ok_or_else(|| FieldError::new("NAM", raw, shape))?;
+            .ok_or_else(|| FieldError::new(tag, raw, shape))?;
         if rest.contains(',') {
-            return Err(FieldError::new("NAM", raw, shape));
+            return Err(FieldError::new(tag, raw, shape));
         }
         let surname_parts: Vec<&str> = last.split(' ').collect();
         if !surname_parts.iter().all(|p| is_name_part(p)) {
-            return Err(FieldError::new("NAM", raw, Edit::InvalidCharacter));
+            return Err(FieldError::new(tag, raw, Edit::InvalidCharacter));
         }
         let mut given: Vec<String> = rest.split_whitespace().map(str::to_owned).collect();
         if !given.iter().all(|p| is_name_part(p)) {
-            return Err(FieldError::new("NAM", raw, Edit::InvalidCharacter));
+            return Err(FieldError::new(tag, raw, Edit::InvalidCharacter));
         }
         let suffix = match given.last() {
             Some(last) if given.len() > 1 && SUFFIXES.contains(&last.as_str()) => given.pop(),
@@ -57,7 +62,7 @@ impl PersonName {
         };
         if given.is_empty() {
             return Err(FieldError::new(
-                "NAM",
+                tag,
                 raw,
                 Edit::Format("FIRST NAME REQUIRED"),
             ));

@@ -312,6 +312,25 @@ pub static RNO: CodeTable = CodeTable {
     retired: &[],
 };
 
+/// The request type (RTY) of a hit confirmation in the Nlets layout: which kind of record the
+/// hit was on.
+pub static RTY: CodeTable = CodeTable {
+    tag: "RTY",
+    entries: &[
+        ("SV", "STOLEN OR FELONY VEHICLE"),
+        ("WP", "WANTED PERSON"),
+        ("PO", "PROTECTION ORDER"),
+        ("MP", "MISSING PERSON"),
+        ("SL", "STOLEN LICENSE PLATE"),
+        ("SG", "STOLEN GUN"),
+        ("SA", "STOLEN ARTICLE"),
+        ("SS", "STOLEN SECURITY"),
+        ("SB", "STOLEN BOAT"),
+        ("SP", "STOLEN PART"),
+    ],
+    retired: &[],
+};
+
 /// The answer of a hit confirmation response (CNF, H6).
 pub static CNF: CodeTable = CodeTable {
     tag: "CNF",

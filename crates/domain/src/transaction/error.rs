@@ -40,6 +40,9 @@ pub enum TransactionError {
     /// A modify message that changes nothing.
     #[error("NO FIELDS TO MODIFY")]
     NothingToModify,
+    /// A second identifier given beside the record's number is not the record's.
+    #[error("{given} DOES NOT MATCH {record} - CHECK THE RECORD NUMBER")]
+    NotThisRecord { given: String, record: String },
     /// A rule (docs/RULES.md) refuses the transaction.
     #[error("{rule}: {detail}")]
     Rule { rule: RuleId, detail: &'static str },
@@ -56,6 +59,7 @@ impl TransactionError {
             TransactionError::NoRecordReference { .. } => ReplyCode::RecordReferenceMissing,
             TransactionError::NoCriteria { .. } => ReplyCode::CriteriaMissing,
             TransactionError::NothingToModify => ReplyCode::NothingToModify,
+            TransactionError::NotThisRecord { .. } => ReplyCode::IdentityMismatch,
             TransactionError::Rule { .. } => ReplyCode::RuleRefused,
         }
     }

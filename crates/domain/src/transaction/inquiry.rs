@@ -27,11 +27,13 @@ pub enum Criterion {
     Record(RecordRef),
     /// A phonetic name search.
     Person(PersonCriteria),
-    /// An identifier (SOC, OLN, FBI, MNU, VIN, LIC or SER); `state` narrows a plate by LIS.
+    /// An identifier (SOC, OLN, FBI, MNU, VIN, LIC or SER); `state` narrows a plate by LIS,
+    /// `make` a gun serial number by MAK.
     Identifier {
         code: FieldCode,
         value: String,
         state: Option<String>,
+        make: Option<String>,
     },
 }
 
@@ -120,6 +122,7 @@ fn criteria_of(key: &MessageKey, fields: &FieldSet) -> Result<Vec<Criterion>, Tr
         return Ok(vec![Criterion::Record(RecordRef::Lrn(lrn.clone()))]);
     }
     let state = fields.text(FieldCode::Lis);
+    let make = fields.text(FieldCode::Mak);
     let identifiers: Vec<Criterion> = IDENTIFIERS
         .iter()
         .filter_map(|code| {
@@ -128,6 +131,11 @@ fn criteria_of(key: &MessageKey, fields: &FieldSet) -> Result<Vec<Criterion>, Tr
                 value: value.to_string(),
                 state: if *code == FieldCode::Lic {
                     state.clone()
+                } else {
+                    None
+                },
+                make: if *code == FieldCode::Ser {
+                    make.clone()
                 } else {
                     None
                 },

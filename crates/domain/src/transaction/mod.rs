@@ -16,7 +16,7 @@ pub use reference::RecordRef;
 
 use crate::fields::FieldCode;
 use crate::fieldset::FieldSet;
-use crate::files::{Action, MessageKey};
+use crate::files::{Action, FileSpec, MessageKey};
 
 /// A parsed, validated transaction.
 #[derive(Debug, Clone)]
@@ -36,6 +36,12 @@ const RECORD_REFERENCE: &[FieldCode] = &[
     FieldCode::Nam,
 ];
 
+/// The identifiers a property record is named by beside its number or case number (none for a
+/// person, who is named by NAM).
+fn property_identifiers(file: &'static FileSpec) -> &'static [FieldCode] {
+    if file.person { &[] } else { file.identifiers }
+}
+
 /// The fields a message key accepts.
 pub fn allowed_fields(key: &MessageKey) -> Vec<FieldCode> {
     let file = key.file;
@@ -49,16 +55,32 @@ pub fn allowed_fields(key: &MessageKey) -> Vec<FieldCode> {
             fields.extend(file.entry_fields());
             fields
         }
-        Action::Cancel => [RECORD_REFERENCE, &[FieldCode::Doc, FieldCode::Rps]].concat(),
-        Action::Clear => [RECORD_REFERENCE, &[FieldCode::Dcl, FieldCode::Rps]].concat(),
-        // A locating agency names the record by number: the OCA belongs to the owner.
-        Action::Locate => vec![
-            FieldCode::Nic,
-            FieldCode::Lrn,
-            FieldCode::Dol,
-            FieldCode::Lca,
-            FieldCode::Mis,
-        ],
+        Action::Cancel => [
+            RECORD_REFERENCE,
+            property_identifiers(file),
+            &[FieldCode::Doc, FieldCode::Rps],
+        ]
+        .concat(),
+        Action::Clear => [
+            RECORD_REFERENCE,
+            property_identifiers(file),
+            &[FieldCode::Dcl, FieldCode::Rps],
+        ]
+        .concat(),
+        // A locating agency names the record by number and a second identifier.
+        Action::Locate => {
+            let mut fields = vec![
+                FieldCode::Nic,
+                FieldCode::Lrn,
+                FieldCode::Nam,
+                FieldCode::Oca,
+                FieldCode::Dol,
+                FieldCode::Lca,
+                FieldCode::Mis,
+            ];
+            fields.extend(property_identifiers(file));
+            fields
+        }
         Action::Query => {
             let mut fields = vec![
                 FieldCode::Nic,
@@ -70,6 +92,10 @@ pub fn allowed_fields(key: &MessageKey) -> Vec<FieldCode> {
                 fields.extend(spec.identifiers);
                 if spec.identifiers.contains(&FieldCode::Lic) {
                     fields.push(FieldCode::Lis);
+                }
+                // NCIC: a gun is asked for by serial number and make.
+                if spec.mandatory.contains(&FieldCode::Mak) {
+                    fields.push(FieldCode::Mak);
                 }
                 if spec.person {
                     fields.extend([

@@ -22,6 +22,7 @@ pub struct Entry {
 pub struct Modification {
     key: MessageKey,
     target: RecordRef,
+    identified_by: FieldSet,
     changes: FieldSet,
 }
 
@@ -30,6 +31,7 @@ pub struct Modification {
 pub struct Removal {
     key: MessageKey,
     target: RecordRef,
+    identified_by: FieldSet,
     date: FieldDate,
     reason: FreeText,
 }
@@ -39,6 +41,7 @@ pub struct Removal {
 pub struct Locate {
     key: MessageKey,
     target: RecordRef,
+    identified_by: FieldSet,
     date: FieldDate,
     case: CaseNumber,
     remarks: Option<FreeText>,
@@ -80,13 +83,24 @@ impl Modification {
         key: MessageKey,
         mut fields: FieldSet,
     ) -> Result<Modification, TransactionError> {
-        let target = take_reference(&key, &mut fields)?;
-        if fields.is_empty() {
+        let (target, identified_by) = take_reference(&key, &mut fields)?;
+        // Second identifiers left among the fields confirm the record or change it: with only
+        // one of them, something else must change.
+        let others = fields
+            .codes()
+            .filter(|code| !identified_by.contains(*code))
+            .count();
+        let kept = fields
+            .codes()
+            .filter(|code| identified_by.contains(*code))
+            .count();
+        if others == 0 && kept < 2 {
             return Err(TransactionError::NothingToModify);
         }
         Ok(Modification {
             key,
             target,
+            identified_by,
             changes: fields,
         })
     }
@@ -101,7 +115,13 @@ impl Modification {
         &self.target
     }
 
-    /// The new values.
+    /// The second identifiers given beside the number (NAM or OCA), still among the fields
+    /// ([`crate::Record::changes_from`] sorts identifiers from changes).
+    pub fn identified_by(&self) -> &FieldSet {
+        &self.identified_by
+    }
+
+    /// The fields as sent, second identifiers included.
     pub fn changes(&self) -> &FieldSet {
         &self.changes
     }
@@ -113,7 +133,7 @@ impl Removal {
         mut fields: FieldSet,
         date_code: FieldCode,
     ) -> Result<Removal, TransactionError> {
-        let target = take_reference(&key, &mut fields)?;
+        let (target, identified_by) = take_reference(&key, &mut fields)?;
         let date = date_of(&fields, date_code, key.key)?;
         let reason = text_of(&fields, FieldCode::Rps).ok_or(TransactionError::Missing {
             tag: FieldCode::Rps.tag(),
@@ -122,6 +142,7 @@ impl Removal {
         Ok(Removal {
             key,
             target,
+            identified_by,
             date,
             reason,
         })
@@ -137,6 +158,11 @@ impl Removal {
         &self.target
     }
 
+    /// The second identifiers given beside the number; each must match the record.
+    pub fn identified_by(&self) -> &FieldSet {
+        &self.identified_by
+    }
+
     /// Date of cancel or clear.
     pub fn date(&self) -> FieldDate {
         self.date
@@ -150,7 +176,7 @@ impl Removal {
 
 impl Locate {
     pub(super) fn build(key: MessageKey, mut fields: FieldSet) -> Result<Locate, TransactionError> {
-        let target = take_reference(&key, &mut fields)?;
+        let (target, identified_by) = take_reference(&key, &mut fields)?;
         let date = date_of(&fields, FieldCode::Dol, key.key)?;
         let case = match fields.get(FieldCode::Lca) {
             Some(Value::Case(case)) => case.clone(),
@@ -165,6 +191,7 @@ impl Locate {
         Ok(Locate {
             key,
             target,
+            identified_by,
             date,
             case,
             remarks,
@@ -179,6 +206,11 @@ impl Locate {
     /// The record located.
     pub fn target(&self) -> &RecordRef {
         &self.target
+    }
+
+    /// The second identifiers given beside the number; each must match the record.
+    pub fn identified_by(&self) -> &FieldSet {
+        &self.identified_by
     }
 
     /// Date of locate.

@@ -29,41 +29,100 @@ impl std::fmt::Display for RecordRef {
     }
 }
 
-/// Takes the record reference out of `fields`: NIC, else LRN, else OCA (with NAM in person files).
+/// Takes the record reference out of `fields`, with the second identifier NCIC requires
+/// beside a number: NIC or LRN with NAM or OCA in a person file (a locating agency gives the
+/// name), with OCA or the file's own identifier (VIN, LIC, SER) in a property file; or OCA with
+/// NAM in a person file, OCA with the file's identifier in a property file. The second identifiers come back in the returned set: each must match
+/// the record the number names.
 pub(super) fn take_reference(
     key: &MessageKey,
     fields: &mut FieldSet,
-) -> Result<RecordRef, TransactionError> {
-    let needs = match (key.action, key.file.person) {
-        (Action::Locate, _) => "NIC OR LRN",
-        (_, true) => "NIC, LRN OR OCA AND NAM",
-        (_, false) => "NIC, LRN OR OCA",
+) -> Result<(RecordRef, FieldSet), TransactionError> {
+    let person = key.file.person;
+    let second: Vec<FieldCode> = if person {
+        vec![FieldCode::Nam, FieldCode::Oca]
+    } else {
+        let mut codes = vec![FieldCode::Oca];
+        if key.action == Action::Locate {
+            codes.extend(key.file.identifiers.iter().copied());
+        }
+        codes
+    };
+    let needs = match (key.action, person) {
+        (Action::Locate, true) => "NIC OR LRN WITH NAM",
+        (Action::Locate, false) => "NIC OR LRN WITH OCA, VIN, LIC OR SER",
+        (_, true) => "NIC OR LRN WITH NAM OR OCA, OR OCA AND NAM",
+        (_, false) => "NIC OR LRN WITH OCA, OR OCA WITH VIN, LIC OR SER",
     };
     let missing = TransactionError::NoRecordReference {
         key: key.key,
         needs,
     };
-    if let Some(Value::Nic(nic)) = fields.get(FieldCode::Nic).cloned() {
+    let number = match (
+        fields.get(FieldCode::Nic).cloned(),
+        fields.get(FieldCode::Lrn).cloned(),
+    ) {
+        (Some(Value::Nic(nic)), _) => Some(RecordRef::Nic(nic)),
+        (_, Some(Value::Lrn(lrn))) => Some(RecordRef::Lrn(lrn)),
+        _ => None,
+    };
+    if let Some(reference) = number {
+        let mut confirm = FieldSet::new();
+        for code in &second {
+            // In a modification the second identifiers stay among the fields: one the record
+            // does not carry is a change (see `Modification::changes_to`).
+            let values = if key.action == Action::Modify {
+                fields.all(*code).to_vec()
+            } else {
+                fields.remove(*code).unwrap_or_default()
+            };
+            for value in values {
+                confirm.insert(*code, value);
+            }
+        }
+        if confirm.is_empty() {
+            return Err(missing);
+        }
         fields.remove(FieldCode::Nic);
         fields.remove(FieldCode::Lrn);
-        return Ok(RecordRef::Nic(nic));
+        return Ok((reference, confirm));
     }
-    if let Some(Value::Lrn(lrn)) = fields
-        .remove(FieldCode::Lrn)
-        .and_then(|v| v.into_iter().next())
-    {
-        return Ok(RecordRef::Lrn(lrn));
+    if key.action == Action::Locate {
+        return Err(missing);
     }
     let oca = match fields.get(FieldCode::Oca) {
         Some(Value::Oca(oca)) => oca.clone(),
         _ => return Err(missing),
     };
-    let name = match fields.get(FieldCode::Nam) {
-        Some(Value::Name(name)) => Some(name.clone()),
-        _ if key.file.person => return Err(missing),
-        _ => None,
+    if person {
+        let name = match fields.get(FieldCode::Nam) {
+            Some(Value::Name(name)) => name.clone(),
+            _ => return Err(missing),
+        };
+        fields.remove(FieldCode::Oca);
+        fields.remove(FieldCode::Nam);
+        return Ok((
+            RecordRef::Oca {
+                oca,
+                name: Some(name),
+            },
+            FieldSet::new(),
+        ));
+    }
+    // A property record named by its case number, with the file's own identifier beside it.
+    let Some(code) = key
+        .file
+        .identifiers
+        .iter()
+        .copied()
+        .find(|code| fields.get(*code).is_some())
+    else {
+        return Err(missing);
     };
+    let mut confirm = FieldSet::new();
+    for value in fields.remove(code).unwrap_or_default() {
+        confirm.insert(code, value);
+    }
     fields.remove(FieldCode::Oca);
-    fields.remove(FieldCode::Nam);
-    Ok(RecordRef::Oca { oca, name })
+    Ok((RecordRef::Oca { oca, name: None }, confirm))
 }

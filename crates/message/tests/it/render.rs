@@ -40,6 +40,7 @@ fn reply(outcome: Outcome, code: &'static str, message: &str, records: Vec<Recor
             criteria: Some("NAM/DOE, JOHN SEX/M DOB/19800115".into()),
             images: vec![],
             warnings: vec![],
+            alias_hits: vec![],
         },
     }
 }

@@ -212,34 +212,73 @@ fn unknown_keys_fields_and_misplaced_fields_are_rejected() {
 }
 
 #[test]
-fn record_transactions_need_a_record_reference() {
+fn record_transactions_need_two_identifiers() {
     assert_eq!(
         error("XW.IL0160000.OCA/2026-1.DOC/20261121.RPS/ERROR"),
-        "XW NEEDS NIC, LRN OR OCA AND NAM TO IDENTIFY THE RECORD"
+        "XW NEEDS NIC OR LRN WITH NAM OR OCA, OR OCA AND NAM TO IDENTIFY THE RECORD"
     );
     assert_eq!(
-        error("XG.IL0160000.DOC/20261121.RPS/ERROR"),
-        "XG NEEDS NIC, LRN OR OCA TO IDENTIFY THE RECORD"
+        error("XW.IL0160000.NIC/W000000001.DOC/20261121.RPS/ERROR"),
+        "XW NEEDS NIC OR LRN WITH NAM OR OCA, OR OCA AND NAM TO IDENTIFY THE RECORD"
+    );
+    assert_eq!(
+        error("XG.IL0160000.NIC/G000000001.DOC/20261121.RPS/ERROR"),
+        "XG NEEDS NIC OR LRN WITH OCA, OR OCA WITH VIN, LIC OR SER TO IDENTIFY THE RECORD"
+    );
+    assert_eq!(
+        error("LW.IL0840000.NIC/W000000001.DOL/20261121.LCA/L-1"),
+        "LW NEEDS NIC OR LRN WITH NAM TO IDENTIFY THE RECORD"
     );
     let Transaction::Cancel(c) =
-        parse("XG.IL0160000.NIC/G000000001.DOC/20261121.RPS/ERROR").unwrap()
+        parse("XG.IL0160000.NIC/G000000001.OCA/2026-1.DOC/20261121.RPS/ERROR").unwrap()
     else {
         panic!()
     };
     assert!(matches!(c.target(), RecordRef::Nic(n) if n.as_str() == "G000000001"));
+    assert_eq!(
+        c.identified_by().text(FieldCode::Oca).as_deref(),
+        Some("2026-1")
+    );
+    let Transaction::Cancel(c) =
+        parse("XG.IL0160000.OCA/2026-1.SER/GUN12345.DOC/20261121.RPS/ERROR").unwrap()
+    else {
+        panic!()
+    };
+    assert!(matches!(c.target(), RecordRef::Oca { name: None, .. }));
+    assert_eq!(
+        c.identified_by().text(FieldCode::Ser).as_deref(),
+        Some("GUN12345")
+    );
+    let Transaction::Locate(l) =
+        parse("LW.IL0840000.NIC/W000000001.NAM/DOE, JOHN.DOL/20261121.LCA/L-1").unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(
+        l.identified_by().text(FieldCode::Nam).as_deref(),
+        Some("DOE, JOHN")
+    );
 }
 
 #[test]
-fn modify_by_number_may_change_name_and_case_number() {
+fn modify_by_number_keeps_its_second_identifiers_among_the_fields() {
     let Transaction::Modify(m) =
         parse("MW.IL0160000.LRN/W2600001.NAM/DOE, JONATHAN.OCA/2026-9").unwrap()
     else {
         panic!()
     };
     assert!(matches!(m.target(), RecordRef::Lrn(_)));
+    assert!(m.identified_by().contains(FieldCode::Nam));
+    assert!(m.identified_by().contains(FieldCode::Oca));
     assert_eq!(m.changes().name().unwrap().to_string(), "DOE, JONATHAN");
-    assert!(m.changes().contains(FieldCode::Oca));
-    assert_eq!(error("MW.IL0160000.LRN/W2600001"), "NO FIELDS TO MODIFY");
+    assert_eq!(
+        error("MW.IL0160000.LRN/W2600001.WGT/190"),
+        "MW NEEDS NIC OR LRN WITH NAM OR OCA, OR OCA AND NAM TO IDENTIFY THE RECORD"
+    );
+    assert_eq!(
+        error("MW.IL0160000.LRN/W2600001.OCA/2026-9"),
+        "NO FIELDS TO MODIFY"
+    );
 }
 
 #[test]
@@ -254,7 +293,8 @@ fn name_with_an_identifier_searches_the_identifier_only() {
         &[Criterion::Identifier {
             code: FieldCode::Soc,
             value: "219099999".into(),
-            state: None
+            state: None,
+            make: None
         }]
     );
 }
@@ -299,7 +339,8 @@ fn plate_inquiry_carries_the_state() {
         &[Criterion::Identifier {
             code: FieldCode::Lic,
             value: "ABC123".into(),
-            state: Some("IL".into())
+            state: Some("IL".into()),
+            make: None
         }]
     );
     assert_eq!(q.files(), &[FileKind::Vehicle, FileKind::Plate]);
