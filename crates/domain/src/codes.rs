@@ -66,6 +66,7 @@ reply_codes! {
     SosReleaseFlyer => "sos_release_flyer", 200, "the flyer of an approved release, with the disclaimer (P4)";
     SosConsentRecorded => "sos_consent_recorded", 200, "a person's written consent to a photo array was recorded (P3)";
     SosPhotoArray => "sos_photo_array", 200, "a photo array was built; every SOS image in it passed P3";
+    AdministrativeMessageSent => "administrative_message_sent", 200, "an administrative message went to the mailboxes of the agencies it names (D1)";
     ConfirmationRequested => "confirmation_requested", 200, "a hit confirmation request went to the record's owner (H6)";
     ConfirmationAnswered => "confirmation_answered", 200, "the owner's answer went to every agency that asked (H6)";
     RecordValidated => "record_validated", 200, "the validation of a record was recorded; the next falls a year later (H8)";

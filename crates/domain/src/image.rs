@@ -4,7 +4,7 @@
 use crate::fields::{CaseNumber, Code, CropBox, FieldCode, FieldDate, FreeText, Imn, Value};
 use crate::fieldset::FieldSet;
 use crate::files::KeySource;
-use crate::rules::RuleId;
+use crate::rules::{PURPOSE_PARAGRAPH, RuleId};
 use crate::transaction::{RecordRef, TransactionError};
 
 /// What an image message does.
@@ -295,7 +295,7 @@ impl ImageTransaction {
                 };
                 let (Some(purpose), Some(case)) = (purpose, case) else {
                     return Err(TransactionError::Rule {
-                        rule: RuleId::D1,
+                        rule: RuleId::D1.at(PURPOSE_PARAGRAPH),
                         detail: "EVERY INQUIRY MUST STATE ITS PURPOSE (PUR) AND CASE OR INCIDENT NUMBER (CAS)",
                     });
                 };

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod access;
+pub mod admin_message;
 pub mod clock;
 pub mod codes;
 pub mod confirmation;

@@ -230,7 +230,7 @@ impl Record {
             Ok(())
         } else {
             Err(TransactionError::Rule {
-                rule: RuleId::H7,
+                rule: RuleId::H7.at("20 Ill. Adm. Code 1240.70(b)"),
                 detail: "RECORD IS NO LONGER IN THE FILE (CLEARED OR CANCELLED)",
             })
         }
@@ -321,13 +321,13 @@ impl Record {
         self.ensure_in_file()?;
         if matches!(self.status, RecordStatus::Located(_)) {
             return Err(TransactionError::Rule {
-                rule: RuleId::H7,
+                rule: RuleId::H7.at("20 Ill. Adm. Code 1240.60(a)(7)"),
                 detail: "RECORD ALREADY LOCATED - OWNER MUST CLEAR OR CANCEL IT",
             });
         }
         if by == &self.ori {
             return Err(TransactionError::Rule {
-                rule: RuleId::H7,
+                rule: RuleId::H7.at("20 Ill. Adm. Code 1240.60(a)(7)"),
                 detail: "THE ENTERING AGENCY CLEARS ITS OWN RECORD INSTEAD OF LOCATING IT",
             });
         }

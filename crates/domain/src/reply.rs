@@ -2,7 +2,7 @@
 
 use crate::clock::Timestamp;
 use crate::record::Record;
-use crate::rules::RuleId;
+use crate::rules::Cite;
 
 /// How the transaction ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,11 +41,13 @@ pub struct Reason {
 }
 
 impl Reason {
-    /// A reason citing a rule of docs/RULES.md.
-    pub fn rule(rule: RuleId, text: impl Into<String>) -> Reason {
+    /// A reason citing a rule of docs/RULES.md, at its regulation or at the paragraph given
+    /// (`RuleId::D1.at("20 Ill. Adm. Code 1240.80(b)")`).
+    pub fn rule(rule: impl Into<Cite>, text: impl Into<String>) -> Reason {
+        let cite = rule.into();
         Reason {
-            rule: rule.id().to_owned(),
-            citation: rule.citation().to_owned(),
+            rule: cite.rule().id().to_owned(),
+            citation: cite.citation().to_owned(),
             text: text.into(),
         }
     }

@@ -81,6 +81,53 @@ rules! {
     N5 => "Nlets photo-sharing policy", "driver photos are never used for line-ups except the one suspect";
 }
 
+/// The paragraph that forbids personal use and so makes every inquiry state its purpose and
+/// case (D1).
+pub const PURPOSE_PARAGRAPH: &str = "20 Ill. Adm. Code 1240.80(a)";
+
+/// A rule with the paragraph of its regulation that decides a case — `D1` at
+/// `20 Ill. Adm. Code 1240.80(b)` — so a refusal cites the most specific paragraph it can.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cite {
+    rule: RuleId,
+    citation: &'static str,
+}
+
+impl Cite {
+    /// The rule.
+    pub const fn rule(self) -> RuleId {
+        self.rule
+    }
+
+    /// The paragraph cited.
+    pub const fn citation(self) -> &'static str {
+        self.citation
+    }
+}
+
+impl RuleId {
+    /// The rule at one paragraph of its regulation, written in full
+    /// (`RuleId::D1.at("20 Ill. Adm. Code 1240.80(b)")`).
+    pub const fn at(self, citation: &'static str) -> Cite {
+        Cite {
+            rule: self,
+            citation,
+        }
+    }
+}
+
+impl From<RuleId> for Cite {
+    fn from(rule: RuleId) -> Cite {
+        rule.at(rule.citation())
+    }
+}
+
+impl fmt::Display for Cite {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RULE {} ({})", self.rule.id(), self.citation)
+    }
+}
+
 impl fmt::Display for RuleId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "RULE {} ({})", self.id(), self.citation())

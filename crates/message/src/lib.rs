@@ -10,7 +10,7 @@ pub use grammar::{
     parse_raw,
 };
 pub use parse::{
-    ConfirmMessage, ImageMessage, Message, MessageError, MessageErrorKind, Parsed, parse_any,
-    parse_message, parse_raw_any, parse_raw_message,
+    AdministrativeMessageIn, ConfirmMessage, ImageMessage, Message, MessageError, MessageErrorKind,
+    Parsed, parse_any, parse_message, parse_raw_any, parse_raw_message,
 };
 pub use render::{render_image, render_record, render_reply};

@@ -1,5 +1,6 @@
 //! From a [`RawMessage`] to a validated domain [`Transaction`].
 
+use leads_domain::admin_message::{AM_FIELDS, AM_KEY, AdministrativeMessage};
 use leads_domain::codes::ReplyCode;
 use leads_domain::confirmation::{ConfirmKey, ConfirmTransaction, lookup_confirm_key};
 use leads_domain::fields::{FieldCode, Ori, ParseContext};
@@ -43,6 +44,14 @@ pub struct ConfirmMessage {
     pub transaction: ConfirmTransaction,
 }
 
+/// A validated administrative message (AM).
+#[derive(Debug, Clone)]
+pub struct AdministrativeMessageIn {
+    /// The agency sending it (first header ORI).
+    pub ori: Ori,
+    pub message: AdministrativeMessage,
+}
+
 /// Any message.
 #[derive(Debug, Clone)]
 pub enum Parsed {
@@ -52,6 +61,8 @@ pub enum Parsed {
     Image(ImageMessage),
     /// A hit confirmation request or response.
     Confirmation(ConfirmMessage),
+    /// An administrative message to agencies.
+    Administrative(AdministrativeMessageIn),
 }
 
 /// What went wrong.
@@ -99,6 +110,14 @@ impl MessageError {
         }
     }
 
+    /// The rule and paragraph a refusal cites, if the message broke one.
+    pub fn cite(&self) -> Option<leads_domain::rules::Cite> {
+        match &self.kind {
+            MessageErrorKind::Transaction(e) => e.cite(),
+            _ => None,
+        }
+    }
+
     /// The rule a refusal cites, if the message broke one.
     pub fn rule(&self) -> Option<RuleId> {
         match &self.kind {
@@ -133,6 +152,9 @@ pub fn parse_any(text: &str, ctx: &ParseContext) -> Result<Parsed, MessageError>
 pub fn parse_raw_any(raw: &RawMessage, ctx: &ParseContext) -> Result<Parsed, MessageError> {
     if let Some(key) = lookup_confirm_key(&raw.key) {
         return parse_confirmation(raw, key, ctx).map(Parsed::Confirmation);
+    }
+    if raw.key == AM_KEY {
+        return parse_administrative(raw, ctx).map(Parsed::Administrative);
     }
     match lookup_image_key(&raw.key) {
         Some(key) => parse_image(raw, key, ctx).map(Parsed::Image),
@@ -241,6 +263,24 @@ fn parse_confirmation(
         destinations,
         transaction,
     })
+}
+
+fn parse_administrative(
+    raw: &RawMessage,
+    ctx: &ParseContext,
+) -> Result<AdministrativeMessageIn, MessageError> {
+    if raw.attachment.is_some() {
+        let error = TransactionError::NotAllowed {
+            tag: IMAGE_TAG,
+            key: AM_KEY,
+        };
+        return Err(fail(raw, Some(AM_KEY), error.into()));
+    }
+    let (ori, destinations) = header(raw, AM_KEY)?;
+    let fields = field_set(raw, AM_KEY, AM_FIELDS, ctx)?;
+    let message = AdministrativeMessage::build(&destinations, &fields)
+        .map_err(|e| fail(raw, Some(AM_KEY), e.into()))?;
+    Ok(AdministrativeMessageIn { ori, message })
 }
 
 /// Interprets a raw hot-file message (from text, or built from JSON).

@@ -294,6 +294,7 @@ impl CedarAuthorizer {
                 Target::File(file) | Target::Record { file, .. },
             ) => Service::of_file(file).name(),
             (Act::Sos(_), _) => Service::SosImages.name(),
+            (Act::SendAdminMessage, _) => Service::AdministrativeMessages.name(),
             _ => "",
         };
         let action = uid(&t.action, request.act.name());

@@ -77,6 +77,9 @@ pub enum Act {
     /// An act on SOS images (P1–P6).
     Sos(SosAction),
     Admin(AdminAction),
+    /// Sending an administrative message (AM) to agencies, a region or, as a broadcast, to
+    /// every agency (D1, 1240.80(b)).
+    SendAdminMessage,
 }
 
 /// Acts on the Secretary of State's images.
@@ -143,6 +146,7 @@ impl Act {
             Act::Image(ImageAction::Query) => "query_image",
             Act::Sos(sos) => sos.name(),
             Act::Admin(admin) => admin.name(),
+            Act::SendAdminMessage => "send_admin_message",
         }
     }
 }

@@ -2,11 +2,13 @@
 //! text or as JSON — as one operation of the runner: parse (and seal a picture) in the
 //! preparation, then authorize and act in the transaction.
 
+pub(crate) mod administrative;
 pub(crate) mod confirmations;
 pub(crate) mod done;
 pub(crate) mod query;
 pub(crate) mod records;
 
+use leads_domain::admin_message::AM_KEY;
 use leads_domain::fields::ParseContext;
 use leads_domain::image::ImageTransaction;
 use leads_domain::reply::{MessageBody, Reply};
@@ -60,6 +62,7 @@ impl Operation for MessageOp {
             Some(Parsed::Record(_)) => OperationKind::Transaction,
             Some(Parsed::Image(_)) => OperationKind::Image,
             Some(Parsed::Confirmation(_)) => OperationKind::Confirmation,
+            Some(Parsed::Administrative(_)) => OperationKind::AdministrativeMessage,
             None => OperationKind::Malformed,
         }
     }
@@ -96,7 +99,7 @@ impl Operation for MessageOp {
                 prep.audit.key = error.key.clone();
                 prep.audit.ori = error.ori.clone().or(prep.audit.ori.take());
                 prep.audit.detail = error.operator_text();
-                return Err(match error.rule() {
+                return Err(match error.cite() {
                     Some(rule) => Refusal::refused(
                         error.code(),
                         error.to_string(),
@@ -126,6 +129,7 @@ impl Operation for MessageOp {
                 (m.key.key, m.ori.to_string(), inquiry)
             }
             Parsed::Confirmation(m) => (m.key.key, m.ori.to_string(), None),
+            Parsed::Administrative(m) => (AM_KEY, m.ori.to_string(), None),
         };
         self.key = Some(key.to_owned());
         self.ori = Some(ori.clone());
@@ -178,6 +182,11 @@ impl Operation for MessageOp {
             Some(Parsed::Confirmation(message)) => {
                 service
                     .act_confirmation(ctx.tx.as_mut(), principal, &message, now)
+                    .await?
+            }
+            Some(Parsed::Administrative(message)) => {
+                service
+                    .act_administrative(ctx.tx.as_mut(), principal, &message, now)
                     .await?
             }
             None => return Err(Refusal::failed("THE MESSAGE WAS NOT PREPARED")),

@@ -209,7 +209,12 @@ impl Service {
         let record = self
             .record_to_act_on(tx, principal, check.act(), lrn, checked, now)
             .await?;
-        let refused = |rule, detail| Err(Refusal::from(TransactionError::Rule { rule, detail }));
+        let refused = |rule: RuleId, detail| {
+            Err(Refusal::from(TransactionError::Rule {
+                rule: rule.into(),
+                detail,
+            }))
+        };
         match check {
             Check::SecondParty => match self.entered_by(record.lrn()).await? {
                 Some(entered_by) if entered_by != principal.person.id => {}

@@ -34,6 +34,8 @@ operation_kinds! {
     Image => "image",
     /// A hit confirmation request or response (YQ, YR).
     Confirmation => "confirmation",
+    /// An administrative message (AM) to agencies, a region or every agency.
+    AdministrativeMessage => "administrative_message",
     /// A message the grammar or a field edit refused before it was understood.
     Malformed => "malformed",
     /// A secondary dissemination record.
@@ -87,6 +89,7 @@ impl OperationKind {
             | OperationKind::Inquiry
             | OperationKind::Image
             | OperationKind::Confirmation
+            | OperationKind::AdministrativeMessage
             | OperationKind::Dissemination
             | OperationKind::Sos
             | OperationKind::Admin

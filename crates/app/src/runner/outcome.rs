@@ -112,7 +112,7 @@ impl From<crate::ServiceError> for Refusal {
 
 impl From<leads_domain::TransactionError> for Refusal {
     fn from(error: leads_domain::TransactionError) -> Refusal {
-        match error.rule() {
+        match error.cite() {
             Some(rule) => Refusal::refused(
                 error.code(),
                 error.to_string(),

@@ -9,6 +9,7 @@
 //! `LEADS_TEST_POSTGRES_URL` is set: one test binary, a module per area.
 
 mod administration;
+mod administrative_messages;
 mod audit_log;
 mod audit_reports;
 mod audit_retention;

@@ -137,6 +137,14 @@ async fn act(app: &TestApp, kind: OperationKind, f: &Fixture, session: &str) -> 
             )
             .await
             .map(outcome),
+        OperationKind::AdministrativeMessage => s
+            .submit(
+                &f.operator,
+                Input::Text("AM.IL0160000.AMC/INF.DST/IL0840000.MSG/RUNNER TEST".into()),
+                None,
+            )
+            .await
+            .map(outcome),
         OperationKind::Malformed => s
             .submit(&f.operator, Input::Text("ZZ.IL0160000.NAM/X".into()), None)
             .await

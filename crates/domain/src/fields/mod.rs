@@ -30,7 +30,8 @@ pub use name::PersonName;
 pub use personal::{FbiNumber, Mnu, Oln, Ssn};
 pub use property::{Plate, Serial, Vin, Year, vin_check_digit};
 pub use tables::{
-    CNF, EXD, EXL, EYE, HAI, IMT, LIT, MNP, MPC, PRI, PUR, RGS, RNO, RTY, SDC, SKN, STATES, VCO,
+    AMC, CNF, EXD, EXL, EYE, HAI, IMT, LIT, MNP, MPC, PRI, PUR, RGS, RNO, RTY, SDC, SKN, STATES,
+    VCO,
 };
 pub use text::{CharClass, FreeText, Token};
 
@@ -278,6 +279,9 @@ field_codes! {
     Imt => "IMT", "IMAGE TYPE", Kind::Code(&IMT), 1;
     Doi => "DOI", "DATE OF IMAGE", Kind::Date, 1;
     Crp => "CRP", "IMAGE CROP FRAME (X,Y,WIDTH,HEIGHT)", Kind::Crop, 1;
+    Amc => "AMC", "ADMINISTRATIVE MESSAGE CLASS", Kind::Code(&AMC), 1;
+    Dst => "DST", "DESTINATION (ORI, REGION OR ALL)", Kind::Token(CharClass::Alphanumeric, 3, 9), 10;
+    Msg => "MSG", "MESSAGE TEXT", Kind::Text(2000), 1;
 }
 
 impl FieldCode {

@@ -312,6 +312,29 @@ pub static RNO: CodeTable = CodeTable {
     retired: &[],
 };
 
+/// The official class of an administrative message (AMC): 1240.80(b) forbids personal or
+/// unofficial messages, so every AM states which official business it is. The classes marked
+/// alert are the statewide broadcasts the Department sends (docs/MESSAGES.md).
+pub static AMC: CodeTable = CodeTable {
+    tag: "AMC",
+    entries: &[
+        ("AMB", "AMBER ALERT - CHILD ABDUCTION"),
+        ("BLU", "BLUE ALERT - OFFICER ATTACKED, SUSPECT AT LARGE"),
+        ("EMP", "ENDANGERED MISSING PERSON ADVISORY"),
+        ("ATL", "ATTEMPT TO LOCATE - BE ON THE LOOKOUT"),
+        ("INF", "CASE INFORMATION - REQUEST OR REPLY"),
+        ("WEX", "WARRANT, EXTRADITION OR PRISONER TRANSPORT"),
+        ("REC", "RECORDS AND HIT-CONFIRMATION FOLLOW-UP"),
+        ("SYS", "LEADS SYSTEM NOTICE - OUTAGE, MAINTENANCE, CHANGE"),
+        ("TRN", "TRAINING AND CERTIFICATION"),
+        (
+            "ADM",
+            "AGENCY ADMINISTRATION - COORDINATORS, TERMINALS, AUDITS",
+        ),
+    ],
+    retired: &[],
+};
+
 /// The request type (RTY) of a hit confirmation in the Nlets layout: which kind of record the
 /// hit was on.
 pub static RTY: CodeTable = CodeTable {

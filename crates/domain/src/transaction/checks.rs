@@ -42,13 +42,13 @@ pub fn validate_record_fields(
         .collect();
     if documents.iter().all(|d| *d == "TEL") {
         return Err(TransactionError::Rule {
-            rule: RuleId::H2,
+            rule: RuleId::H2.into(),
             detail: "A TELEPHONE REPORT ALONE CANNOT SUPPORT AN ENTRY - NAME A WARRANT, COMPLAINT OR INVESTIGATIVE DOCUMENT (SDC)",
         });
     }
     if entry.needs_warrant && !documents.contains(&"WAR") {
         return Err(TransactionError::Rule {
-            rule: RuleId::H2,
+            rule: RuleId::H2.into(),
             detail: "THIS RECORD TYPE MUST BE SUPPORTED BY AN ACTIVE WARRANT (SDC/WAR)",
         });
     }

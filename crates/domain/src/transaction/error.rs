@@ -2,7 +2,7 @@
 
 use crate::codes::ReplyCode;
 use crate::error::FieldError;
-use crate::rules::RuleId;
+use crate::rules::{Cite, RuleId};
 
 /// Why a message could not become a transaction.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -43,9 +43,9 @@ pub enum TransactionError {
     /// A second identifier given beside the record's number is not the record's.
     #[error("{given} DOES NOT MATCH {record} - CHECK THE RECORD NUMBER")]
     NotThisRecord { given: String, record: String },
-    /// A rule (docs/RULES.md) refuses the transaction.
+    /// A rule (docs/RULES.md) refuses the transaction, citing the paragraph that decides.
     #[error("{rule}: {detail}")]
-    Rule { rule: RuleId, detail: &'static str },
+    Rule { rule: Cite, detail: &'static str },
 }
 
 impl TransactionError {
@@ -73,10 +73,18 @@ impl TransactionError {
         }
     }
 
+    /// The rule and paragraph cited, for rule refusals.
+    pub fn cite(&self) -> Option<Cite> {
+        match self {
+            TransactionError::Rule { rule, .. } => Some(*rule),
+            _ => None,
+        }
+    }
+
     /// The rule cited, for rule refusals.
     pub fn rule(&self) -> Option<RuleId> {
         match self {
-            TransactionError::Rule { rule, .. } => Some(*rule),
+            TransactionError::Rule { rule, .. } => Some(rule.rule()),
             _ => None,
         }
     }

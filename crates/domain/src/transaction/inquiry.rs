@@ -69,7 +69,7 @@ impl Inquiry {
         };
         let (Some(purpose), Some(case)) = (purpose, case) else {
             return Err(TransactionError::Rule {
-                rule: RuleId::D1,
+                rule: RuleId::D1.at(crate::rules::PURPOSE_PARAGRAPH),
                 detail: "EVERY INQUIRY MUST STATE ITS PURPOSE (PUR) AND CASE OR INCIDENT NUMBER (CAS)",
             });
         };

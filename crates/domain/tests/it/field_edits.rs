@@ -99,6 +99,21 @@ const ROWS: &[(&str, &str, &str, &str, &str)] = &[
     ),
     ("POB", "IL", "IL", "ZZ", "POB/ZZ INVALID CODE"),
     ("RTY", "wp", "WP", "QQ", "RTY/QQ INVALID CODE"),
+    ("AMC", "amb", "AMB", "LOL", "AMC/LOL INVALID CODE"),
+    (
+        "DST",
+        "IL0840000",
+        "IL0840000",
+        "IL 084",
+        "DST/IL 084 INVALID CHARACTER",
+    ),
+    (
+        "MSG",
+        "BOLO RED FORD",
+        "BOLO RED FORD",
+        "",
+        "MSG/ MISSING DATA",
+    ),
     (
         "RNA",
         "SGT R MILLER",
