@@ -169,7 +169,7 @@ impl Dissemination {
                         how: format!("NON-CRIMINAL-JUSTICE LEADS AGENCY; AUTHORITY: {how}"),
                     }),
                     (false, None) => Err(Shortfall::new(
-                        RuleId::D1,
+                        RuleId::D1.at("20 Ill. Adm. Code 1240.80(d)"),
                         format!(
                             "RECIPIENT {} IS NOT A CRIMINAL JUSTICE AGENCY - STATE THE LAW THAT AUTHORIZES IT IN VER",
                             agency.ori
@@ -311,9 +311,9 @@ mod tests {
         let d = parse(&fields());
         let closed = agency("IL0840000", AgencyStatus::Inactive, EligibilityBasis::A);
         let refused = d.verify_recipient(&ori("IL0160000"), Some(&closed));
-        assert_eq!(refused.map_err(|s| s.rule), Err(RuleId::S3));
+        assert_eq!(refused.map_err(|s| s.rule.rule()), Err(RuleId::S3));
         let to_self = d.verify_recipient(&ori("IL0840000"), None);
-        assert_eq!(to_self.map_err(|s| s.rule), Err(RuleId::S3));
+        assert_eq!(to_self.map_err(|s| s.rule.rule()), Err(RuleId::S3));
     }
 
     #[test]
@@ -322,7 +322,7 @@ mod tests {
         f.recipient_ori = Some("WI0130000".into());
         f.recipient_agency = Some("MILWAUKEE PD".into());
         let refused = parse(&f).verify_recipient(&ori("IL0160000"), None);
-        assert_eq!(refused.map_err(|s| s.rule), Err(RuleId::S3));
+        assert_eq!(refused.map_err(|s| s.rule.rule()), Err(RuleId::S3));
         f.verification = Some("NLETS ORI LOOKUP: WI LAW ENFORCEMENT".into());
         let d = parse(&f);
         let verified = d.verify_recipient(&ori("IL0160000"), None);
@@ -338,7 +338,7 @@ mod tests {
         let d = parse(&fields());
         let licensing = agency("IL0840000", AgencyStatus::Active, EligibilityBasis::E);
         let refused = d.verify_recipient(&ori("IL0160000"), Some(&licensing));
-        assert_eq!(refused.map_err(|s| s.rule), Err(RuleId::D1));
+        assert_eq!(refused.map_err(|s| s.rule.rule()), Err(RuleId::D1));
         let mut f = fields();
         f.verification = Some("625 ILCS 5/6-110 LICENSING INVESTIGATION".into());
         let allowed = parse(&f).verify_recipient(&ori("IL0160000"), Some(&licensing));

@@ -12,6 +12,7 @@ pub mod fields;
 pub mod fieldset;
 pub mod files;
 pub mod image;
+pub mod lawful;
 pub mod record;
 pub mod reply;
 pub mod rules;

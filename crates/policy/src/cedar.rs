@@ -5,9 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
 use cedar_policy::{
-    Authorizer as CedarEngine, Context, Decision as CedarDecision, Entities, Entity, EntityId,
-    EntityTypeName, EntityUid, PolicyId, PolicySet, Request, RestrictedExpression, Schema,
-    ValidationMode, Validator,
+    ActionConstraint, Authorizer as CedarEngine, Context, Decision as CedarDecision, Effect,
+    Entities, Entity, EntityId, EntityTypeName, EntityUid, PolicyId, PolicySet, Request,
+    RestrictedExpression, Schema, ValidationMode, Validator,
 };
 use leads_domain::access::{AgencyStatus, Service};
 use leads_domain::reply::Reason;
@@ -171,6 +171,58 @@ impl CedarAuthorizer {
             .policies()
             .map(|p| p.id().to_string())
             .collect()
+    }
+
+    /// Why nothing permitted the act: each policy that would have granted it, with its rule,
+    /// its citation and to whom it grants the act (its advice); the act is named with the
+    /// person's roles.
+    fn default_deny(&self, request: &AuthzRequest<'_>) -> Vec<Reason> {
+        let roles: Vec<&str> = request
+            .principal
+            .person
+            .roles
+            .iter()
+            .map(|r| r.name())
+            .collect();
+        let denied = format!(
+            "NO POLICY PERMITS {} FOR ROLE {}",
+            request.act.name().to_ascii_uppercase(),
+            if roles.is_empty() {
+                "NONE".to_owned()
+            } else {
+                roles.join(", ").to_ascii_uppercase()
+            }
+        );
+        let action = uid(&self.types.action, request.act.name());
+        let grants = |constraint: ActionConstraint| match constraint {
+            ActionConstraint::Any => true,
+            ActionConstraint::Eq(one) => one == action,
+            ActionConstraint::In(groups) => groups
+                .iter()
+                .any(|group| *group == action || self.actions.is_ancestor_of(group, &action)),
+        };
+        let granting: Vec<Reason> = self
+            .policies
+            .policies()
+            .filter(|policy| {
+                policy.effect() == Effect::Permit && grants(policy.action_constraint())
+            })
+            .map(|policy| {
+                let grant = self.reason(policy.id());
+                Reason {
+                    text: format!("{denied} - IT IS GRANTED WHERE: {}", grant.text),
+                    ..grant
+                }
+            })
+            .collect();
+        if granting.is_empty() {
+            return vec![Reason {
+                rule: "default-deny".into(),
+                citation: String::new(),
+                text: format!("{denied} - NO POLICY GRANTS IT TO ANYONE"),
+            }];
+        }
+        granting
     }
 
     fn reason(&self, id: &PolicyId) -> Reason {
@@ -379,20 +431,7 @@ impl CedarAuthorizer {
             });
         }
         if reasons.is_empty() {
-            let roles: Vec<&str> = p.person.roles.iter().map(|r| r.name()).collect();
-            reasons.push(Reason {
-                rule: "default-deny".into(),
-                citation: String::new(),
-                text: format!(
-                    "NO POLICY PERMITS {} FOR ROLE {}",
-                    request.act.name().to_ascii_uppercase(),
-                    if roles.is_empty() {
-                        "NONE".to_owned()
-                    } else {
-                        roles.join(", ").to_ascii_uppercase()
-                    }
-                ),
-            });
+            reasons = self.default_deny(request);
         }
         Ok(Decision {
             allowed: false,

@@ -361,13 +361,14 @@ fn every_failing_rule_is_cited_together() {
 }
 
 #[test]
-fn default_deny_says_which_action_no_policy_permits() {
+fn default_deny_names_the_rule_that_would_have_granted_the_act_and_to_whom() {
     let p = eligible(&[Role::Auditor]);
     let d = decide(&p, query(FileKind::Wanted));
-    assert_eq!(refused_by(&d), ["default-deny"]);
+    assert_eq!(refused_by(&d), ["T2"]);
+    assert_eq!(d.reasons[0].citation, "20 Ill. Adm. Code 1240.90(b)(1)");
     assert_eq!(
         d.reasons[0].text,
-        "NO POLICY PERMITS QUERY FOR ROLE AUDITOR"
+        "NO POLICY PERMITS QUERY FOR ROLE AUDITOR - IT IS GRANTED WHERE: CERTIFIED OPERATORS RUN HOT-FILE TRANSACTIONS"
     );
 }
 
@@ -387,7 +388,7 @@ fn t1_coordinator_manages_only_own_agency_and_only_agency_roles() {
     assert!(decide(&p, manage(&own, &[Role::Operator])).allowed);
     assert_eq!(
         refused_by(&decide(&p, manage(&other, &[Role::Operator]))),
-        ["default-deny"]
+        ["administrator-administers", "T1"]
     );
     assert_eq!(
         refused_by(&decide(&p, manage(&own, &[Role::Administrator]))),
@@ -399,7 +400,10 @@ fn t1_coordinator_manages_only_own_agency_and_only_agency_roles() {
         message_ori: "IL0160000",
         roles_granted: &[],
     };
-    assert_eq!(refused_by(&decide(&p, suspend)), ["default-deny"]);
+    assert_eq!(
+        refused_by(&decide(&p, suspend)),
+        ["administrator-administers"]
+    );
 }
 
 #[test]
@@ -434,7 +438,10 @@ fn the_administrator_administers_and_auditors_only_read_the_audit_log() {
         message_ori: "IL0160000",
         roles_granted: &[],
     };
-    assert_eq!(refused_by(&decide(&auditor, suspend)), ["default-deny"]);
+    assert_eq!(
+        refused_by(&decide(&auditor, suspend)),
+        ["administrator-administers"]
+    );
 }
 
 #[test]
@@ -461,13 +468,13 @@ fn t1_coordinator_reads_only_the_own_agencys_audit_records() {
     );
     assert_eq!(
         refused_by(&decide(&coordinator, read(Target::AuditLog))),
-        ["default-deny"],
+        ["O1", "T1"],
         "the whole log is for auditors and the Administrator"
     );
     let operator = eligible(&[Role::Operator]);
     assert_eq!(
         refused_by(&decide(&operator, read(Target::Agency(&own)))),
-        ["default-deny"],
+        ["O1", "T1"],
         "an operator reads no audit records, not even the own agency's"
     );
 }
@@ -501,7 +508,7 @@ fn s3_recording_a_dissemination_is_a_transaction_of_the_own_agency() {
     let auditor = eligible(&[Role::Auditor]);
     assert_eq!(
         refused_by(&decide(&auditor, disseminate("IL0160000"))),
-        ["default-deny"]
+        ["T2"]
     );
 }
 
@@ -523,7 +530,7 @@ fn t1_the_misuse_review_queue_is_the_coordinators_for_the_own_agency_and_the_adm
     );
     assert_eq!(
         refused_by(&decide(&coordinator, review(Target::AuditLog))),
-        ["default-deny"]
+        ["O1", "T1"]
     );
     let admin = eligible(&[Role::Administrator]);
     assert!(decide(&admin, review(Target::AuditLog)).allowed);
@@ -532,7 +539,7 @@ fn t1_the_misuse_review_queue_is_the_coordinators_for_the_own_agency_and_the_adm
         let p = eligible(roles);
         assert_eq!(
             refused_by(&decide(&p, review(Target::Agency(&own)))),
-            ["default-deny"]
+            ["O1", "T1"]
         );
     }
 }
@@ -561,7 +568,7 @@ fn i3_d1_compliance_lists_are_the_own_agency_s_and_statewide_only_for_the_admini
         );
         assert_eq!(
             refused_by(&decide(&p, read(Target::Statewide))),
-            ["default-deny"],
+            ["agency-reads-own-compliance", "O1"],
             "{roles:?}"
         );
     }

@@ -227,10 +227,10 @@ impl Service {
             .await?
             .ok_or_else(|| not_found("PERSON", id))?;
         let rule = |text: &str| {
-            rules_refusal(vec![Shortfall {
-                rule: leads_domain::RuleId::T1,
-                text: text.to_owned(),
-            }])
+            rules_refusal(vec![Shortfall::new(
+                leads_domain::RuleId::T1.at("20 Ill. Adm. Code 1240.90(a)"),
+                text,
+            )])
         };
         if &account.person.ori != ori {
             return Err(rule("THE COORDINATOR MUST BE AN EMPLOYEE OF THE AGENCY"));

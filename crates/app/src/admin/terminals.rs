@@ -67,12 +67,10 @@ pub(super) async fn approve_terminal(c: &mut Command<'_>, id: String) -> Handled
                     .await?
                     .ok_or_else(|| not_found("CONNECTION REQUEST", &number.to_string()))?;
             if !request.approved() {
-                return Err(rules_refusal(vec![Shortfall {
-                    rule: leads_domain::RuleId::A4,
-                    text: format!(
-                        "THE CONFIGURATION OF CONNECTION REQUEST {number} IS NOT APPROVED"
-                    ),
-                }]));
+                return Err(rules_refusal(vec![Shortfall::new(
+                    leads_domain::RuleId::A4.at("20 Ill. Adm. Code 1240.40(b)"),
+                    format!("THE CONFIGURATION OF CONNECTION REQUEST {number} IS NOT APPROVED"),
+                )]));
             }
         }
         terminal.approved_on = Some(c.today);

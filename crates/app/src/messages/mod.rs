@@ -8,12 +8,14 @@ pub(crate) mod done;
 pub(crate) mod query;
 pub(crate) mod records;
 
+use leads_domain::TransactionError;
 use leads_domain::admin_message::AM_KEY;
 use leads_domain::fields::ParseContext;
 use leads_domain::image::ImageTransaction;
+use leads_domain::reply::Reason;
 use leads_domain::reply::{MessageBody, Reply};
 use leads_domain::{Record, Transaction};
-use leads_message::{Parsed, RawMessage, parse_any, parse_raw_any};
+use leads_message::{MessageErrorKind, Parsed, RawMessage, parse_any, parse_raw_any};
 
 use self::done::Done;
 use crate::runner::{
@@ -99,13 +101,21 @@ impl Operation for MessageOp {
                 prep.audit.key = error.key.clone();
                 prep.audit.ori = error.ori.clone().or(prep.audit.ori.take());
                 prep.audit.detail = error.operator_text();
-                return Err(match error.cite() {
-                    Some(rule) => Refusal::refused(
+                return Err(match (error.cite(), &error.kind) {
+                    (Some(rule), MessageErrorKind::Transaction(TransactionError::Rule { .. })) => {
+                        Refusal::refused(
+                            error.code(),
+                            error.to_string(),
+                            vec![Reason::rule(rule, error.operator_text())],
+                        )
+                    }
+                    // A value outside a rule's lawful list: the list, and the rule.
+                    (Some(rule), _) => Refusal::refused(
                         error.code(),
-                        error.to_string(),
-                        vec![leads_domain::reply::Reason::rule(rule, error.to_string())],
+                        error.operator_text(),
+                        vec![Reason::rule(rule, error.operator_text())],
                     ),
-                    None => Refusal::rejected(error.code(), error.to_string()),
+                    (None, _) => Refusal::rejected(error.code(), error.to_string()),
                 });
             }
         };

@@ -143,7 +143,10 @@ impl Service {
             return Err(Refusal::refused(
                 ReplyCode::RuleRefused,
                 text.clone(),
-                vec![Reason::rule(RuleId::D1, text)],
+                vec![Reason::rule(
+                    RuleId::D1.at("20 Ill. Adm. Code 1240.80(d)"),
+                    text,
+                )],
             ));
         }
         let directory = match dissemination.recipient_ori() {

@@ -113,11 +113,17 @@ impl From<crate::ServiceError> for Refusal {
 impl From<leads_domain::TransactionError> for Refusal {
     fn from(error: leads_domain::TransactionError) -> Refusal {
         match error.cite() {
-            Some(rule) => Refusal::refused(
-                error.code(),
-                error.to_string(),
-                vec![Reason::rule(rule, error.to_string())],
-            ),
+            Some(rule) => {
+                let message = match &error {
+                    leads_domain::TransactionError::Rule { .. } => error.to_string(),
+                    _ => error.operator_text(),
+                };
+                Refusal::refused(
+                    error.code(),
+                    message,
+                    vec![Reason::rule(rule, error.operator_text())],
+                )
+            }
             None => Refusal::rejected(error.code(), error.to_string()),
         }
     }

@@ -6,7 +6,7 @@ use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use leads_domain::clock::Timestamp;
 use leads_domain::codes::ReplyCode;
-use leads_domain::reply::Outcome;
+use leads_domain::reply::{Outcome, Reason};
 use rand::RngCore;
 
 use crate::ServiceError;
@@ -75,15 +75,36 @@ pub(super) fn new_token() -> String {
 pub(crate) enum Failure {
     /// Counts toward lockout; the caller hears only "invalid credentials" (IA-6).
     Credentials(&'static str),
-    /// Told as it is.
-    Refused(ServiceError),
+    /// Told as it is, with the control or rule that refuses it.
+    Refused(ServiceError, Reason),
     /// Unused for 90 days: the account is disabled now (AC-2(3)).
     Inactive,
 }
 
-/// A refusal told as the service error `error` (its code and words).
-pub(super) fn refusal_of(error: ServiceError) -> Refusal {
-    Refusal::refused(error.code(), error.to_string(), vec![])
+/// A refusal told as the service error `error` (its code and words), citing `reason`.
+pub(super) fn refusal_of(error: ServiceError, reason: Reason) -> Refusal {
+    Refusal::refused(error.code(), error.to_string(), vec![reason])
+}
+
+/// A CJIS Security Policy control as the reason of a refusal (`AC-7`, …).
+pub(super) fn control(id: &str, name: &str, text: impl Into<String>) -> Reason {
+    Reason {
+        rule: id.to_owned(),
+        citation: format!("CJIS Security Policy {id} ({name})"),
+        text: text.into(),
+    }
+}
+
+/// Wrong operator, password, second factor or terminal (which is not said, IA-2).
+pub(super) fn bad_credentials() -> Refusal {
+    refusal_of(
+        ServiceError::BadCredentials,
+        control(
+            "IA-2",
+            "identification and authentication",
+            "OPERATOR, PASSWORD, SECOND FACTOR AND TERMINAL MUST ALL BE RIGHT",
+        ),
+    )
 }
 
 /// The service error a refused sign-in is told as, from its code.

@@ -3,7 +3,9 @@
 use leads_domain::access::Principal;
 use leads_domain::codes::ReplyCode;
 
-use super::credentials::{hash_password, password_matches, refusal_of, session_event_result};
+use super::credentials::{
+    bad_credentials, control, hash_password, password_matches, refusal_of, session_event_result,
+};
 use crate::runner::{Actor, Done, OperationKind, RefusalDetail, Who, Work, new_operation_id};
 use crate::{Service, ServiceError};
 
@@ -93,16 +95,25 @@ impl Service {
             move |ctx| {
                 Box::pin(async move {
                     let id = ctx.who.person()?.person.id.clone();
-                    let mut account = ctx
-                        .tx
-                        .account(&id)
-                        .await?
-                        .ok_or_else(|| refusal_of(ServiceError::Unauthenticated))?;
+                    let mut account = ctx.tx.account(&id).await?.ok_or_else(|| {
+                        refusal_of(
+                            ServiceError::Unauthenticated,
+                            control(
+                                "IA-2",
+                                "identification and authentication",
+                                "NO SUCH ACCOUNT",
+                            ),
+                        )
+                    })?;
                     if !password_matches(&current, &account.password_hash).await {
-                        return Err(refusal_of(ServiceError::BadCredentials));
+                        return Err(bad_credentials());
                     }
-                    crate::password::check(&id, &new)
-                        .map_err(|why| refusal_of(ServiceError::PasswordRejected(why.into())))?;
+                    crate::password::check(&id, &new).map_err(|why| {
+                        refusal_of(
+                            ServiceError::PasswordRejected(why.into()),
+                            control("IA-5", "authenticator management", why),
+                        )
+                    })?;
                     account.password_hash = hash_password(&new)?;
                     account.password_changed_at = ctx.now;
                     ctx.tx.put_account(&account).await?;

@@ -11,12 +11,12 @@ mod sign_in;
 pub mod totp;
 
 pub(crate) use credentials::password_matches;
-use credentials::{Failure, sign_in_error};
+use credentials::{Failure, control, sign_in_error};
 pub use credentials::{Session, SignIn, hash_password};
 use leads_domain::codes::ReplyCode;
 
 use leads_domain::clock::Timestamp;
-use leads_domain::reply::Outcome;
+use leads_domain::reply::{Outcome, Reason};
 use leads_store::{Account, AccountStatus, StoreTx};
 
 use crate::runner::{Actor, AuditDraft};
@@ -67,14 +67,18 @@ impl Service {
         };
         match &account.status {
             AccountStatus::Locked => {
-                return Err(Failure::Refused(ServiceError::SignInRefused(
-                    "ACCOUNT LOCKED AFTER REPEATED FAILED SIGN-INS - AN ADMINISTRATOR MUST RELEASE IT".into(),
-                )));
+                let text = "ACCOUNT LOCKED AFTER REPEATED FAILED SIGN-INS - AN ADMINISTRATOR MUST RELEASE IT";
+                return Err(Failure::Refused(
+                    ServiceError::SignInRefused(text.into()),
+                    control("AC-7", "unsuccessful logon attempts", text),
+                ));
             }
             AccountStatus::Disabled(reason) => {
-                return Err(Failure::Refused(ServiceError::SignInRefused(format!(
-                    "ACCOUNT DISABLED - {reason}"
-                ))));
+                let text = format!("ACCOUNT DISABLED - {reason}");
+                return Err(Failure::Refused(
+                    ServiceError::SignInRefused(text.clone()),
+                    control("AC-2", "account management", text),
+                ));
             }
             AccountStatus::Active => {}
         }
@@ -93,10 +97,12 @@ impl Service {
             return Err(Failure::Credentials("unknown terminal"));
         };
         if terminal.ori != account.person.ori || !terminal.usable() {
-            return Err(Failure::Refused(ServiceError::SignInRefused(
-                "TERMINAL IS NOT AN APPROVED, ACTIVE TERMINAL OF THE OPERATOR'S AGENCY (RULE S5)"
-                    .into(),
-            )));
+            let text =
+                "TERMINAL IS NOT AN APPROVED, ACTIVE TERMINAL OF THE OPERATOR'S AGENCY (RULE S5)";
+            return Err(Failure::Refused(
+                ServiceError::SignInRefused(text.into()),
+                Reason::rule(leads_domain::RuleId::S5, text),
+            ));
         }
         if self.inactive(account, now) {
             return Err(Failure::Inactive);

@@ -4,7 +4,9 @@
 use leads_domain::codes::ReplyCode;
 use leads_store::SessionRow;
 
-use super::credentials::{Failure, Session, SignIn, new_token, refusal_of};
+use super::credentials::{
+    Failure, Session, SignIn, bad_credentials, control, new_token, refusal_of,
+};
 use crate::ServiceError;
 use crate::runner::{Ctx, Done, Operation, OperationKind, Refusal, Who, token_hash};
 use crate::session::banner::SYSTEM_USE_BANNER;
@@ -57,15 +59,19 @@ impl Operation for SignInOp {
         let (step, mut account) = match (checked, account) {
             (Ok(step), Some(account)) => (step, account),
             (outcome, account) => {
-                let error = match outcome {
-                    Err(Failure::Refused(error)) => error,
+                let refusal = match outcome {
+                    Err(Failure::Refused(error, reason)) => refusal_of(error, reason),
                     Err(Failure::Inactive) => {
                         if let Some(account) = account {
                             service
                                 .disable_inactive(ctx.tx.as_mut(), &mut ctx.audit, account)
                                 .await?;
                         }
-                        ServiceError::SignInRefused("ACCOUNT NOT USED FOR 90 DAYS - DISABLED UNTIL AN ADMINISTRATOR ENABLES IT".into())
+                        let text = "ACCOUNT NOT USED FOR 90 DAYS - DISABLED UNTIL AN ADMINISTRATOR ENABLES IT";
+                        refusal_of(
+                            ServiceError::SignInRefused(text.into()),
+                            control("AC-2(3)", "disable accounts", text),
+                        )
                     }
                     Err(Failure::Credentials(why)) => {
                         ctx.audit.detail = why.into();
@@ -80,11 +86,11 @@ impl Operation for SignInOp {
                                 )
                                 .await?;
                         }
-                        ServiceError::BadCredentials
+                        bad_credentials()
                     }
-                    Ok(_) => ServiceError::BadCredentials,
+                    Ok(_) => bad_credentials(),
                 };
-                return Err(refusal_of(error).keeping_changes());
+                return Err(refusal.keeping_changes());
             }
         };
         ctx.tx.clear_sign_in_failures(&operator).await?;

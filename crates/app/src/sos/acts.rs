@@ -4,7 +4,7 @@
 use std::pin::Pin;
 
 use leads_domain::codes::ReplyCode;
-use leads_domain::reply::Answer;
+use leads_domain::reply::{Answer, Reason};
 use leads_domain::sos::{CONFIDENTIALITY_NOTICE, DISCLAIMER};
 use leads_domain::{Edit, FieldError};
 
@@ -95,12 +95,19 @@ pub(crate) struct SosSubject {
     pub case_number: Option<String>,
 }
 
-/// A field edit failure as a refusal (`field_missing` or `field_edit`).
+/// A field edit failure as a refusal (`field_missing` or `field_edit`); a value outside a
+/// rule's list of lawful values is refused citing that rule, with the list.
 pub(crate) fn edit_refusal(error: &FieldError) -> Refusal {
     let code = if error.edit() == Edit::Empty {
         ReplyCode::FieldMissing
     } else {
         ReplyCode::FieldEdit
     };
-    Refusal::rejected(code, error.to_string())
+    match error.lawful() {
+        Some(lawful) => {
+            let text = format!("{error} - {}", lawful.text);
+            Refusal::refused(code, text.clone(), vec![Reason::rule(lawful.cite, text)])
+        }
+        None => Refusal::rejected(code, error.to_string()),
+    }
 }

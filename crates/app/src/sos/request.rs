@@ -86,7 +86,9 @@ impl Service {
         };
         let limits = self.config.sos;
         let mut conditions: Vec<&str> = Vec::new();
-        if request.investigation.is_some() {
+        // An investigation is lawful, and identified, when its kind and its case are stated
+        // (1030.140(b)(1)(D),(E)): a request without a case number fails both paragraphs.
+        if request.investigation.is_some() && request.case.is_some() {
             conditions.push(Condition::LawfulInvestigation.name());
         }
         let case = request.case.as_ref().map(|c| c.as_str().to_owned());

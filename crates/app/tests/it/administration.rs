@@ -232,7 +232,7 @@ async fn a4_connection_request_under_90_days_is_refused_and_terminals_wait_for_a
                 )
                 .await
             ),
-            ["default-deny"]
+            ["administrator-administers"]
         );
         done(
             &app.admin(
@@ -404,7 +404,7 @@ async fn s1_operator_without_fingerprint_check_is_refused_until_it_is_recorded()
         };
         assert_eq!(
             refused_by(&app.admin(&coordinator, certify.clone()).await),
-            ["default-deny"],
+            ["administrator-administers"],
             "the Department certifies"
         );
         done(&app.admin(&admin, certify).await);
@@ -481,7 +481,7 @@ async fn s2_conviction_or_denial_for_a_pending_charge_bars_access() {
         };
         assert_eq!(
             refused_by(&app.admin(&coordinator, deny.clone()).await),
-            ["default-deny"],
+            ["administrator-administers"],
             "the Administrator decides"
         );
         done(&app.admin(&admin, deny).await);
@@ -518,7 +518,7 @@ async fn t1_coordinator_manages_only_the_own_agency() {
         };
         assert_eq!(
             refused_by(&app.admin(&coordinator, other_agency).await),
-            ["default-deny"]
+            ["administrator-administers", "T1"]
         );
         let admin_role = C::CreatePerson {
             id: "OP16Z".into(),
@@ -541,7 +541,7 @@ async fn t1_coordinator_manages_only_the_own_agency() {
         };
         assert_eq!(
             refused_by(&app.admin(&coordinator, suspend).await),
-            ["default-deny"]
+            ["administrator-administers"]
         );
         let AdminData::People(people) = app
             .admin(&coordinator, C::ListPeople { ori: None })
@@ -622,7 +622,7 @@ async fn auditors_cannot_administer_and_operators_cannot_either() {
                     },
                 )
                 .await;
-            assert_eq!(refused_by(&reply), ["default-deny"]);
+            assert_eq!(refused_by(&reply), ["administrator-administers"]);
             assert!(
                 reply.message.starts_with("NO POLICY PERMITS MANAGE_AGENCY"),
                 "{}",

@@ -60,7 +60,21 @@ async fn d1_a_message_without_an_official_class_is_refused_citing_1240_80_b() {
         let unknown_class = app
             .send(&token, "AM.IL0160000.AMC/XYZ.DST/IL0840000.MSG/TEST")
             .await;
-        assert_eq!(unknown_class.message, "AMC/XYZ INVALID CODE");
+        assert!(
+            unknown_class.message.starts_with(
+                "AMC/XYZ INVALID CODE - THE OFFICIAL MESSAGE CLASSES ARE AMB AMBER ALERT"
+            ),
+            "{}",
+            unknown_class.message
+        );
+        assert_eq!(unknown_class.outcome, Outcome::Refused);
+        assert_eq!(
+            (
+                unknown_class.reasons[0].rule.as_str(),
+                unknown_class.reasons[0].citation.as_str()
+            ),
+            ("D1", "20 Ill. Adm. Code 1240.80(b)")
+        );
     }
 }
 

@@ -572,7 +572,12 @@ async fn i3_d1_the_due_list_is_the_own_agency_s_unless_cedar_allows_more_and_eve
             .collect();
         let expected = [
             ("OP84A", "refused", "D1", "SCOPE IL0160000"),
-            ("OP84A", "refused", "default-deny", "SCOPE ALL"),
+            (
+                "OP84A",
+                "refused",
+                "agency-reads-own-compliance,O1",
+                "SCOPE ALL",
+            ),
             ("OP84A", "rejected", "", "SCOPE IL01"),
             ("ADMIN1", "accepted", "", "SCOPE ALL -> 1 ITEMS"),
             ("ADMIN1", "accepted", "", "SCOPE IL0160000 -> 1 ITEMS"),

@@ -297,7 +297,7 @@ mod tests {
         let rules: Vec<RuleId> = agency
             .activation_shortfalls()
             .iter()
-            .map(|s| s.rule)
+            .map(|s| s.rule.rule())
             .collect();
         assert_eq!(rules, [RuleId::A1, RuleId::A2]);
         agency.evidence = Some(BasisEvidence::CriminalJusticeAgency {

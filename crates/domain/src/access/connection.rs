@@ -53,13 +53,13 @@ impl ConnectionRequest {
         let earliest = received_on.date().checked_add(Duration::days(NOTICE_DAYS));
         if earliest.is_none_or(|earliest| desired_on.date() < earliest) {
             return Err(Shortfall::new(
-                RuleId::A4,
+                RuleId::A4.at("20 Ill. Adm. Code 1240.40(a)(1)"),
                 "THE DESIRED CONNECTION DATE MUST BE AT LEAST 90 DAYS AFTER THE WRITTEN REQUEST",
             ));
         }
         if equipment.trim().is_empty() {
             return Err(Shortfall::new(
-                RuleId::A4,
+                RuleId::A4.at("20 Ill. Adm. Code 1240.40(a)(1)(B)"),
                 "THE REQUEST MUST STATE THE PLANNED EQUIPMENT AND CONNECTING OPTIONS",
             ));
         }
@@ -84,7 +84,7 @@ impl ConnectionRequest {
     pub fn waive_conference(&mut self, reason: &str) -> Result<(), Shortfall> {
         if !self.vendor_previously_connected {
             return Err(Shortfall::new(
-                RuleId::A4,
+                RuleId::A4.at("20 Ill. Adm. Code 1240.40(a)(2)"),
                 "THE CONFERENCE MAY BE WAIVED ONLY IF THE VENDOR HAS CONNECTED TO LEADS BEFORE",
             ));
         }
@@ -98,7 +98,7 @@ impl ConnectionRequest {
     pub fn approve_configuration(&mut self, on: FieldDate) -> Result<(), Shortfall> {
         if self.conference == Conference::Pending {
             return Err(Shortfall::new(
-                RuleId::A4,
+                RuleId::A4.at("20 Ill. Adm. Code 1240.40(a)(2), (b)"),
                 "HOLD OR WAIVE THE VENDOR CONFERENCE BEFORE APPROVING THE CONFIGURATION",
             ));
         }
@@ -134,7 +134,8 @@ mod tests {
     #[test]
     fn a4_connection_request_under_90_days_is_refused() {
         let refused = request("20260331", false).unwrap_err();
-        assert_eq!(refused.rule, RuleId::A4);
+        assert_eq!(refused.rule.rule(), RuleId::A4);
+        assert_eq!(refused.rule.citation(), "20 Ill. Adm. Code 1240.40(a)(1)");
         assert!(refused.text.contains("90 DAYS"));
         assert!(request("20260401", false).is_ok());
         let no_equipment = ConnectionRequest::new(
@@ -155,7 +156,8 @@ mod tests {
             new_vendor
                 .waive_conference("KNOWN VENDOR")
                 .unwrap_err()
-                .rule,
+                .rule
+                .rule(),
             RuleId::A4
         );
         let mut known = request("20260601", true).unwrap();

@@ -69,23 +69,26 @@ impl TransactionError {
     pub fn operator_text(&self) -> String {
         match self {
             TransactionError::Rule { detail, .. } => (*detail).to_owned(),
+            TransactionError::Field(error) => match error.lawful() {
+                Some(lawful) => format!("{error} - {}", lawful.text),
+                None => error.to_string(),
+            },
             other => other.to_string(),
         }
     }
 
-    /// The rule and paragraph cited, for rule refusals.
+    /// The rule and paragraph cited, for rule refusals and for values outside a rule's list
+    /// of lawful values.
     pub fn cite(&self) -> Option<Cite> {
         match self {
             TransactionError::Rule { rule, .. } => Some(*rule),
+            TransactionError::Field(error) => error.lawful().map(|l| l.cite),
             _ => None,
         }
     }
 
     /// The rule cited, for rule refusals.
     pub fn rule(&self) -> Option<RuleId> {
-        match self {
-            TransactionError::Rule { rule, .. } => Some(rule.rule()),
-            _ => None,
-        }
+        self.cite().map(Cite::rule)
     }
 }

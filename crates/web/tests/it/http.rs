@@ -327,7 +327,7 @@ async fn administrative_commands_over_http_take_effect_in_the_switch() {
                 by_operator.outcome.as_str(),
                 by_operator.reasons[0].rule.as_str()
             ),
-            ("refused", "default-deny")
+            ("refused", "administrator-administers")
         );
         match admin
             .admin(&serde_json::json!({"command": "no_such_command"}))
