@@ -101,6 +101,28 @@ impl Client {
             .await
     }
 
+    /// The flyer of an approved release as the PDF itself (`Accept: application/pdf`); a
+    /// refusal comes back as the JSON answer.
+    pub async fn sos_release_flyer_pdf(
+        &self,
+        id: i64,
+    ) -> Result<Result<Vec<u8>, SosBody<FlyerBody>>, ClientError> {
+        let request = self
+            .http
+            .get(self.url(&format!("/api/v1/sos/releases/{id}/flyer")))
+            .header(reqwest::header::ACCEPT, "application/pdf");
+        let response = self.authorized(request).send().await?;
+        let pdf = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/pdf"));
+        if pdf {
+            return Ok(Ok(response.bytes().await?.to_vec()));
+        }
+        Client::decode(response).await.map(Err)
+    }
+
     /// Records a person's written consent to the use of a case image in photo arrays (P3).
     pub async fn record_sos_consent(
         &self,

@@ -266,6 +266,24 @@ pub enum ClientCommand {
         #[arg(long)]
         verified: Option<String>,
     },
+    /// The Secretary of State's image service: `sos request dln=… investigation=criminal
+    /// case_number=… subject_role=suspect`, `sos releases status=pending`, `sos flyer id=3
+    /// --save flyer.pdf`; `sos help` lists the acts and their fields.
+    Sos {
+        #[command(flatten)]
+        session: Session,
+        /// request, case, desk, disseminate, disseminations, release, releases, decide, flyer,
+        /// consent, array or help.
+        act: String,
+        /// The form's fields as `key=value` (text) or `key:=json` (numbers, lists, objects).
+        arguments: Vec<String>,
+        /// Read the form's fields from a JSON file (`-`: standard input).
+        #[arg(long)]
+        form: Option<PathBuf>,
+        /// Write the image (request, case) or the flyer PDF (flyer) to this file.
+        #[arg(long)]
+        save: Option<PathBuf>,
+    },
     /// End a session.
     Logout {
         #[command(flatten)]

@@ -112,6 +112,22 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             print!("{}", reply.text);
             Ok(if reply.outcome == "accepted" { 0 } else { 1 })
         }
+        ClientCommand::Sos {
+            session,
+            act,
+            arguments,
+            form,
+            save,
+        } => {
+            crate::sos_cmd::run(crate::sos_cmd::SosArgs {
+                session: &session,
+                act: &act,
+                arguments: &arguments,
+                form: form.as_deref(),
+                save: save.as_deref(),
+            })
+            .await
+        }
         ClientCommand::Code { secret } => {
             println!("{}", current_code(&secret)?);
             Ok(0)

@@ -14,4 +14,5 @@ pub mod demo_sos;
 pub mod lifecycle_cmd;
 pub mod review_cmd;
 pub mod server;
+pub mod sos_cmd;
 pub mod vault_cfg;

@@ -6,8 +6,9 @@
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
+use axum::http::header::{ACCEPT, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use data_encoding::BASE64;
 use leads_api_types::{
     CaseImageBody, ConsentBody, ConsentForm, DeskForm, DisclosureBody, FlyerBody, ImageRequestForm,
@@ -18,6 +19,7 @@ use leads_app::{
     CaseImageView, Disclosure, DisseminationView, Flyer, Service, ServiceError, SosReply,
 };
 use leads_app::{ConsentRow, PhotoArrayRow, ReleaseRow, SosDisseminationRow};
+use leads_domain::reply::Outcome;
 use serde::Serialize;
 
 use crate::error::ApiError;
@@ -263,6 +265,31 @@ pub(crate) async fn flyer(
 ) -> Result<Response, ApiError> {
     let call = Call::of(&headers);
     let reply = service.sos_release_flyer(call.token(), id, call.op()).await;
+    let wants_pdf = headers
+        .get(ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("application/pdf"));
+    // Asked for as a PDF, an approved flyer is the document itself; a refusal stays JSON.
+    if wants_pdf
+        && let Ok(answer) = &reply
+        && answer.outcome == Outcome::Accepted
+        && let [flyer] = answer.items.as_slice()
+    {
+        let response = (
+            StatusCode::OK,
+            [
+                (CONTENT_TYPE, "application/pdf".to_owned()),
+                (
+                    CONTENT_DISPOSITION,
+                    format!("inline; filename=\"sos-release-{}.pdf\"", flyer.release),
+                ),
+                (CACHE_CONTROL, "no-store".to_owned()),
+            ],
+            flyer.pdf.clone(),
+        )
+            .into_response();
+        return Ok(call.stamp(response));
+    }
     call.sos(reply, flyer_body)
 }
 

@@ -7,7 +7,10 @@ use leads_domain::fields::Ori;
 use leads_domain::reply::Outcome;
 use leads_store::Message;
 
+use leads_domain::access::{Principal, Role};
+
 use crate::runner::ADMINISTRATOR_QUEUE;
+use crate::sos::SOS_POLICE_QUEUE;
 use crate::{ItemsReply, Service, ServiceError};
 
 /// Messages listed at most per reading.
@@ -16,6 +19,16 @@ pub const MAILBOX_LIMIT: u32 = 500;
 /// The queue a scope reads: an agency's ORI, or the Administrator's queue for every agency.
 fn queue_of(agency: Option<&Ori>) -> String {
     agency.map_or_else(|| ADMINISTRATOR_QUEUE.to_owned(), ToString::to_string)
+}
+
+/// The queues a reader's mailbox shows for a scope: the scope's queue and, when the reader reads
+/// the own agency's and is of the SOS Police, the SOS Police queue of release requests (P4).
+fn queues_of(agency: Option<&Ori>, reader: &Principal) -> Vec<String> {
+    let mut queues = vec![queue_of(agency)];
+    if agency == Some(&reader.agency.ori) && reader.person.roles.contains(&Role::SosPolice) {
+        queues.push(SOS_POLICE_QUEUE.to_owned());
+    }
+    queues
 }
 
 /// Everything an agency has open, late or unstaffed: the compliance view of one agency.
@@ -103,10 +116,15 @@ impl Service {
             "mailbox_read",
             ReplyCode::Mailbox,
             false,
-            move |tx, _store, agency, _reader, _now| {
+            move |tx, _store, agency, reader, _now| {
                 Box::pin(async move {
-                    let queue = queue_of(agency);
-                    Ok(Ok(tx.mailbox(&queue, unread_only, MAILBOX_LIMIT).await?))
+                    let mut messages = Vec::new();
+                    for queue in queues_of(agency, reader) {
+                        messages.extend(tx.mailbox(&queue, unread_only, MAILBOX_LIMIT).await?);
+                    }
+                    messages.sort_by_key(|m| std::cmp::Reverse(m.id));
+                    messages.truncate(MAILBOX_LIMIT as usize);
+                    Ok(Ok(messages))
                 })
             },
         )
@@ -131,10 +149,13 @@ impl Service {
                 true,
                 move |tx, _store, agency, reader, now| {
                     Box::pin(async move {
-                        let queue = queue_of(agency);
-                        let done = tx
-                            .acknowledge_message(id, &queue, &reader.person.id, now)
-                            .await?;
+                        let mut done = false;
+                        for queue in queues_of(agency, reader) {
+                            done = done
+                                || tx
+                                    .acknowledge_message(id, &queue, &reader.person.id, now)
+                                    .await?;
+                        }
                         Ok(if done {
                             Ok(vec![id])
                         } else {

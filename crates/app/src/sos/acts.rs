@@ -21,6 +21,9 @@ pub struct SosLimits {
     /// Distinct cases one operator's requests may touch in 24 hours before the misuse review
     /// is told.
     pub flag_cases_per_day: u64,
+    /// Distinct holders a case record may gather who are not its suspects, victims or
+    /// witnesses before the misuse review is told.
+    pub flag_uninvolved_per_case: u64,
     /// Days a case record keeps an image when the request does not say.
     pub default_retention_days: i64,
     /// Hours an image retrieved only for transmission is kept if it is never sent.
@@ -33,6 +36,7 @@ impl Default for SosLimits {
             per_operator_per_day: 20,
             per_case: 10,
             flag_cases_per_day: 5,
+            flag_uninvolved_per_case: 3,
             default_retention_days: 5 * 365,
             transmission_hours: 24,
         }

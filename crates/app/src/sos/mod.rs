@@ -7,6 +7,7 @@
 mod acts;
 mod arrays;
 mod cases;
+mod collection_flags;
 mod desk;
 mod release;
 mod request;

@@ -11,7 +11,6 @@ use leads_vault::BlobId;
 
 use super::acts::{SosDone, SosReply, SosSubject, edit_refusal};
 use super::cases::{CaseImageView, days_after};
-use crate::runner::ADMINISTRATOR_QUEUE;
 use crate::runner::Refusal;
 use crate::{Service, ServiceError};
 
@@ -186,6 +185,7 @@ impl Service {
             })
             .await?;
         self.flag_spread(tx, principal, &recent, &case, now).await?;
+        self.flag_gallery(tx, principal, &case, now).await?;
         let kept = if transmission_only {
             format!(
                 "KEPT ONLY FOR TRANSMISSION TO {} - DELETED WHEN SENT OR AT {}",
@@ -219,33 +219,6 @@ impl Service {
             }],
             detail,
         ))
-    }
-
-    /// Tells the misuse review when an operator's SOS requests of the last 24 hours reach the
-    /// flag threshold of distinct cases (once, at the request that reaches it).
-    async fn flag_spread(
-        &self,
-        tx: &mut dyn StoreTx,
-        principal: &Principal,
-        recent: &[(String, u64)],
-        case: &str,
-        now: Timestamp,
-    ) -> Result<(), Refusal> {
-        let new_case = !recent.iter().any(|(c, _)| c == case);
-        let cases = recent.len() as u64 + u64::from(new_case);
-        if !new_case || cases != self.config.sos.flag_cases_per_day {
-            return Ok(());
-        }
-        let text = format!(
-            "MISUSE REVIEW: OPERATOR {} OF {} REQUESTED SOS IMAGES FOR {cases} DIFFERENT CASES IN 24 HOURS (RULE P2, 92 ILL. ADM. CODE 1030.140(a)(1))",
-            principal.id(),
-            principal.agency.ori
-        );
-        for recipient in [ADMINISTRATOR_QUEUE, principal.agency.ori.as_str()] {
-            tx.post_message(recipient, "misuse_review", &text, now)
-                .await?;
-        }
-        Ok(())
     }
 }
 

@@ -87,6 +87,10 @@ impl Service {
         if &request.recipient_ori != own {
             conditions.push("recipient_other_agency");
         }
+        // An image fetched only to pass on goes to the recipient named at the request alone.
+        if !image.transmission_only || image.transmit_to.as_ref() == Some(&request.recipient_ori) {
+            conditions.push("named_recipient");
+        }
         self.sos_permit(
             principal,
             SosAction::Disseminate,

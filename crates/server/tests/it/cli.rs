@@ -450,3 +450,81 @@ async fn leads_client_disseminate_records_who_received_what() {
     assert_eq!(outcomes, ["accepted", "refused"]);
     assert_eq!(report["entries"][0]["records"][0], lrn.as_str());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_sos_acts_work_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = demo_server(dir.path(), 10).await;
+    let demo1 = DEMO_OPERATORS[0];
+    let (code, token, err) = tokio::task::spawn_blocking({
+        let url = url.clone();
+        move || {
+            leads(&[
+                "client",
+                "login",
+                "--url",
+                &url,
+                "--operator",
+                demo1.operator,
+                "--password",
+                demo1.password,
+                "--terminal",
+                demo1.terminal,
+                "--totp-secret",
+                demo1.totp_secret,
+                "--accept-banner",
+            ])
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 0, "{err}");
+    let token = token.trim().to_owned();
+    let picture = dir.path().join("holder.jpg");
+    let sos = |args: Vec<String>| {
+        let (url, token) = (url.clone(), token.clone());
+        tokio::task::spawn_blocking(move || {
+            let mut all: Vec<&str> = vec!["client", "sos", "--url", &url, "--token", &token];
+            all.extend(args.iter().map(String::as_str));
+            leads(&all)
+        })
+    };
+    let words = |text: &str| text.split(' ').map(str::to_owned).collect::<Vec<_>>();
+
+    let (code, out, err) = sos(words("help")).await.unwrap();
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("request ") && out.contains("flyer "), "{out}");
+
+    let mut request = words(
+        "request dln=R10000000000 investigation=criminal case_number=2026-CLI-1 subject_role=suspect --save",
+    );
+    request.push(picture.display().to_string());
+    let (code, out, err) = sos(request).await.unwrap();
+    assert_eq!(code, 0, "{out}{err}");
+    let answer: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(answer["code"], "sos_image");
+    assert!(
+        std::fs::read(&picture).unwrap().starts_with(&[0xFF, 0xD8]),
+        "the image was written as a JPEG"
+    );
+
+    let (code, out, err) = sos(words("case case_number=2026-CLI-1")).await.unwrap();
+    assert_eq!(code, 0, "{err}");
+    let answer: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(answer["items"].as_array().unwrap().len(), 1);
+
+    let (code, out, _) = sos(words(
+        "request dln=R10000000000 investigation=curiosity case_number=2026-CLI-2 subject_role=suspect",
+    ))
+    .await
+    .unwrap();
+    assert_eq!(code, 1, "a refusal exits with 1: {out}");
+    let answer: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(answer["reasons"][0]["rule"], "P1");
+
+    let (code, _, err) = sos(words("request dln=R10000000000 colour=blue"))
+        .await
+        .unwrap();
+    assert_eq!(code, 2, "an unknown field is named: {err}");
+    assert!(err.contains("colour"), "{err}");
+}

@@ -10,4 +10,5 @@
 mod http;
 mod operation_ids;
 mod sos;
+mod sos_frictions;
 mod support;
