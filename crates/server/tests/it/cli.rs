@@ -22,39 +22,43 @@ async fn demo_server(dir: &std::path::Path, records: usize) -> String {
     url
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_readme_flow_works_with_the_leads_client() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = demo_server(dir.path(), 300).await;
+/// Signs the first demo operator in with `leads client login`: the token and what was printed
+/// on standard error (the banner).
+async fn demo_login(url: &str) -> (String, String) {
     let demo1 = DEMO_OPERATORS[0];
-    let (code, token, err) = tokio::task::spawn_blocking({
-        let url = url.clone();
-        move || {
-            leads(&[
-                "client",
-                "login",
-                "--url",
-                &url,
-                "--operator",
-                demo1.operator,
-                "--password",
-                demo1.password,
-                "--terminal",
-                demo1.terminal,
-                "--totp-secret",
-                demo1.totp_secret,
-                "--accept-banner",
-            ])
-        }
+    let url = url.to_owned();
+    let (code, token, err) = tokio::task::spawn_blocking(move || {
+        leads(&[
+            "client",
+            "login",
+            "--url",
+            &url,
+            "--operator",
+            demo1.operator,
+            "--password",
+            demo1.password,
+            "--terminal",
+            demo1.terminal,
+            "--totp-secret",
+            demo1.totp_secret,
+            "--accept-banner",
+        ])
     })
     .await
     .unwrap();
     assert_eq!(code, 0, "{err}");
+    (token.trim().to_owned(), err)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_readme_flow_works_with_the_leads_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = demo_server(dir.path(), 300).await;
+    let (token, err) = demo_login(&url).await;
     assert!(
         err.contains("RESTRICTED CRIMINAL JUSTICE INFORMATION SYSTEM"),
         "the banner is shown: {err}"
     );
-    let token = token.trim().to_owned();
     assert_eq!(token.len(), 64);
 
     let (code, out, err) = tokio::task::spawn_blocking({
@@ -455,31 +459,7 @@ async fn leads_client_disseminate_records_who_received_what() {
 async fn the_sos_acts_work_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let url = demo_server(dir.path(), 10).await;
-    let demo1 = DEMO_OPERATORS[0];
-    let (code, token, err) = tokio::task::spawn_blocking({
-        let url = url.clone();
-        move || {
-            leads(&[
-                "client",
-                "login",
-                "--url",
-                &url,
-                "--operator",
-                demo1.operator,
-                "--password",
-                demo1.password,
-                "--terminal",
-                demo1.terminal,
-                "--totp-secret",
-                demo1.totp_secret,
-                "--accept-banner",
-            ])
-        }
-    })
-    .await
-    .unwrap();
-    assert_eq!(code, 0, "{err}");
-    let token = token.trim().to_owned();
+    let (token, _) = demo_login(&url).await;
     let picture = dir.path().join("holder.jpg");
     let sos = |args: Vec<String>| {
         let (url, token) = (url.clone(), token.clone());

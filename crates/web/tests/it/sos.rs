@@ -8,23 +8,11 @@ use leads_api_types::{
     ReleaseDecisionForm, ReleaseForm, SosBody, SosDisseminationForm,
 };
 use leads_store::Store;
-use leads_testkit::{TestApp, backends};
 
-use crate::support::{signed_in, spawn};
+use crate::support::{signed_in, started_with_sos};
 
 /// 1030.140(b)(2)(C), verbatim.
 const DISCLAIMER: &str = "Only for use as authorized by 625 ILCS 5/6-110.1 and 92 Ill. Adm. Code 1030.140.  This information and image cannot be certified to be anything other than the information and image of the individual who presented himself or herself to the Secretary of State's Office with the required forms of identification.";
-
-async fn started() -> Vec<(TestApp, String)> {
-    let mut apps = Vec::new();
-    for db in backends().await {
-        let app = TestApp::start(db).await;
-        app.seed_sos().await;
-        let base = spawn(&app).await;
-        apps.push((app, base));
-    }
-    apps
-}
 
 fn by_dln(dln: &str) -> LookupForm {
     LookupForm {
@@ -159,7 +147,7 @@ fn desk_rows() -> Vec<DeskRow> {
 
 #[tokio::test]
 async fn p1_p6_scenario_table_of_every_category_through_http() {
-    for (app, base) in started().await {
+    for (app, base) in started_with_sos().await {
         // (D): an Illinois criminal-justice agency, for a case and an investigation.
         let springfield = signed_in(&app, &base, "OP16A", "T16A").await;
         let got = springfield
@@ -296,7 +284,7 @@ async fn p1_p6_scenario_table_of_every_category_through_http() {
 
 #[tokio::test]
 async fn p2_case_records_are_disposed_on_schedule_and_transmission_copies_deleted_when_sent() {
-    for (app, base) in started().await {
+    for (app, base) in started_with_sos().await {
         let springfield = signed_in(&app, &base, "OP16A", "T16A").await;
         let mut kept = request("S123-4567-8901", "2026-0200", "suspect");
         kept.retention_days = Some(30);
@@ -405,7 +393,7 @@ async fn p2_case_records_are_disposed_on_schedule_and_transmission_copies_delete
 
 #[tokio::test]
 async fn p5_s3_dissemination_checks_the_recipient_and_records_are_visible_to_the_right_roles() {
-    for (app, base) in started().await {
+    for (app, base) in started_with_sos().await {
         let springfield = signed_in(&app, &base, "OP16A", "T16A").await;
         let got = springfield
             .request_sos_image(&request("S123-4567-8901", "2026-0300", "suspect"))
@@ -508,7 +496,7 @@ async fn p5_s3_dissemination_checks_the_recipient_and_records_are_visible_to_the
 
 #[tokio::test]
 async fn p4_release_needs_every_condition_and_the_sos_police_written_approval() {
-    for (app, base) in started().await {
+    for (app, base) in started_with_sos().await {
         let springfield = signed_in(&app, &base, "OP16A", "T16A").await;
         let got = springfield
             .request_sos_image(&request("S123-4567-8901", "2026-0400", "suspect"))
@@ -635,7 +623,7 @@ async fn p4_release_needs_every_condition_and_the_sos_police_written_approval() 
 
 #[tokio::test]
 async fn p3_photo_arrays_take_the_suspect_or_a_consenting_person() {
-    for (app, base) in started().await {
+    for (app, base) in started_with_sos().await {
         let springfield = signed_in(&app, &base, "OP16A", "T16A").await;
         let get = |dln: &'static str, case: &'static str, role: &'static str| {
             let client = springfield.clone();

@@ -6,20 +6,9 @@
 use leads_api_types::{
     ImageRequestForm, LookupForm, ReleaseDecisionForm, ReleaseForm, SosDisseminationForm,
 };
-use leads_testkit::{SOS_HOLDERS, TestApp, backends};
+use leads_testkit::{SOS_HOLDERS, TestApp};
 
-use crate::support::{signed_in, spawn};
-
-async fn started() -> Vec<(TestApp, String)> {
-    let mut apps = Vec::new();
-    for db in backends().await {
-        let app = TestApp::start(db).await;
-        app.seed_sos().await;
-        let base = spawn(&app).await;
-        apps.push((app, base));
-    }
-    apps
-}
+use crate::support::{signed_in, started_with_sos};
 
 fn request(holder: usize, case: &str, role: &str) -> ImageRequestForm {
     ImageRequestForm {
@@ -51,7 +40,7 @@ async fn mailbox(
 
 #[tokio::test]
 async fn p4_release_requests_reach_the_sos_police_mailbox_and_the_flyer_is_a_pdf() {
-    for (app, base) in started().await {
+    for (app, base) in started_with_sos().await {
         let springfield = signed_in(&app, &base, "OP16A", "T16A").await;
         let image = springfield
             .request_sos_image(&request(0, "2026-0900", "suspect"))
@@ -128,7 +117,7 @@ async fn p4_release_requests_reach_the_sos_police_mailbox_and_the_flyer_is_a_pdf
 
 #[tokio::test]
 async fn p5_a_transmission_copy_goes_only_to_the_agency_named_at_the_request() {
-    for (app, base) in started().await {
+    for (app, base) in started_with_sos().await {
         let springfield = signed_in(&app, &base, "OP16A", "T16A").await;
         let mut relay = request(2, "2026-0901", "suspect");
         relay.transmit_to = Some("IL0840000".into());
@@ -164,7 +153,7 @@ async fn p5_a_transmission_copy_goes_only_to_the_agency_named_at_the_request() {
 
 #[tokio::test]
 async fn p2_a_case_gathering_people_who_are_not_its_subjects_is_flagged_for_review() {
-    for (app, base) in started().await {
+    for (app, base) in started_with_sos().await {
         let springfield = signed_in(&app, &base, "OP16A", "T16A").await;
         // Suspects, victims and witnesses are what a case is about: no flag.
         for (holder, role) in [(0, "suspect"), (1, "victim"), (2, "witness")] {

@@ -67,3 +67,15 @@ pub(crate) async fn raw(
         body: body.to_owned(),
     }
 }
+
+/// A started app with the SOS fixtures and its base URL, on every backend.
+pub(crate) async fn started_with_sos() -> Vec<(TestApp, String)> {
+    let mut apps = Vec::new();
+    for db in leads_testkit::backends().await {
+        let app = TestApp::start(db).await;
+        app.seed_sos().await;
+        let base = spawn(&app).await;
+        apps.push((app, base));
+    }
+    apps
+}
