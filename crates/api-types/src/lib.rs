@@ -128,11 +128,19 @@ impl TransactionRequest {
                     FieldValues::One(v) => vec![v.clone()],
                     FieldValues::Many(vs) => vs.clone(),
                 };
+                let tag = tag.to_ascii_uppercase();
+                // JSON takes ISO 8601 dates; the message language keeps ccyymmdd.
+                let date = leads_domain::fields::FieldCode::from_tag(&tag)
+                    .is_some_and(leads_domain::fields::FieldCode::takes_date);
                 values
                     .into_iter()
                     .map(move |value| leads_message::RawField {
-                        tag: tag.to_ascii_uppercase(),
-                        value,
+                        tag: tag.clone(),
+                        value: if date {
+                            leads_domain::fields::iso_date_as_ccyymmdd(&value).unwrap_or(value)
+                        } else {
+                            value
+                        },
                     })
             })
             .collect();

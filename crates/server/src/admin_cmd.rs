@@ -110,7 +110,7 @@ fn date(object: &Map<String, Value>, key: &str) -> anyhow::Result<FieldDate> {
 async fn bootstrap(args: &AdminArgs) -> anyhow::Result<i32> {
     let a = arguments(&args.arguments)?;
     let ori = Ori::parse(text(&a, "ori")?).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let store = server::open_store(&args.database.url("leads.db")).await?;
+    let store = server::open_store(&args.database.maintenance_url()).await?;
     let service = server::service(store.clone(), &args.database)?;
     let provisioning = service.provisioning();
     let mut agency = Agency::new(ori.clone(), text(&a, "agency")?);

@@ -9,22 +9,32 @@ use clap::{Args, Subcommand};
 #[derive(Debug, Clone, Args)]
 pub struct DatabaseArgs {
     /// Directory for the embedded SQLite database.
-    #[arg(long, env = "LEADS_DATA_DIR", default_value = "./leads-data")]
+    #[arg(
+        long,
+        env = "LEADS_DATA_DIR",
+        default_value = "./leads-data",
+        global = true
+    )]
     pub data_dir: PathBuf,
     /// Database URL (`sqlite://…` or `postgres://…`); overrides --data-dir.
-    #[arg(long, env = "LEADS_DATABASE_URL")]
+    #[arg(long, env = "LEADS_DATABASE_URL", global = true)]
     pub database_url: Option<String>,
     /// Directory of the sealed image blobs (default: `<data-dir>/images`).
-    #[arg(long, env = "LEADS_IMAGE_DIR")]
+    #[arg(long, env = "LEADS_IMAGE_DIR", global = true)]
     pub image_dir: Option<PathBuf>,
     /// File holding the image master key, 64 hex digits (default: `<data-dir>/master.key`,
     /// created if missing).
-    #[arg(long, env = "LEADS_MASTER_KEY_FILE")]
+    #[arg(long, env = "LEADS_MASTER_KEY_FILE", global = true)]
     pub master_key_file: Option<PathBuf>,
     /// During a key rotation: the file of the master key being replaced.
-    #[arg(long, env = "LEADS_PREVIOUS_MASTER_KEY_FILE")]
+    #[arg(long, env = "LEADS_PREVIOUS_MASTER_KEY_FILE", global = true)]
     pub previous_master_key_file: Option<PathBuf>,
 }
+
+/// The SQLite file of a production data directory.
+pub const DATABASE_FILE: &str = "leads.db";
+/// The SQLite file `serve --demo` uses.
+pub const DEMO_DATABASE_FILE: &str = "demo.db";
 
 impl DatabaseArgs {
     /// The URL to use; `file` names the SQLite file under the data directory.
@@ -33,6 +43,23 @@ impl DatabaseArgs {
             Some(url) if !url.trim().is_empty() => url.trim().to_owned(),
             _ => format!("sqlite://{}", self.data_dir.join(file).display()),
         }
+    }
+
+    /// The database a maintenance command (migrate, sweep, audit, review, admin bootstrap,
+    /// images) works on: `--database-url`; else the data directory's `leads.db`; else, when
+    /// only the demo's database is there, `demo.db` (said on standard error).
+    pub fn maintenance_url(&self) -> String {
+        let explicit = self
+            .database_url
+            .as_deref()
+            .is_some_and(|u| !u.trim().is_empty());
+        let production = self.data_dir.join(DATABASE_FILE);
+        let demo = self.data_dir.join(DEMO_DATABASE_FILE);
+        if !explicit && !production.exists() && demo.exists() {
+            eprintln!("using the demo database {}", demo.display());
+            return self.url(DEMO_DATABASE_FILE);
+        }
+        self.url(DATABASE_FILE)
     }
 }
 
@@ -114,7 +141,9 @@ pub enum ClientCommand {
         #[command(flatten)]
         credentials: Credentials,
     },
-    /// Send a formatted message (argument or standard input) and print the reply.
+    /// Send a formatted message given as the argument and print the reply; without one, send
+    /// every message on standard input, one per line (a line ending in `.TXT` continues on the
+    /// next), reporting each, and exit 0 only if all were accepted.
     Send {
         #[command(flatten)]
         server: Server,

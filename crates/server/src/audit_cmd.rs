@@ -81,7 +81,7 @@ pub struct AuditArgs {
     #[command(flatten)]
     pub database: DatabaseArgs,
     /// The audit signing key (hex Ed25519 seed); default `<data dir>/audit-signing.key`.
-    #[arg(long, env = "LEADS_AUDIT_KEY_FILE")]
+    #[arg(long, env = "LEADS_AUDIT_KEY_FILE", global = true)]
     pub key_file: Option<PathBuf>,
 }
 
@@ -126,6 +126,12 @@ pub enum AuditCommand {
 
 fn print_report(report: &Report) -> i32 {
     match &report.problem {
+        None if report.entries == 0 => {
+            println!(
+                "NOTHING VERIFIED: the log has no entries - check --data-dir or --database-url names the database meant"
+            );
+            1
+        }
         None => {
             println!(
                 "OK: {} entries, {} checkpoints verified; {} entries after the last checkpoint",
@@ -140,7 +146,7 @@ fn print_report(report: &Report) -> i32 {
     }
 }
 
-/// Exit status: 0 fine, 1 verification failed, 2 could not run.
+/// Exit status: 0 fine, 1 verification failed or nothing to verify, 2 could not run.
 pub async fn run(args: AuditArgs) -> anyhow::Result<i32> {
     let key_path = args
         .key_file
@@ -168,7 +174,7 @@ pub async fn run(args: AuditArgs) -> anyhow::Result<i32> {
             Ok(print_report(&verify_lines(lines, &key)))
         }
         command => {
-            let store = server::open_store(&args.database.url("leads.db")).await?;
+            let store = server::open_store(&args.database.maintenance_url()).await?;
             let mut config = leads_app::ServiceConfig::default();
             if let AuditCommand::Prune { retention_days } = &command {
                 config.audit_retention_days = *retention_days;

@@ -141,62 +141,26 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             save_image,
             message,
         } => {
-            let mut message = match message {
-                Some(message) => message,
-                None => {
-                    let mut text = String::new();
-                    std::io::stdin()
-                        .read_to_string(&mut text)
-                        .context("reading the message from standard input")?;
-                    text
-                }
-            };
             let mut client = Client::new(&server.url);
             let token = match token {
                 Some(token) => token,
                 None => sign_in(&client, &credentials).await?,
             };
             client = client.with_token(token);
-            if let Some(path) = image {
-                let bytes =
-                    std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-                message = format!(
-                    "{}.IMG/{}",
-                    message.trim_end(),
-                    leads_message::encode_attachment(&bytes)
-                );
-            }
-            if json || save_image.is_some() {
-                let reply = client.send_json(&message).await.map_err(explain)?;
-                if let Some(path) = save_image {
-                    let encoded = reply
-                        .images
-                        .iter()
-                        .find_map(|i| i.image_base64.clone())
-                        .context("the reply carries no image")?;
-                    let bytes = data_encoding::BASE64
-                        .decode(encoded.as_bytes())
-                        .context("the image in the reply is not base64")?;
-                    std::fs::write(&path, bytes)
-                        .with_context(|| format!("writing {}", path.display()))?;
-                    print!(
-                        "{}",
-                        reply
-                            .text
-                            .lines()
-                            .filter(|l| !l.starts_with("IMG/"))
-                            .map(|l| format!("{l}\n"))
-                            .collect::<String>()
-                    );
-                    eprintln!("image written to {}", path.display());
-                } else {
-                    println!("{}", serde_json::to_string_pretty(&reply)?);
+            let send = crate::send_cmd::SendArgs {
+                json,
+                image: image.as_deref(),
+                save_image: save_image.as_deref(),
+            };
+            match message {
+                Some(message) => crate::send_cmd::send_one(&client, &message, &send).await,
+                None => {
+                    let mut text = String::new();
+                    std::io::stdin()
+                        .read_to_string(&mut text)
+                        .context("reading messages from standard input")?;
+                    crate::send_cmd::send_batch(&client, &text, &send).await
                 }
-                Ok(if reply.outcome == "accepted" { 0 } else { 1 })
-            } else {
-                let reply = client.send_text(&message).await.map_err(explain)?;
-                print!("{}", reply.text);
-                Ok(if reply.status == 200 { 0 } else { 1 })
             }
         }
     }

@@ -29,9 +29,11 @@ async fn main() -> std::process::ExitCode {
 async fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Serve(args) => {
-            let url = args
-                .database
-                .url(if args.demo { "demo.db" } else { "leads.db" });
+            let url = args.database.url(if args.demo {
+                leads::args::DEMO_DATABASE_FILE
+            } else {
+                leads::args::DATABASE_FILE
+            });
             let store = server::open_store(&url).await?;
             let config = leads_app::ServiceConfig {
                 audit_retention_days: args.audit_retention_days,
@@ -78,7 +80,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             if database.previous_master_key_file.is_none() {
                 anyhow::bail!("give the key being replaced with --previous-master-key-file");
             }
-            let store = server::open_store(&database.url("leads.db")).await?;
+            let store = server::open_store(&database.maintenance_url()).await?;
             let service = server::service(store.clone(), &database)?;
             let report = service.rotate_image_keys().await?;
             println!(
@@ -91,7 +93,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Sweep(database) => {
-            let store = server::open_store(&database.url("leads.db")).await?;
+            let store = server::open_store(&database.maintenance_url()).await?;
             let service = server::service(store.clone(), &database)?;
             let report = service.sweep_deadlines().await?;
             println!(
@@ -107,7 +109,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             Ok(0)
         }
         Command::Migrate(args) => {
-            let url = args.url("leads.db");
+            let url = args.maintenance_url();
             let store = server::open_store(&url).await?;
             println!(
                 "database at {} is up to date",

@@ -135,7 +135,7 @@ pub async fn run(command: ReviewCommand) -> anyhow::Result<i32> {
             print_reply(&reply, ListFormat::Text)
         }
         ReviewCommand::Run { database } => {
-            let store = server::open_store(&database.url("leads.db")).await?;
+            let store = server::open_store(&database.maintenance_url()).await?;
             let service = server::service(store.clone(), &database)?;
             match service.run_misuse_review().await? {
                 Some(run) => println!(

@@ -51,10 +51,10 @@ fn reply_body(call: &Call<'_>, reply: &AdminReply) -> AdminReplyBody {
 pub(crate) async fn administer(
     State(service): State<Service>,
     headers: HeaderMap,
-    body: Result<Json<leads_app::AdminCommand>, JsonRejection>,
+    body: axum::body::Bytes,
 ) -> Result<Response, ApiError> {
     let call = Call::of(&headers);
-    let command = call.json(body)?;
+    let command: leads_app::AdminCommand = call.json_bytes(&body)?;
     let reply = service
         .administer(call.token(), command, call.op())
         .await

@@ -61,8 +61,26 @@ impl<'h> Call<'h> {
     }
 
     pub(crate) fn json<T>(&self, body: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
-        body.map(|Json(request)| request)
-            .map_err(|e| ApiError::rejection(e.status(), e.body_text(), &self.op))
+        body.map(|Json(request)| request).map_err(|e| {
+            ApiError::rejection(e.status(), crate::json_errors::describe(&e), &self.op)
+        })
+    }
+
+    /// A JSON body read from its bytes, so an error without a path can still name its field
+    /// (see [`crate::json_errors::describe_in`]).
+    pub(crate) fn json_bytes<T: serde::de::DeserializeOwned>(
+        &self,
+        body: &[u8],
+    ) -> Result<T, ApiError> {
+        Json::<T>::from_bytes(body)
+            .map(|Json(request)| request)
+            .map_err(|e| {
+                ApiError::rejection(
+                    e.status(),
+                    crate::json_errors::describe_in(&e, body),
+                    &self.op,
+                )
+            })
     }
 
     pub(crate) fn text(&self, body: Result<String, StringRejection>) -> Result<String, ApiError> {

@@ -5,6 +5,7 @@ mod audit;
 mod error;
 mod handlers;
 mod images;
+mod json_errors;
 mod lifecycle;
 mod review;
 mod sos;

@@ -20,7 +20,32 @@ fn slice_number(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
     text.get(range).and_then(number)
 }
 
+/// An ISO 8601 calendar date (`1980-01-15`) as `ccyymmdd` (`19800115`); `None` for any other
+/// text. JSON callers may write dates either way; formatted messages keep `ccyymmdd`.
+pub fn iso_date_as_ccyymmdd(raw: &str) -> Option<String> {
+    let text = raw.trim();
+    let bytes = text.as_bytes();
+    let shaped = bytes.len() == 10
+        && bytes.get(4) == Some(&b'-')
+        && bytes.get(7) == Some(&b'-')
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    shaped.then(|| text.replace('-', ""))
+}
+
 impl FieldDate {
+    /// Parses a date of a JSON form: ISO 8601 (`1980-01-15`) or as [`FieldDate::parse`].
+    pub fn parse_json(tag: &'static str, raw: &str, today: Date) -> Result<FieldDate, FieldError> {
+        match iso_date_as_ccyymmdd(raw) {
+            // An error echoes the date as it was written.
+            Some(digits) => FieldDate::parse(tag, &digits, today)
+                .map_err(|e| FieldError::new(tag, raw, e.edit())),
+            None => FieldDate::parse(tag, raw, today),
+        }
+    }
+
     /// Parses `ccyymmdd` or `mmddyy` for the field `tag`. A two-digit year is read as the most
     /// recent year ending in those digits that is not after `today`.
     pub fn parse(tag: &'static str, raw: &str, today: Date) -> Result<FieldDate, FieldError> {
@@ -151,7 +176,7 @@ impl serde::Serialize for FieldDate {
 impl<'de> serde::Deserialize<'de> for FieldDate {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<FieldDate, D::Error> {
         let text = String::deserialize(deserializer)?;
-        FieldDate::parse("DATE", &text, Date::MAX).map_err(serde::de::Error::custom)
+        FieldDate::parse_json("DATE", &text, Date::MAX).map_err(serde::de::Error::custom)
     }
 }
 
@@ -165,6 +190,20 @@ mod tests {
 
     fn dob(raw: &str) -> Result<FieldDate, FieldError> {
         FieldDate::parse("DOB", raw, today())
+    }
+
+    #[test]
+    fn json_dates_may_be_iso_8601_and_text_keeps_ccyymmdd() {
+        let json = |raw| FieldDate::parse_json("DOB", raw, today());
+        assert_eq!(json("1980-01-15").unwrap().to_string(), "19800115");
+        assert_eq!(json("19800115").unwrap().to_string(), "19800115");
+        assert_eq!(
+            json("1980-02-30").unwrap_err().to_string(),
+            "DOB/1980-02-30 INVALID DATE"
+        );
+        assert!(dob("1980-01-15").is_err(), "formatted text keeps ccyymmdd");
+        assert_eq!(iso_date_as_ccyymmdd("1980-1-15"), None);
+        assert_eq!(iso_date_as_ccyymmdd("1980-01-15T10:00"), None);
     }
 
     #[test]

@@ -22,7 +22,7 @@ use time::Date;
 
 pub use caution::{CAUTION_CODES, Caution, CautionKind};
 pub use codes::{Code, CodeTable, RETIRED_MEANING, Race, Sex};
-pub use date::{FieldDate, TimeOfDay};
+pub use date::{FieldDate, TimeOfDay, iso_date_as_ccyymmdd};
 pub use ids::{CaseNumber, Lrn, Nic, Oca, Ori};
 pub use image::{CropBox, Imn, ImnScheme};
 pub use measure::{Height, Weight};
@@ -285,6 +285,11 @@ field_codes! {
 }
 
 impl FieldCode {
+    /// Whether the field holds a date (so a JSON caller may write it in ISO 8601).
+    pub fn takes_date(self) -> bool {
+        matches!(self.kind(), Kind::Date)
+    }
+
     /// Parses `raw` as this field.
     pub fn parse_value(self, raw: &str, ctx: &ParseContext) -> Result<Value, FieldError> {
         let tag = self.tag();

@@ -261,7 +261,7 @@ impl Consent {
     pub fn parse(form: &ConsentForm, today: Date) -> Result<Consent, FieldError> {
         let document = statement("DOC", &Some(form.document.clone()), 60)?
             .ok_or_else(|| FieldError::new("DOC", "", Edit::Empty))?;
-        let signed_on = FieldDate::parse("SGD", form.signed_on.trim(), today)?;
+        let signed_on = FieldDate::parse_json("SGD", form.signed_on.trim(), today)?;
         Ok(Consent {
             document,
             signed_on,

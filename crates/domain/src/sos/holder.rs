@@ -106,7 +106,7 @@ impl Lookup {
             FieldError::new("NAM", "", Edit::Format("GIVE DLN, OR NAM WITH DOB AND SEX"))
         })?;
         let name = PersonName::parse(&name.to_ascii_uppercase())?;
-        let dob = FieldDate::parse("DOB", stated(&form.dob).unwrap_or_default(), today)?;
+        let dob = FieldDate::parse_json("DOB", stated(&form.dob).unwrap_or_default(), today)?;
         let sex = Sex::parse(stated(&form.sex).unwrap_or_default())?;
         Ok(Lookup::Person { name, dob, sex })
     }

@@ -4,7 +4,7 @@ use leads::cli::DatabaseArgs;
 use leads::demo::{self, DEMO_OPERATORS, DEMO_QUERY};
 use leads::server::{Application, open_store, service};
 
-use crate::support::leads;
+use crate::support::{leads, leads_with_input};
 
 async fn demo_server(dir: &std::path::Path, records: usize) -> String {
     let store = open_store(&format!("sqlite://{}/demo.db", dir.display()))
@@ -22,10 +22,9 @@ async fn demo_server(dir: &std::path::Path, records: usize) -> String {
     url
 }
 
-/// Signs the first demo operator in with `leads client login`: the token and what was printed
-/// on standard error (the banner).
-async fn demo_login(url: &str) -> (String, String) {
-    let demo1 = DEMO_OPERATORS[0];
+/// Signs a demo person in with `leads client login`: the token and what was printed on
+/// standard error (the banner).
+async fn login(demo1: leads::demo::DemoOperator, url: &str) -> (String, String) {
     let url = url.to_owned();
     let (code, token, err) = tokio::task::spawn_blocking(move || {
         leads(&[
@@ -54,7 +53,7 @@ async fn demo_login(url: &str) -> (String, String) {
 async fn the_readme_flow_works_with_the_leads_client() {
     let dir = tempfile::tempdir().unwrap();
     let url = demo_server(dir.path(), 300).await;
-    let (token, err) = demo_login(&url).await;
+    let (token, err) = login(DEMO_OPERATORS[0], &url).await;
     assert!(
         err.contains("RESTRICTED CRIMINAL JUSTICE INFORMATION SYSTEM"),
         "the banner is shown: {err}"
@@ -295,28 +294,7 @@ async fn bootstrap_creates_the_first_administrator() {
 }
 
 async fn cli_login(who: leads::demo::DemoOperator, url: &str) -> String {
-    let url = url.to_owned();
-    tokio::task::spawn_blocking(move || {
-        let (code, token, err) = leads(&[
-            "client",
-            "login",
-            "--url",
-            &url,
-            "--operator",
-            who.operator,
-            "--password",
-            who.password,
-            "--terminal",
-            who.terminal,
-            "--totp-secret",
-            who.totp_secret,
-            "--accept-banner",
-        ]);
-        assert_eq!(code, 0, "{err}");
-        token.trim().to_owned()
-    })
-    .await
-    .unwrap()
+    login(who, url).await.0
 }
 
 async fn cli(args: Vec<String>) -> (i32, String, String) {
@@ -459,7 +437,7 @@ async fn leads_client_disseminate_records_who_received_what() {
 async fn the_sos_acts_work_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let url = demo_server(dir.path(), 10).await;
-    let (token, _) = demo_login(&url).await;
+    let (token, _) = login(DEMO_OPERATORS[0], &url).await;
     let picture = dir.path().join("holder.jpg");
     let sos = |args: Vec<String>| {
         let (url, token) = (url.clone(), token.clone());
@@ -507,4 +485,88 @@ async fn the_sos_acts_work_from_the_command_line() {
         .unwrap();
     assert_eq!(code, 2, "an unknown field is named: {err}");
     assert!(err.contains("colour"), "{err}");
+}
+
+#[test]
+fn maintenance_commands_take_the_database_after_the_subcommand_and_find_the_demo_s() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("leads-data");
+    let demo_url = format!("sqlite://{}/demo.db", data.display());
+    // Only the demo's database is in the data directory.
+    let (code, _, err) = leads(&["migrate", "--database-url", &demo_url]);
+    assert_eq!(code, 0, "{err}");
+    let data_dir = data.to_str().unwrap();
+    let (code, out, err) = leads(&["sweep", "--data-dir", data_dir]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("using the demo database"), "{err}");
+    assert!(out.contains("deadlines due"), "{out}");
+    assert!(
+        !data.join("leads.db").exists(),
+        "no second, empty database was made"
+    );
+
+    // --database-url after the audit subcommand; an empty log is not a verified log.
+    let (code, key, err) = leads(&["audit", "public-key", "--data-dir", data_dir]);
+    assert_eq!(code, 0, "{err}");
+    let empty = format!("sqlite://{}/empty.db", dir.path().display());
+    let (code, _, err) = leads(&["migrate", "--database-url", &empty]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = leads(&[
+        "audit",
+        "verify",
+        "--public-key",
+        key.trim(),
+        "--database-url",
+        &empty,
+    ]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.starts_with("NOTHING VERIFIED: the log has no entries"),
+        "{out}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leads_client_send_takes_a_batch_one_message_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = demo_server(dir.path(), 10).await;
+    let token = cli_login(DEMO_OPERATORS[0], &url).await;
+    let batch = format!(
+        "{DEMO_QUERY}\n\nQW.IL0160000.NAM/DOE, JOHN.SEX/M.DOB/19800115\nQV.IL0160000.IL0000000.TXT\nLIC/NOPLATE1.PUR/C.CAS/2026-9\n"
+    );
+    let (code, out, err) = tokio::task::spawn_blocking({
+        let (url, token, batch) = (url.clone(), token.clone(), batch.clone());
+        move || {
+            leads_with_input(
+                &["client", "send", "--url", &url, "--token", &token],
+                &batch,
+            )
+        }
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 1, "one of the three is refused: {out}{err}");
+    for n in 1..=3 {
+        assert!(out.contains(&format!("----- MESSAGE {n} OF 3: ")), "{out}");
+    }
+    assert!(out.contains("NAM/DOE, JOHN A"), "{out}");
+    assert!(
+        err.contains("3 messages sent: 2 accepted, 1 refused or rejected"),
+        "{err}"
+    );
+
+    let (code, out, err) = tokio::task::spawn_blocking(move || {
+        leads_with_input(
+            &["client", "send", "--url", &url, "--token", &token, "--json"],
+            &batch,
+        )
+    })
+    .await
+    .unwrap();
+    assert_eq!(code, 1, "{err}");
+    let codes: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["code"].to_string())
+        .collect();
+    assert_eq!(codes, ["\"hit\"", "\"rule_refused\"", "\"no_hit\""]);
 }

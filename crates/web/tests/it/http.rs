@@ -336,7 +336,9 @@ async fn administrative_commands_over_http_take_effect_in_the_switch() {
             Err(ClientError::Api { status: 400, body }) => {
                 assert_eq!(body.code, "request_invalid");
                 assert!(
-                    body.message.contains("unknown variant `no_such_command`"),
+                    body.message.starts_with(
+                        "COMMAND/NO_SUCH_COMMAND INVALID CODE - EXPECTED ONE OF REGISTER_AGENCY"
+                    ),
                     "{}",
                     body.message
                 );

@@ -8,6 +8,7 @@
 //! The HTTP API through a real socket with the real client, on every backend: one test binary.
 
 mod http;
+mod integrators;
 mod operation_ids;
 mod sos;
 mod sos_frictions;
