@@ -5,6 +5,7 @@ mod audit_log;
 mod compliance;
 mod images;
 mod messages;
+mod metrics;
 mod records;
 mod review;
 mod runner;
@@ -42,6 +43,7 @@ pub use leads_store::{
     SosDisseminationRow, StoredFlag, StoredLateEntry, Verification,
 };
 pub use messages::Input;
+pub use metrics::describe_metrics;
 pub use records::bulk::LoadReport;
 pub use records::checks::MIN_CHECKED_LENGTH;
 pub use records::department::SeriousErrorOutcome;

@@ -8,10 +8,27 @@ pub use crate::args::{
 
 /// OpenLEADS: a Law Enforcement Agencies Data System.
 #[derive(Debug, Parser)]
-#[command(name = "leads", version, about)]
+#[command(
+    name = "leads",
+    version,
+    about,
+    after_help = "Logs go to standard error. Their level is set by RUST_LOG, else LEADS_LOG \
+                  (tracing filter syntax, e.g. `info,leads_app=debug`; default `info,sqlx=warn`); \
+                  colour is used only when standard error is a terminal."
+)]
 pub struct Cli {
+    /// Log lines as text or as JSON objects (one per line, for a log collector).
+    #[arg(long, global = true, env = "LEADS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]

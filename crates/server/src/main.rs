@@ -1,23 +1,32 @@
 //! The `leads` command.
 
+use std::io::IsTerminal;
+
 use clap::Parser;
-use leads::cli::{Cli, Command};
+use leads::cli::{Cli, Command, LogFormat};
 use leads::{admin_cmd, audit_cmd, bench, client_cmd, demo, lifecycle_cmd, review_cmd, server};
 use tracing_subscriber::EnvFilter;
 
-fn init_logging() {
-    let filter =
-        EnvFilter::try_from_env("LEADS_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
-    tracing_subscriber::fmt()
+/// Logs to standard error: the level from `RUST_LOG`, else `LEADS_LOG`; colour only on a
+/// terminal; JSON lines on request.
+fn init_logging(format: LogFormat) {
+    let filter = EnvFilter::try_from_default_env()
+        .or_else(|_| EnvFilter::try_from_env("LEADS_LOG"))
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn"));
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+        .with_writer(std::io::stderr);
+    match format {
+        LogFormat::Json => logs.json().with_current_span(false).init(),
+        LogFormat::Text => logs.with_ansi(std::io::stderr().is_terminal()).init(),
+    }
 }
 
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
-    init_logging();
-    match run(Cli::parse()).await {
+    let cli = Cli::parse();
+    init_logging(cli.log_format);
+    match run(cli).await {
         Ok(code) => std::process::ExitCode::from(code),
         Err(error) => {
             eprintln!("error: {error:#}");

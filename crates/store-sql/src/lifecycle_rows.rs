@@ -91,6 +91,30 @@ pub(crate) async fn open_deadlines(
         .collect()
 }
 
+pub(crate) async fn overdue_deadline_counts(
+    conn: &mut AnyConnection,
+    now: Timestamp,
+) -> StoreResult<Vec<(DeadlineKind, u64)>> {
+    let rows = sqlx::query(
+        "SELECT kind, COUNT(*) AS overdue FROM deadlines \
+         WHERE closed_at IS NULL AND (notices > 0 OR due_at <= $1) GROUP BY kind",
+    )
+    .bind(now.as_micros())
+    .fetch_all(conn)
+    .await
+    .map_err(classify)?;
+    rows.iter()
+        .map(|row| {
+            let kind: String = get(row, "kind")?;
+            let kind = DeadlineKind::parse(&kind)
+                .ok_or_else(|| corrupt(format!("deadline kind {kind}")))?;
+            let count = u64::try_from(get::<i64>(row, "overdue")?)
+                .map_err(|_| corrupt("deadline count out of range"))?;
+            Ok((kind, count))
+        })
+        .collect()
+}
+
 /// A compare-and-set on the notice count: of two sweeps that read the same due row, only
 /// the first to update it goes on (PostgreSQL re-checks the condition after the row lock).
 pub(crate) async fn reschedule_deadline(

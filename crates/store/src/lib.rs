@@ -458,6 +458,11 @@ pub trait LifecycleTx: Send {
     async fn due_deadlines(&mut self, now: Timestamp, limit: u32) -> StoreResult<Vec<Deadline>>;
     /// Open deadlines of an agency (of all for `None`), earliest first.
     async fn open_deadlines(&mut self, ori: Option<&str>) -> StoreResult<Vec<Deadline>>;
+    /// How many open deadlines of each kind are overdue at `now` (a notice sent, or due).
+    async fn overdue_deadline_counts(
+        &mut self,
+        now: Timestamp,
+    ) -> StoreResult<Vec<(DeadlineKind, u64)>>;
     /// Moves an open deadline that has had `notices` notices to its next reminder; false if
     /// it was closed or moved meanwhile (another sweep claimed it).
     async fn reschedule_deadline(

@@ -156,36 +156,6 @@ pub(crate) async fn health(State(service): State<Service>) -> Response {
     }
 }
 
-pub(crate) async fn metrics(State(service): State<Service>) -> Response {
-    let records = service
-        .store()
-        .record_count()
-        .await
-        .map_or(-1, |n| i64::try_from(n).unwrap_or(i64::MAX));
-    let (commits, entries) = leads_app::group_commit_totals();
-    let text = format!(
-        "# HELP leads_audit_write_failures_total Transactions refused because their audit entry could not be written.\n\
-         # TYPE leads_audit_write_failures_total counter\n\
-         leads_audit_write_failures_total {}\n\
-         # HELP leads_audit_group_commits_total Durable commits of grouped inquiry audit entries.\n\
-         # TYPE leads_audit_group_commits_total counter\n\
-         leads_audit_group_commits_total {commits}\n\
-         # HELP leads_audit_grouped_entries_total Inquiry audit entries written by group commit.\n\
-         # TYPE leads_audit_grouped_entries_total counter\n\
-         leads_audit_grouped_entries_total {entries}\n\
-         # HELP leads_records Records in the hot files (any status); -1 if the database cannot be read.\n\
-         # TYPE leads_records gauge\n\
-         leads_records {records}\n",
-        leads_app::audit_write_failures()
-    );
-    (
-        StatusCode::OK,
-        [(CONTENT_TYPE, "text/plain; version=0.0.4")],
-        text,
-    )
-        .into_response()
-}
-
 pub(crate) async fn sign_in(
     State(service): State<Service>,
     headers: HeaderMap,

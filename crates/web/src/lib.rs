@@ -7,6 +7,7 @@ mod handlers;
 mod images;
 mod json_errors;
 mod lifecycle;
+pub mod metrics;
 mod review;
 mod sos;
 
@@ -28,12 +29,13 @@ pub const BODY_LIMIT: usize = 64 * 1024;
 /// (`leads_message::MAX_ATTACHMENT_LEN`) and the message around it.
 pub const MESSAGE_BODY_LIMIT: usize = 9 * 1024 * 1024;
 
-/// The router over a service.
+/// The router over a service (installing the metrics recorder on first use).
 pub fn router(service: Service) -> Router {
+    metrics::handle();
     Router::new()
         .route("/healthz", get(handlers::health))
         .route("/readyz", get(handlers::ready))
-        .route("/metrics", get(handlers::metrics))
+        .route("/metrics", get(metrics::render))
         .route("/api/v1/banner", get(admin::banner))
         .route(
             "/api/v1/sessions",
@@ -102,5 +104,6 @@ pub fn router(service: Service) -> Router {
             Duration::from_secs(30),
         ))
         .layer(TraceLayer::new_for_http())
+        .route_layer(axum::middleware::from_fn(metrics::track))
         .with_state(service)
 }

@@ -107,6 +107,7 @@ async fn run(
         match store.append_audit_batch(&items).await {
             Ok(sealed) => {
                 COMMITS.fetch_add(1, Ordering::Relaxed);
+                crate::metrics::group_committed(sealed.len());
                 ENTRIES.fetch_add(sealed.len() as u64, Ordering::Relaxed);
                 for (done, entry) in dones.into_iter().zip(sealed) {
                     let _ = done.send(Ok(entry));

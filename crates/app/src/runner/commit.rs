@@ -107,6 +107,7 @@ impl Service {
     /// still allows).
     async fn alert_audit_failure(&self, error: &StoreError, operation_id: &str) {
         AUDIT_WRITE_FAILURES.fetch_add(1, Ordering::Relaxed);
+        crate::metrics::audit_write_failed();
         let now = self.clock.now();
         let _ = self.audit_health.failing_since.compare_exchange(
             0,

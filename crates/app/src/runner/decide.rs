@@ -28,6 +28,7 @@ impl Service {
         let decision = self.policy.authorize(request);
         if !decision.errors.is_empty() {
             POLICY_ERRORS.fetch_add(1, Ordering::Relaxed);
+            crate::metrics::policy_evaluation_failed();
             tracing::error!(
                 action = request.act().name(),
                 operator = request.principal().id(),

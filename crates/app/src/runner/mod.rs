@@ -61,12 +61,33 @@ pub(crate) fn new_operation_id() -> String {
 }
 
 impl Service {
-    /// Runs one operation for `actor` under `operation_id` (one is made when `None`).
+    /// Runs one operation for `actor` under `operation_id` (one is made when `None`), and counts
+    /// it: by kind and outcome, its duration, and each rule a refusal cites.
     pub(crate) async fn run<O: Operation>(
         &self,
         actor: Actor<'_>,
         operation_id: Option<String>,
+        op: O,
+    ) -> Result<Answer<O::Output>, ServiceError> {
+        let started = std::time::Instant::now();
+        // The kind is known once the operation is prepared (a message's, once it is parsed).
+        let mut kind = op.kind();
+        let answer = self.run_counted(actor, operation_id, op, &mut kind).await;
+        let (outcome, reasons) = match &answer {
+            Ok(answer) => (answer.outcome.name(), answer.reasons.as_slice()),
+            Err(ServiceError::Storage(_) | ServiceError::Internal(_)) => ("failed", &[][..]),
+            Err(_) => ("unauthenticated", &[][..]),
+        };
+        crate::metrics::operation_done(kind.name(), outcome, reasons, started.elapsed());
+        answer
+    }
+
+    async fn run_counted<O: Operation>(
+        &self,
+        actor: Actor<'_>,
+        operation_id: Option<String>,
         mut op: O,
+        kind_out: &mut OperationKind,
     ) -> Result<Answer<O::Output>, ServiceError> {
         let operation_id = operation_id.unwrap_or_else(new_operation_id);
         let who = self.identify_actor(actor, &operation_id).await?;
@@ -83,6 +104,7 @@ impl Service {
             })
             .await;
         let kind = op.kind();
+        *kind_out = kind;
         let mode = match prepared {
             Ok(mode) => mode,
             Err(refusal) => {

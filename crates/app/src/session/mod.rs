@@ -124,6 +124,7 @@ impl Service {
         let since = now.plus_seconds(-self.config.lockout_window_seconds);
         if tx.sign_in_failures_since(&id, since).await? >= self.config.lockout_threshold {
             account.status = AccountStatus::Locked;
+            crate::metrics::account_locked();
             tx.put_account(&account).await?;
             tx.delete_sessions_of(&id).await?;
             let mut locked = audit.step("account_locked");

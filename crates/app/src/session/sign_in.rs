@@ -60,8 +60,12 @@ impl Operation for SignInOp {
             (Ok(step), Some(account)) => (step, account),
             (outcome, account) => {
                 let refusal = match outcome {
-                    Err(Failure::Refused(error, reason)) => refusal_of(error, reason),
+                    Err(Failure::Refused(error, reason)) => {
+                        crate::metrics::sign_in_failed("refused");
+                        refusal_of(error, reason)
+                    }
                     Err(Failure::Inactive) => {
+                        crate::metrics::sign_in_failed("refused");
                         if let Some(account) = account {
                             service
                                 .disable_inactive(ctx.tx.as_mut(), &mut ctx.audit, account)
@@ -74,6 +78,7 @@ impl Operation for SignInOp {
                         )
                     }
                     Err(Failure::Credentials(why)) => {
+                        crate::metrics::sign_in_failed("credentials");
                         ctx.audit.detail = why.into();
                         if let Some(account) = account {
                             service

@@ -183,7 +183,18 @@ impl Service {
         if report.due > 0 {
             tracing::info!(?report, "deadline sweep");
         }
+        self.count_overdue_deadlines().await?;
         Ok(report)
+    }
+
+    /// Sets the overdue-deadline gauges after a sweep: counts by kind only, no record data
+    /// (so not an act of its own, and not audited).
+    async fn count_overdue_deadlines(&self) -> Result<(), ServiceError> {
+        let mut tx = self.store.begin_read().await?;
+        let counts = tx.overdue_deadline_counts(self.clock.now()).await?;
+        tx.rollback().await?;
+        crate::metrics::overdue_deadlines(&counts);
+        Ok(())
     }
 }
 

@@ -570,3 +570,48 @@ async fn leads_client_send_takes_a_batch_one_message_per_line() {
         .collect();
     assert_eq!(codes, ["\"hit\"", "\"rule_refused\"", "\"no_hit\""]);
 }
+
+#[test]
+fn logs_are_json_on_request_plain_when_not_a_terminal_and_follow_rust_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("a");
+    let (code, _, err) = leads(&["audit", "public-key", "--data-dir", data.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("audit signing key created"), "{err}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "no ANSI colour into a pipe: {err:?}"
+    );
+
+    let data = dir.path().join("b");
+    let (code, _, err) = leads(&[
+        "--log-format",
+        "json",
+        "audit",
+        "public-key",
+        "--data-dir",
+        data.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let line: serde_json::Value = serde_json::from_str(err.lines().next().unwrap()).unwrap();
+    assert_eq!(line["level"], "INFO");
+    assert_eq!(line["fields"]["message"], "audit signing key created");
+
+    let data = dir.path().join("c");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_leads"))
+        .args(["audit", "public-key", "--data-dir", data.to_str().unwrap()])
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(
+        output.stderr.is_empty(),
+        "RUST_LOG=warn silences the info line"
+    );
+
+    let (_, help, _) = leads(&["--help"]);
+    assert!(
+        help.contains("RUST_LOG") && help.contains("LEADS_LOG") && help.contains("--log-format"),
+        "{help}"
+    );
+}

@@ -62,6 +62,13 @@ impl LifecycleTx for SqlTx {
         lifecycle_rows::open_deadlines(&mut self.tx, ori).await
     }
 
+    async fn overdue_deadline_counts(
+        &mut self,
+        now: Timestamp,
+    ) -> StoreResult<Vec<(DeadlineKind, u64)>> {
+        lifecycle_rows::overdue_deadline_counts(&mut self.tx, now).await
+    }
+
     async fn reschedule_deadline(
         &mut self,
         id: i64,

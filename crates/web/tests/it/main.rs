@@ -9,6 +9,7 @@
 
 mod http;
 mod integrators;
+mod metrics;
 mod operation_ids;
 mod sos;
 mod sos_frictions;
