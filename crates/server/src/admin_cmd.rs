@@ -71,7 +71,7 @@ pub async fn run(args: AdminArgs) -> anyhow::Result<i32> {
     let command = args.command.replace('-', "_");
     match command.as_str() {
         "help" => {
-            print!("{HELP}");
+            crate::say_raw!("{HELP}");
             Ok(0)
         }
         "bootstrap" => bootstrap(&args).await,
@@ -87,7 +87,7 @@ pub async fn run(args: AdminArgs) -> anyhow::Result<i32> {
                 .admin(&Value::Object(object))
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            println!("{}", serde_json::to_string_pretty(&reply)?);
+            crate::say!("{}", serde_json::to_string_pretty(&reply)?);
             Ok(if reply.outcome == "accepted" { 0 } else { 1 })
         }
     }
@@ -155,8 +155,8 @@ async fn bootstrap(args: &AdminArgs) -> anyhow::Result<i32> {
         .person(person, text(&a, "password")?, None)
         .await?;
     store.close().await;
-    println!("administrator {id} created at terminal {}", terminal.id);
-    println!("TOTP secret {}\n{}", enrollment.secret, enrollment.uri);
+    crate::say!("administrator {id} created at terminal {}", terminal.id);
+    crate::say!("TOTP secret {}\n{}", enrollment.secret, enrollment.uri);
     Ok(0)
 }
 

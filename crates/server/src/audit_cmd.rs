@@ -127,20 +127,22 @@ pub enum AuditCommand {
 fn print_report(report: &Report) -> i32 {
     match &report.problem {
         None if report.entries == 0 => {
-            println!(
+            crate::say!(
                 "NOTHING VERIFIED: the log has no entries - check --data-dir or --database-url names the database meant"
             );
             1
         }
         None => {
-            println!(
+            crate::say!(
                 "OK: {} entries, {} checkpoints verified; {} entries after the last checkpoint",
-                report.entries, report.checkpoints, report.unsigned_tail
+                report.entries,
+                report.checkpoints,
+                report.unsigned_tail
             );
             0
         }
         Some(problem) => {
-            println!("FAILED at entry {}: {}", problem.first_seq, problem.what);
+            crate::say!("FAILED at entry {}: {}", problem.first_seq, problem.what);
             1
         }
     }
@@ -156,7 +158,7 @@ pub async fn run(args: AuditArgs) -> anyhow::Result<i32> {
         AuditCommand::Report(report) => crate::audit_report_cmd::run(report).await,
         AuditCommand::PublicKey => {
             let key = load_or_create_key(&key_path)?;
-            println!("{}", hex::encode(key.verifying_key().as_bytes()));
+            crate::say!("{}", hex::encode(key.verifying_key().as_bytes()));
             Ok(0)
         }
         AuditCommand::Verify {
@@ -210,20 +212,22 @@ pub async fn run(args: AuditArgs) -> anyhow::Result<i32> {
                     let key = load_or_create_key(&key_path)?;
                     match service.checkpoint(&key).await? {
                         Some(c) => {
-                            println!("checkpoint of size {} signed: root {}", c.size, c.root)
+                            crate::say!("checkpoint of size {} signed: root {}", c.size, c.root)
                         }
-                        None => println!("no new entries since the last checkpoint"),
+                        None => crate::say!("no new entries since the last checkpoint"),
                     }
                     0
                 }
                 AuditCommand::Prune { .. } => {
                     let report = service.prune_audit().await?;
-                    println!(
+                    crate::say!(
                         "{} entries pruned (older than {}); the log starts after entry {}",
-                        report.pruned, report.cutoff, report.base_size
+                        report.pruned,
+                        report.cutoff,
+                        report.base_size
                     );
                     if report.awaiting_checkpoint > 0 {
-                        println!(
+                        crate::say!(
                             "{} due entries wait for a signed checkpoint",
                             report.awaiting_checkpoint
                         );

@@ -129,12 +129,12 @@ pub async fn run(args: ReportArgs) -> anyhow::Result<i32> {
         ReportFormat::Json => {
             let mut report = pages.last().cloned().context("no page was read")?;
             report.entries = entries;
-            println!("{}", serde_json::to_string_pretty(&report)?);
+            crate::say!("{}", serde_json::to_string_pretty(&report)?);
         }
-        ReportFormat::Csv => print!("{}", entries_csv(&entries)),
+        ReportFormat::Csv => crate::say_raw!("{}", entries_csv(&entries)),
         ReportFormat::Text => {
             for entry in &entries {
-                println!("{}", text_line(entry));
+                crate::say!("{}", text_line(entry));
             }
             let more = after
                 .map(|seq| format!("; more follow after entry {seq} (use --all)"))

@@ -18,7 +18,7 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
         } => {
             let client = Client::new(&server.url);
             let session = sign_in(&client, &credentials).await?;
-            println!("{}", session);
+            crate::say!("{}", session);
             Ok(0)
         }
         ClientCommand::Verify {
@@ -109,7 +109,7 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
                 .disseminate(&request)
                 .await
                 .map_err(explain)?;
-            print!("{}", reply.text);
+            crate::say_raw!("{}", reply.text);
             Ok(if reply.outcome == "accepted" { 0 } else { 1 })
         }
         ClientCommand::Sos {
@@ -129,7 +129,7 @@ pub async fn run(command: ClientCommand) -> anyhow::Result<i32> {
             .await
         }
         ClientCommand::Code { secret } => {
-            println!("{}", current_code(&secret)?);
+            crate::say!("{}", current_code(&secret)?);
             Ok(0)
         }
         ClientCommand::Send {
@@ -171,18 +171,20 @@ pub async fn photos_due(url: &str, token: String, ori: Option<&str>) -> anyhow::
     let client = Client::new(url).with_token(token);
     let due = client.photos_due(ori).await.map_err(explain)?;
     if due.outcome != "accepted" {
-        println!("{}", due.message);
+        crate::say!("{}", due.message);
         for reason in &due.reasons {
-            println!(
+            crate::say!(
                 "  RULE {} ({}): {}",
-                reason.rule, reason.citation, reason.text
+                reason.rule,
+                reason.citation,
+                reason.text
             );
         }
         return Ok(1);
     }
-    println!("LRN        ORI        STANDING NEWEST IMN   DOI       DUE");
+    crate::say!("LRN        ORI        STANDING NEWEST IMN   DOI       DUE");
     for p in &due.photos {
-        println!(
+        crate::say!(
             "{:<10} {:<10} {:<8} {:<12} {:<9} {}",
             p.lrn,
             p.ori,
@@ -192,7 +194,7 @@ pub async fn photos_due(url: &str, token: String, ori: Option<&str>) -> anyhow::
             p.due.as_deref().unwrap_or("NOW")
         );
     }
-    println!(
+    crate::say!(
         "{} PHOTO(S) DUE WITHIN {} DAYS OR OVERDUE",
         due.photos.len(),
         due.notice_days

@@ -17,8 +17,10 @@ use crate::demo_common::{cleared_and_certified, date, ori};
 /// The seed of the demo data.
 pub const DEMO_SEED: u64 = 20_261_121;
 
-/// The demo people.
-pub const DEMO_OPERATORS: [DemoOperator; 3] = [
+/// The demo people: two operators of Springfield (so one can double-check the other's entry,
+/// H4), one of Peoria, the Department's administrator, Springfield's agency coordinator and a
+/// Department auditor.
+pub const DEMO_OPERATORS: [DemoOperator; 6] = [
     DemoOperator {
         operator: "DEMO1",
         password: "leads-demo-1",
@@ -42,6 +44,30 @@ pub const DEMO_OPERATORS: [DemoOperator; 3] = [
         terminal: "T10A",
         ori: "IL1000000",
         role: Role::Administrator,
+    },
+    DemoOperator {
+        operator: "DEMO3",
+        password: "leads-demo-3",
+        totp_secret: "LEADSDEMOTHREESPRINGFIELDSECONDB",
+        terminal: "T16B",
+        ori: "IL0160000",
+        role: Role::Operator,
+    },
+    DemoOperator {
+        operator: "DEMOCOORD",
+        password: "leads-demo-coordinator",
+        totp_secret: "LEADSDEMOCOORDINATORSPRINGFIELDC",
+        terminal: "T16C",
+        ori: "IL0160000",
+        role: Role::Coordinator,
+    },
+    DemoOperator {
+        operator: "DEMOAUDIT",
+        password: "leads-demo-auditor",
+        totp_secret: "LEADSDEMOAUDITORSTATEPOLICEAUDIT",
+        terminal: "T10B",
+        ori: "IL1000000",
+        role: Role::Auditor,
     },
 ];
 
@@ -71,6 +97,10 @@ pub async fn seed(service: &Service, records: usize) -> anyhow::Result<bool> {
         });
         agency.access = AccessLevel::Full;
         agency.status = AgencyStatus::Active;
+        agency.coordinator = DEMO_OPERATORS
+            .iter()
+            .find(|d| d.role == Role::Coordinator && d.ori == code)
+            .map(|d| d.operator.to_owned());
         provisioning.agency(&agency).await?;
     }
     for demo in DEMO_OPERATORS {
@@ -143,7 +173,7 @@ pub fn banner(url: &str) -> String {
         .chain(&crate::demo_sos::DEMO_SOS_PEOPLE)
     {
         text.push_str(&format!(
-            "  {:<10} password {:<17} terminal {:<5} {} {:<13} TOTP secret {}\n",
+            "  {:<11} password {:<22} terminal {:<5} {} {:<13} TOTP secret {}\n",
             d.operator,
             d.password,
             d.terminal,

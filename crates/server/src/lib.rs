@@ -12,6 +12,7 @@ mod demo_common;
 pub mod demo_photos;
 pub mod demo_sos;
 pub mod lifecycle_cmd;
+pub mod output;
 pub mod review_cmd;
 pub mod send_cmd;
 pub mod server;

@@ -37,11 +37,13 @@ fn accepted<T>(reply: &ItemsBody<T>) -> bool {
     if reply.outcome == "accepted" {
         return true;
     }
-    println!("{}: {}", reply.code, reply.message);
+    crate::say!("{}: {}", reply.code, reply.message);
     for reason in &reply.reasons {
-        println!(
+        crate::say!(
             "  RULE {} ({}): {}",
-            reason.rule, reason.citation, reason.text
+            reason.rule,
+            reason.citation,
+            reason.text
         );
     }
     false
@@ -53,7 +55,7 @@ pub async fn verify(session: &Session, lrn: &str, checked: &str) -> anyhow::Resu
     if !accepted(&reply) {
         return Ok(1);
     }
-    println!("{}", reply.message);
+    crate::say!("{}", reply.message);
     Ok(0)
 }
 
@@ -66,7 +68,7 @@ pub async fn validate(session: &Session, lrn: &str, confirmed: &str) -> anyhow::
     if !accepted(&reply) {
         return Ok(1);
     }
-    println!("{}", reply.message);
+    crate::say!("{}", reply.message);
     Ok(0)
 }
 
@@ -87,7 +89,7 @@ pub async fn record_act(
     if !accepted(&reply) {
         return Ok(1);
     }
-    println!("{}", reply.message);
+    crate::say!("{}", reply.message);
     Ok(0)
 }
 
@@ -97,7 +99,7 @@ pub async fn shifts(session: &Session, ori: &str, starts: &[String]) -> anyhow::
     if !accepted(&reply) {
         return Ok(1);
     }
-    println!("{}: {}", reply.message, reply.items.join(" "));
+    crate::say!("{}: {}", reply.message, reply.items.join(" "));
     Ok(0)
 }
 
@@ -108,14 +110,16 @@ pub async fn staffing(session: &Session, ori: Option<&str>, days: i64) -> anyhow
         return Ok(1);
     }
     for gap in &reply.items {
-        println!(
+        crate::say!(
             "NO CERTIFIED OPERATOR SIGNED IN {} TO {} ({} H)",
-            gap.from, gap.to, gap.hours
+            gap.from,
+            gap.to,
+            gap.hours
         );
     }
     let hours: i64 = reply.items.iter().map(|g| g.hours).sum();
     let agency = reply.ori.clone().unwrap_or_default();
-    println!("{agency}: {hours} UNSTAFFED HOUR(S) IN THE LAST {days} DAY(S)");
+    crate::say!("{agency}: {hours} UNSTAFFED HOUR(S) IN THE LAST {days} DAY(S)");
     Ok(if hours == 0 { 0 } else { 1 })
 }
 
@@ -130,16 +134,20 @@ pub async fn mailbox(session: &Session, ori: Option<&str>, unread: bool) -> anyh
             .read_by
             .as_deref()
             .map_or("NEW".to_owned(), |by| format!("ACK {by}"));
-        println!(
+        crate::say!(
             "{:>6} {} {:<18} {:<12} {}",
-            m.id, m.at, m.kind, state, m.text
+            m.id,
+            m.at,
+            m.kind,
+            state,
+            m.text
         );
     }
     let queue = reply
         .ori
         .clone()
         .unwrap_or_else(|| "THE ADMINISTRATOR".into());
-    println!("{} MESSAGE(S) FOR {queue}", reply.items.len());
+    crate::say!("{} MESSAGE(S) FOR {queue}", reply.items.len());
     Ok(0)
 }
 
@@ -149,7 +157,7 @@ pub async fn acknowledge(session: &Session, id: i64, ori: Option<&str>) -> anyho
     if !accepted(&reply) {
         return Ok(1);
     }
-    println!("{}", reply.message);
+    crate::say!("{}", reply.message);
     Ok(0)
 }
 
@@ -171,31 +179,33 @@ pub async fn compliance(session: &Session, ori: Option<&str>) -> anyhow::Result<
     }
     let agency = reply.ori.clone().unwrap_or_default();
     for overview in &reply.items {
-        println!("== {agency}: OPEN DEADLINES");
+        crate::say!("== {agency}: OPEN DEADLINES");
         print_deadlines(&overview.deadlines);
-        println!("== LATE WARRANT ENTRIES (H3)");
+        crate::say!("== LATE WARRANT ENTRIES (H3)");
         for e in &overview.late_entries {
             let why = e.emergency.as_deref().unwrap_or("NO EMERGENCY STATED");
-            println!(
+            crate::say!(
                 "{} {} {} MIN LATE - {why}",
-                e.lrn, e.entry_key, e.minutes_late
+                e.lrn,
+                e.entry_key,
+                e.minutes_late
             );
         }
-        println!("== REGISTRANT PHOTOS (I3)");
+        crate::say!("== REGISTRANT PHOTOS (I3)");
         for p in &overview.photos {
             let due = p.due.as_deref().unwrap_or("NOW");
-            println!(
+            crate::say!(
                 "{} {} {} DUE {due}",
                 p.lrn,
                 p.file,
                 p.standing.to_uppercase()
             );
         }
-        println!("== HOURS WITHOUT A CERTIFIED OPERATOR SIGNED IN, LAST 7 DAYS (H1)");
+        crate::say!("== HOURS WITHOUT A CERTIFIED OPERATOR SIGNED IN, LAST 7 DAYS (H1)");
         for g in &overview.staffing_gaps {
-            println!("{} TO {} ({} H)", g.from, g.to, g.hours);
+            crate::say!("{} TO {} ({} H)", g.from, g.to, g.hours);
         }
-        println!(
+        crate::say!(
             "{agency}: {} OPEN DEADLINES, {} LATE ENTRIES, {} PHOTOS, {} STAFFING GAPS",
             overview.deadlines.len(),
             overview.late_entries.len(),
@@ -207,9 +217,11 @@ pub async fn compliance(session: &Session, ori: Option<&str>) -> anyhow::Result<
 }
 
 fn print_deadlines(deadlines: &[leads_api_types::DeadlineBody]) {
-    println!("RULE KIND               ORI        RECORD     DUE                          NOTICES");
+    crate::say!(
+        "RULE KIND               ORI        RECORD     DUE                          NOTICES"
+    );
     for d in deadlines {
-        println!(
+        crate::say!(
             "{:<4} {:<18} {:<10} {:<10} {:<28} {}{}",
             d.rule,
             d.kind,
@@ -221,7 +233,7 @@ fn print_deadlines(deadlines: &[leads_api_types::DeadlineBody]) {
         );
     }
     let overdue = deadlines.iter().filter(|d| d.overdue).count();
-    println!("{} OPEN, {overdue} OVERDUE", deadlines.len());
+    crate::say!("{} OPEN, {overdue} OVERDUE", deadlines.len());
 }
 
 pub async fn late_entries(session: &Session, ori: Option<&str>) -> anyhow::Result<i32> {
@@ -230,11 +242,11 @@ pub async fn late_entries(session: &Session, ori: Option<&str>) -> anyhow::Resul
     if !accepted(&reply) {
         return Ok(1);
     }
-    println!(
+    crate::say!(
         "LRN        ORI        MKE  RECEIVED                     ENTERED                      LATE"
     );
     for e in &reply.items {
-        println!(
+        crate::say!(
             "{:<10} {:<10} {:<4} {:<28} {:<28} {} MIN{}",
             e.lrn,
             e.ori,
@@ -250,7 +262,7 @@ pub async fn late_entries(session: &Session, ori: Option<&str>) -> anyhow::Resul
     }
     let unexcused = reply.items.iter().filter(|e| e.emergency.is_none()).count();
     let agency = reply.ori.clone().unwrap_or_else(|| "ALL AGENCIES".into());
-    println!(
+    crate::say!(
         "{} LATE WARRANT ENTRIES, {unexcused} WITHOUT AN EMERGENCY DELAY, FOR {agency}",
         reply.items.len()
     );

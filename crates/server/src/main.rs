@@ -70,7 +70,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             let app = server::Application::build(service.clone(), &args.listen).await?;
             let address = format!("http://{}", app.local_addr()?);
             if args.demo {
-                println!("{}", demo::banner(&address));
+                leads::say!("{}", demo::banner(&address));
             }
             tracing::info!(%address, "listening");
             app.run_until(server::shutdown_signal()).await?;
@@ -92,7 +92,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             let store = server::open_store(&database.maintenance_url()).await?;
             let service = server::service(store.clone(), &database)?;
             let report = service.rotate_image_keys().await?;
-            println!(
+            leads::say!(
                 "image keys re-wrapped under master key {}: {} re-wrapped, {} already current",
                 service.vault().keys().current().id(),
                 report.rewrapped,
@@ -105,14 +105,18 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             let store = server::open_store(&database.maintenance_url()).await?;
             let service = server::service(store.clone(), &database)?;
             let report = service.sweep_deadlines().await?;
-            println!(
+            leads::say!(
                 "{} deadlines due: {} notices, {} escalated to the Administrator, {} records retired",
-                report.due, report.notices, report.escalations, report.retired
+                report.due,
+                report.notices,
+                report.escalations,
+                report.retired
             );
             let disposed = service.dispose_sos_images().await?;
-            println!(
+            leads::say!(
                 "SOS case images disposed of: {} at the end of their retention, {} never transmitted",
-                disposed.retention_expired, disposed.transmission_expired
+                disposed.retention_expired,
+                disposed.transmission_expired
             );
             store.close().await;
             Ok(0)
@@ -120,7 +124,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Migrate(args) => {
             let url = args.maintenance_url();
             let store = server::open_store(&url).await?;
-            println!(
+            leads::say!(
                 "database at {} is up to date",
                 leads_store::DatabaseUrl::parse(&url).map_err(anyhow::Error::msg)?
             );

@@ -80,16 +80,22 @@ fn print_reply(reply: &ReviewReplyBody, format: ListFormat) -> anyhow::Result<i3
         return Ok(1);
     }
     match format {
-        ListFormat::Json => println!("{}", serde_json::to_string_pretty(reply)?),
+        ListFormat::Json => crate::say!("{}", serde_json::to_string_pretty(reply)?),
         ListFormat::Text => {
             for flag in &reply.flags {
                 let disposition = flag
                     .disposition
                     .as_ref()
                     .map_or_else(|| "OPEN".to_owned(), |d| d.decision.to_ascii_uppercase());
-                println!(
+                crate::say!(
                     "{:>6} {:<21} {:<9} {:<8} {} {:<9} {}",
-                    flag.id, flag.kind, flag.ori, flag.operator, flag.at, disposition, flag.detail
+                    flag.id,
+                    flag.kind,
+                    flag.ori,
+                    flag.operator,
+                    flag.at,
+                    disposition,
+                    flag.detail
                 );
             }
             eprintln!("{}", reply.message);
@@ -138,13 +144,13 @@ pub async fn run(command: ReviewCommand) -> anyhow::Result<i32> {
             let store = server::open_store(&database.maintenance_url()).await?;
             let service = server::service(store.clone(), &database)?;
             match service.run_misuse_review().await? {
-                Some(run) => println!(
+                Some(run) => crate::say!(
                     "week {} to {} reviewed: {} flags",
                     run.week_start,
                     run.week_end,
                     run.flags.len()
                 ),
-                None => println!("the last complete week was reviewed already"),
+                None => crate::say!("the last complete week was reviewed already"),
             }
             store.close().await;
             Ok(0)

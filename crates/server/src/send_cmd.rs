@@ -59,17 +59,17 @@ pub async fn send_batch(client: &Client, text: &str, args: &SendArgs<'_>) -> any
     for (n, message) in messages.iter().enumerate() {
         let ok = if args.json {
             let reply = client.send_json(message).await.map_err(explain)?;
-            println!("{}", serde_json::to_string(&reply)?);
+            crate::say!("{}", serde_json::to_string(&reply)?);
             reply.outcome == "accepted"
         } else {
             let reply = client.send_text(message).await.map_err(explain)?;
-            println!(
+            crate::say!(
                 "----- MESSAGE {} OF {}: {}",
                 n + 1,
                 messages.len(),
                 first_line(message)
             );
-            print!("{}", reply.text);
+            crate::say_raw!("{}", reply.text);
             reply.status == 200
         };
         accepted += usize::from(ok);
@@ -99,7 +99,7 @@ pub async fn send_one(client: &Client, message: &str, args: &SendArgs<'_>) -> an
     }
     if !args.json && args.save_image.is_none() {
         let reply = client.send_text(&message).await.map_err(explain)?;
-        print!("{}", reply.text);
+        crate::say_raw!("{}", reply.text);
         return Ok(if reply.status == 200 { 0 } else { 1 });
     }
     let reply = client.send_json(&message).await.map_err(explain)?;
@@ -114,7 +114,7 @@ pub async fn send_one(client: &Client, message: &str, args: &SendArgs<'_>) -> an
                 .decode(encoded.as_bytes())
                 .context("the image in the reply is not base64")?;
             std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
-            print!(
+            crate::say_raw!(
                 "{}",
                 reply
                     .text
@@ -125,7 +125,7 @@ pub async fn send_one(client: &Client, message: &str, args: &SendArgs<'_>) -> an
             );
             eprintln!("image written to {}", path.display());
         }
-        None => println!("{}", serde_json::to_string_pretty(&reply)?),
+        None => crate::say!("{}", serde_json::to_string_pretty(&reply)?),
     }
     Ok(if reply.outcome == "accepted" { 0 } else { 1 })
 }

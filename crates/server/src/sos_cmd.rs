@@ -47,7 +47,7 @@ pub struct SosArgs<'a> {
 pub async fn run(args: SosArgs<'_>) -> anyhow::Result<i32> {
     let act = args.act.replace('-', "_");
     if act == "help" {
-        print!("{HELP}");
+        crate::say_raw!("{HELP}");
         return Ok(0);
     }
     let mut fields = form_fields(args.form)?;
@@ -182,7 +182,7 @@ fn number(fields: &mut Map<String, Value>, key: &str) -> anyhow::Result<i64> {
 }
 
 fn print_answer<T: Serialize>(answer: &SosBody<T>) -> anyhow::Result<i32> {
-    println!("{}", serde_json::to_string_pretty(answer)?);
+    crate::say!("{}", serde_json::to_string_pretty(answer)?);
     Ok(if answer.header.outcome == "accepted" {
         0
     } else {

@@ -80,7 +80,7 @@ pub(super) async fn run(
     let high = ratios.iter().copied().fold(0.0, f64::max);
     let (commits, entries) = leads_app::group_commit_totals();
     let per_commit = (entries - entries_before) as f64 / (commits - commits_before).max(1) as f64;
-    println!(
+    crate::say!(
         "audit on vs off ({backend}, {clients} concurrent in-process clients, {seconds} s each): \
          on {on:.0} inquiries/s, off {off:.0} inquiries/s, ratio {:.2} (rounds {low:.2}-{high:.2}); {per_commit:.1} entries per durable commit",
         on / off

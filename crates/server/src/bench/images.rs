@@ -39,7 +39,7 @@ pub(super) fn bench_normalize(repetitions: usize) -> anyhow::Result<()> {
             stored_bytes += normalized.jpeg.len();
         }
         let elapsed = started.elapsed();
-        println!(
+        crate::say!(
             "normalize a {name} mugshot (decode, orient, crop 4:5, scale to 480x600, JPEG + thumbnail, \
              perceptual hash): {:.1} ms each, {:.1} images/s on one core (stored JPEG {:.0} KiB average)",
             elapsed.as_secs_f64() * 1e3 / repetitions as f64,
@@ -85,7 +85,7 @@ pub(super) async fn bench_query_image(
         numbers.push(image.imn.to_string());
     }
     enter_times.sort();
-    println!(
+    crate::say!(
         "EIM with a 600x750 PNG through the pipeline (parse, authorize, normalize, seal, store, audit), \
          {images} images: p50 {:.1} ms, p99 {:.1} ms",
         micros(percentile(&enter_times, 0.50)) / 1e3,
@@ -114,7 +114,7 @@ pub(super) async fn bench_query_image(
     }
     let total = started.elapsed();
     latencies.sort();
-    println!(
+    crate::say!(
         "QIM by image number, in-process (parse, authorize, read, decrypt, durable audit), {queries} queries \
          over {images} images: {:.0} queries/s, p50 {:.2} ms, p95 {:.2} ms, p99 {:.2} ms ({:.0} KiB per picture)",
         queries as f64 / total.as_secs_f64(),

@@ -77,7 +77,7 @@ fn machine() -> String {
 
 /// Runs every benchmark and prints the figures.
 pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
-    println!("machine: {}", machine());
+    crate::say!("machine: {}", machine());
     bench_parse(args.parses);
     images::bench_normalize(args.normalizations)?;
 
@@ -122,7 +122,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
         );
     }
     let load_time = started.elapsed();
-    println!(
+    crate::say!(
         "load: {loaded} wanted-person records on {} in {:.1} s ({:.0} records/s)",
         store_backend(&url),
         load_time.as_secs_f64(),
@@ -153,7 +153,7 @@ pub async fn run(args: BenchArgs) -> anyhow::Result<()> {
     }
     let total = started.elapsed();
     latencies.sort();
-    println!(
+    crate::say!(
         "in-process NAM/SEX/DOB inquiry over {loaded} records (parse, authorize, search, durable audit): \
          {:.0} inquiries/s, p50 {:.0} us, p95 {:.0} us, p99 {:.0} us ({hits} of {} hit)",
         args.inquiries as f64 / total.as_secs_f64(),
@@ -227,7 +227,7 @@ fn bench_principal() -> anyhow::Result<leads_policy::Principal> {
 fn bench_policy(principal: &leads_policy::Principal, repetitions: usize) {
     use leads_policy::{Act, Authorizer, AuthzRequest, CedarAuthorizer, Target};
     let Ok(authorizer) = CedarAuthorizer::new() else {
-        println!("policy decision: policies failed to load");
+        crate::say!("policy decision: policies failed to load");
         return;
     };
     let repetitions = (repetitions / 10).max(1);
@@ -257,7 +257,7 @@ fn bench_policy(principal: &leads_policy::Principal, repetitions: usize) {
         allowed += usize::from(decision.allowed);
     }
     let elapsed = started.elapsed();
-    println!(
+    crate::say!(
         "policy decision (Cedar, {} policies, entities built per request): {:.1} us each ({allowed} of {repetitions} allowed)",
         authorizer.policy_ids().len(),
         micros(elapsed) / repetitions as f64
@@ -287,7 +287,7 @@ fn bench_parse(repetitions: usize) {
         ok += usize::from(parse_message(std::hint::black_box(&text), &ctx).is_ok());
     }
     let elapsed = started.elapsed();
-    println!(
+    crate::say!(
         "parse+validate of a wanted-person entry ({} bytes): {:.2} us each, {:.0}/s ({ok} ok)",
         text.len(),
         micros(elapsed) / repetitions as f64,
@@ -335,7 +335,7 @@ async fn bench_http(
     }
     let elapsed = started.elapsed();
     latencies.sort();
-    println!(
+    crate::say!(
         "HTTP inquiries with durable audit, {} clients: {:.0} inquiries/s, p50 {:.0} us, p99 {:.0} us",
         args.http_clients,
         count.load(Ordering::Relaxed) as f64 / elapsed.as_secs_f64(),

@@ -53,14 +53,14 @@ pub(super) async fn run(
         tx.commit().await?;
         opened += batch;
     }
-    println!(
+    crate::say!(
         "deadlines: {opened} open on {backend}, written in {:.1} s",
         started.elapsed().as_secs_f64()
     );
 
     let t = Instant::now();
     let idle = service.sweep_deadlines().await?;
-    println!(
+    crate::say!(
         "deadline sweep with {opened} open and none due (the server's minute tick): {:.2} ms ({} due)",
         t.elapsed().as_secs_f64() * 1e3,
         idle.due
@@ -70,7 +70,7 @@ pub(super) async fn run(
     let t = Instant::now();
     let day = service.sweep_deadlines().await?;
     let elapsed = t.elapsed().as_secs_f64();
-    println!(
+    crate::say!(
         "deadline sweep a day later: {} due, {} notices and {} audit entries in {:.2} s ({:.0} deadlines/s)",
         day.due,
         day.notices,

@@ -2,52 +2,9 @@
 
 use leads::cli::DatabaseArgs;
 use leads::demo::{self, DEMO_OPERATORS, DEMO_QUERY};
-use leads::server::{Application, open_store, service};
+use leads::server::{open_store, service};
 
-use crate::support::{leads, leads_with_input};
-
-async fn demo_server(dir: &std::path::Path, records: usize) -> String {
-    let store = open_store(&format!("sqlite://{}/demo.db", dir.display()))
-        .await
-        .unwrap();
-    let service = service(store.clone(), &DatabaseArgs::in_dir(dir)).unwrap();
-    assert!(demo::seed(&service, records).await.unwrap());
-    assert!(
-        !demo::seed(&service, records).await.unwrap(),
-        "a second start does not seed again"
-    );
-    let app = Application::build(service, "127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", app.local_addr().unwrap());
-    tokio::spawn(app.run_until(std::future::pending()));
-    url
-}
-
-/// Signs a demo person in with `leads client login`: the token and what was printed on
-/// standard error (the banner).
-async fn login(demo1: leads::demo::DemoOperator, url: &str) -> (String, String) {
-    let url = url.to_owned();
-    let (code, token, err) = tokio::task::spawn_blocking(move || {
-        leads(&[
-            "client",
-            "login",
-            "--url",
-            &url,
-            "--operator",
-            demo1.operator,
-            "--password",
-            demo1.password,
-            "--terminal",
-            demo1.terminal,
-            "--totp-secret",
-            demo1.totp_secret,
-            "--accept-banner",
-        ])
-    })
-    .await
-    .unwrap();
-    assert_eq!(code, 0, "{err}");
-    (token.trim().to_owned(), err)
-}
+use crate::support::{cli, cli_login, demo_server, leads, leads_with_input, login};
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_readme_flow_works_with_the_leads_client() {
@@ -177,7 +134,7 @@ fn migrate_creates_and_reports_the_database() {
 async fn leads_admin_runs_commands_over_http_and_they_take_effect() {
     let dir = tempfile::tempdir().unwrap();
     let url = demo_server(dir.path(), 50).await;
-    let [demo1, _, admin] = DEMO_OPERATORS;
+    let [demo1, _, admin, ..] = DEMO_OPERATORS;
     let admin_token = cli_login(admin, &url).await;
     let operator_token = cli_login(demo1, &url).await;
     let (code, out, err) = tokio::task::spawn_blocking({
@@ -293,24 +250,11 @@ async fn bootstrap_creates_the_first_administrator() {
     assert_eq!(reply.code, "admin_done", "{}", reply.message);
 }
 
-async fn cli_login(who: leads::demo::DemoOperator, url: &str) -> String {
-    login(who, url).await.0
-}
-
-async fn cli(args: Vec<String>) -> (i32, String, String) {
-    tokio::task::spawn_blocking(move || {
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        leads(&args)
-    })
-    .await
-    .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn leads_audit_report_searches_the_log_by_subject_and_exports_csv() {
     let dir = tempfile::tempdir().unwrap();
     let url = demo_server(dir.path(), 50).await;
-    let [demo1, _, admin] = DEMO_OPERATORS;
+    let [demo1, _, admin, ..] = DEMO_OPERATORS;
     let operator = cli_login(demo1, &url).await;
     let (code, _, err) = cli([
         "client", "send", "--url", &url, "--token", &operator, DEMO_QUERY,
@@ -365,7 +309,7 @@ async fn leads_audit_report_searches_the_log_by_subject_and_exports_csv() {
 async fn leads_client_disseminate_records_who_received_what() {
     let dir = tempfile::tempdir().unwrap();
     let url = demo_server(dir.path(), 50).await;
-    let [demo1, _, admin] = DEMO_OPERATORS;
+    let [demo1, _, admin, ..] = DEMO_OPERATORS;
     let operator = cli_login(demo1, &url).await;
     let (code, out, err) = cli([
         "client", "send", "--url", &url, "--token", &operator, "--json", DEMO_QUERY,
@@ -614,4 +558,19 @@ fn logs_are_json_on_request_plain_when_not_a_terminal_and_follow_rust_log() {
         help.contains("RUST_LOG") && help.contains("LEADS_LOG") && help.contains("--log-format"),
         "{help}"
     );
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_command_quietly_not_with_a_panic() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_leads"))
+        .args(["admin", "help"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(output.status.code(), Some(0), "{err}");
 }

@@ -9,6 +9,7 @@
 
 mod audit_cli;
 mod cli;
+mod demo_people;
 mod layering;
 mod module_cycles;
 mod rules_doc;
