@@ -47,6 +47,16 @@ async fn open_kinds(app: &TestApp, token: &str) -> Vec<(DeadlineKind, String)> {
         .collect()
 }
 
+/// Open deadlines past due by kind, as the `leads_deadlines_overdue` gauge reads them.
+async fn overdue_counts(app: &TestApp) -> Vec<(DeadlineKind, u64)> {
+    let mut tx = leads_store::Store::begin_read(app.store.as_ref())
+        .await
+        .unwrap();
+    let counts = tx.overdue_deadline_counts(app.clock.now()).await.unwrap();
+    tx.rollback().await.unwrap();
+    counts
+}
+
 async fn sweep(app: &TestApp) -> SweepReport {
     app.service.sweep_deadlines().await.unwrap()
 }
@@ -160,6 +170,11 @@ async fn h4_an_unchecked_record_is_messaged_at_24_hours_then_escalated_and_survi
             (1, 1, 0)
         );
         assert_eq!(sweep(&app).await, SweepReport::default(), "sent once");
+        assert_eq!(
+            overdue_counts(&app).await,
+            [(DeadlineKind::SecondPartyCheck, 1)],
+            "the overdue gauge counts it by kind"
+        );
 
         let token = app.token("OP16A", "T16A").await;
         let queue = mailbox(&app, &token, None).await;
