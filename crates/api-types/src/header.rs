@@ -6,8 +6,8 @@ use leads_domain::reply::Answer;
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    AdminReplyBody, AuditReportBody, ItemsBody, PhotosDueBody, ReasonBody, ReplyBody,
-    ReviewReplyBody, SosBody,
+    AdminReplyBody, AuditReportBody, ItemsBody, OversightDocumentBody, OversightReplyBody,
+    PhotosDueBody, ReasonBody, ReplyBody, ReviewReplyBody, SosBody,
 };
 
 /// The header every answer carries.
@@ -69,6 +69,8 @@ macro_rules! headed {
 headed!(
     ReplyBody,
     AdminReplyBody,
+    OversightReplyBody,
+    OversightDocumentBody,
     AuditReportBody,
     PhotosDueBody,
     ReviewReplyBody,

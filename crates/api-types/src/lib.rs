@@ -5,6 +5,7 @@ pub mod codes;
 mod dissemination;
 mod header;
 mod lifecycle;
+mod oversight;
 mod reply;
 mod review;
 mod sos;
@@ -17,9 +18,11 @@ pub use audit::{AuditEntryBody, AuditReportBody, CSV_COLUMNS, entries_csv};
 pub use dissemination::DisseminationRequest;
 pub use header::ReplyHeader;
 pub use lifecycle::{
-    ComplianceOverviewBody, DeadlineBody, ItemsBody, LateEntryBody, MailBody, SeriousErrorBody,
-    SeriousErrorRequest, ShiftsRequest, StaffingGapBody, VerificationBody, VerificationRequest,
+    ComplianceOverviewBody, DeadlineBody, DisciplineStandardsBody, ItemsBody, LateEntryBody,
+    MailBody, NonComplianceBody, SeriousErrorBody, SeriousErrorRequest, ShiftsRequest,
+    StaffingGapBody, VerificationBody, VerificationRequest,
 };
+pub use oversight::{AuditScheduleBody, OversightDocumentBody, OversightReplyBody};
 pub use reply::{
     CautionBody, FieldBody, ImageBody, PhotoDueBody, PhotosDueBody, ReasonBody, RecordBody,
     ReplyBody, StatusBody,

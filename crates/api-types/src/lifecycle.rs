@@ -125,4 +125,29 @@ pub struct ComplianceOverviewBody {
     pub photos: Vec<crate::PhotoDueBody>,
     /// The last week's hours without a certified operator signed in.
     pub staffing_gaps: Vec<StaffingGapBody>,
+    /// The agency's written discipline standards (S4); null when none are on file.
+    #[serde(default)]
+    pub discipline_standards: Option<DisciplineStandardsBody>,
+    /// Declarations of non-compliance in force (1240.100(e), (f)).
+    #[serde(default)]
+    pub non_compliance: Vec<NonComplianceBody>,
+}
+
+/// The agency's written discipline standards on file (S4, 1240.50(b)(5)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisciplineStandardsBody {
+    pub document: String,
+    /// ccyymmdd.
+    pub adopted_on: String,
+}
+
+/// A declaration of non-compliance in force.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NonComplianceBody {
+    pub since: String,
+    pub rule: String,
+    pub citation: String,
+    pub reason: String,
+    /// The oversight case it comes from (`AUDIT 3`).
+    pub case: String,
 }

@@ -6,6 +6,7 @@ mod compliance;
 mod images;
 mod messages;
 mod metrics;
+mod oversight;
 mod records;
 mod review;
 mod runner;
@@ -37,6 +38,7 @@ pub use images::views::{
 };
 pub use leads_domain::access::AdminCommand;
 pub use leads_domain::dissemination::DisseminationFields;
+pub use leads_domain::oversight::OversightCommand;
 pub use leads_domain::reply::{Answer, MessageBody, Reply};
 pub use leads_store::{
     AuditQuery, CaseImage, ConsentRow, Disposition, FlagQuery, Message, PhotoArrayRow, ReleaseRow,
@@ -44,6 +46,9 @@ pub use leads_store::{
 };
 pub use messages::Input;
 pub use metrics::describe_metrics;
+pub use oversight::{
+    AuditView, DocumentKind, OversightBody, OversightDocument, OversightReply, ScheduleRow,
+};
 pub use records::bulk::LoadReport;
 pub use records::checks::MIN_CHECKED_LENGTH;
 pub use records::department::SeriousErrorOutcome;
@@ -93,6 +98,8 @@ pub struct ServiceConfig {
     pub retention_days: Vec<(leads_domain::files::FileKind, i64)>,
     /// Limits and defaults of SOS image requests (rules P2, P5).
     pub sos: SosLimits,
+    /// Days between audits of an agency (O1): at most three years.
+    pub audit_cycle_days: i64,
 }
 
 impl Default for ServiceConfig {
@@ -110,6 +117,7 @@ impl Default for ServiceConfig {
             image_limits: leads_imaging::Limits::default(),
             retention_days: Vec::new(),
             sos: SosLimits::default(),
+            audit_cycle_days: leads_domain::oversight::DEFAULT_AUDIT_CYCLE_DAYS,
         }
     }
 }

@@ -171,6 +171,11 @@ reply_codes! {
     ImageKeyRotation => "image_key_rotation", 200, "image data keys were re-wrapped under the current master key (audited)";
     IdentityMismatch => "identity_mismatch", 409, "an identifying field of the message does not match the record its number names";
     Provisioned => "provisioned", 200, "the system provisioned the directory or the SOS file (audited)";
+    OversightDone => "oversight_done", 200, "the oversight act was carried out (audited)";
+    OversightRead => "oversight_read", 200, "audits or the audit schedule were read (the reading is audited)";
+    AuditNotFound => "audit_not_found", 404, "no audit of an agency has that number";
+    OutOfOrder => "out_of_order", 409, "the oversight step may not be taken now; the reason cites the paragraph that orders the steps";
+    AgencyNonCompliant => "agency_non_compliant", 200, "a missed oversight step made the agency non-compliant; it and the Administrator were told (audited)";
 }
 
 impl ReplyCode {

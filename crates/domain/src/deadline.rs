@@ -30,10 +30,19 @@ pub enum DeadlineKind {
     ConfirmRoutine,
     /// A record retires when its file's configured retention period ends (H7).
     Retention,
+    /// The Department audits a terminal agency again within its audit cycle (O1); the
+    /// Administrator is told when an agency is due.
+    AuditCycle,
+    /// The agency head's written plan of action within 30 days of an audit report that found
+    /// the agency out of compliance (O2, 1240.100(d)); missed, the agency is non-compliant.
+    CorrectivePlan,
+    /// The agency head's written notice that the plan is accomplished, by the plan's day (O2,
+    /// 1240.100(d)-(e)); missed, the agency is non-compliant.
+    CorrectiveCompletion,
 }
 
 /// Every kind, in a stable order.
-pub const DEADLINE_KINDS: [DeadlineKind; 9] = [
+pub const DEADLINE_KINDS: [DeadlineKind; 12] = [
     DeadlineKind::SecondPartyCheck,
     DeadlineKind::TemporaryWant,
     DeadlineKind::LocatedRecord,
@@ -43,6 +52,9 @@ pub const DEADLINE_KINDS: [DeadlineKind; 9] = [
     DeadlineKind::ConfirmUrgent,
     DeadlineKind::ConfirmRoutine,
     DeadlineKind::Retention,
+    DeadlineKind::AuditCycle,
+    DeadlineKind::CorrectivePlan,
+    DeadlineKind::CorrectiveCompletion,
 ];
 
 /// Shift changes, minutes after midnight UTC, when an agency has not defined its own (H5):
@@ -103,6 +115,9 @@ impl DeadlineKind {
             DeadlineKind::ConfirmUrgent => "confirm_urgent",
             DeadlineKind::ConfirmRoutine => "confirm_routine",
             DeadlineKind::Retention => "retention",
+            DeadlineKind::AuditCycle => "audit_cycle",
+            DeadlineKind::CorrectivePlan => "corrective_plan",
+            DeadlineKind::CorrectiveCompletion => "corrective_completion",
         }
     }
 
@@ -122,6 +137,8 @@ impl DeadlineKind {
             DeadlineKind::Validation => RuleId::H8,
             DeadlineKind::SeriousError => RuleId::H5,
             DeadlineKind::ConfirmUrgent | DeadlineKind::ConfirmRoutine => RuleId::H6,
+            DeadlineKind::AuditCycle => RuleId::O1,
+            DeadlineKind::CorrectivePlan | DeadlineKind::CorrectiveCompletion => RuleId::O2,
         }
     }
 
@@ -173,6 +190,24 @@ impl DeadlineKind {
                 reminder: VALIDATION_ANSWER_DAYS * DAY,
                 notices_before_escalation: 1,
             },
+            // Due at the end of the configured cycle (set when it opens); the Administrator is
+            // reminded every 30 days until the audit is scheduled.
+            DeadlineKind::AuditCycle => Timing {
+                allowed: 0,
+                reminder: 30 * DAY,
+                notices_before_escalation: 0,
+            },
+            DeadlineKind::CorrectivePlan => Timing {
+                allowed: crate::oversight::PLAN_DAYS * DAY,
+                reminder: 0,
+                notices_before_escalation: 0,
+            },
+            // Due at the end of the day the plan names (set when the plan is recorded).
+            DeadlineKind::CorrectiveCompletion => Timing {
+                allowed: 0,
+                reminder: 0,
+                notices_before_escalation: 0,
+            },
         }
     }
 
@@ -182,6 +217,9 @@ impl DeadlineKind {
         match (self, notices) {
             (DeadlineKind::TemporaryWant | DeadlineKind::Retention, _) => return Step::Retire,
             (DeadlineKind::Validation, 1..) => return Step::Retire,
+            (DeadlineKind::CorrectivePlan | DeadlineKind::CorrectiveCompletion, _) => {
+                return Step::NonCompliant;
+            }
             _ => {}
         }
         let timing = self.timing();
@@ -248,11 +286,26 @@ impl DeadlineKind {
             DeadlineKind::RegistrantPhoto => format!(
                 "REGISTRANT PHOTO DUE: RECORD {subject} NEEDS A NEW PHOTO (REPLACED EVERY YEAR){nth}"
             ),
+            DeadlineKind::AuditCycle => format!(
+                "AUDIT DUE: AGENCY {subject} HAS NOT BEEN AUDITED WITHIN THE DEPARTMENT'S AUDIT CYCLE - SCHEDULE ITS AUDIT{nth}"
+            ),
+            DeadlineKind::CorrectivePlan => format!(
+                "{subject}: NO WRITTEN PLAN OF ACTION FROM THE AGENCY HEAD WITHIN {} DAYS OF THE AUDIT REPORT - THE AGENCY IS NON-COMPLIANT (1240.100(e))",
+                crate::oversight::PLAN_DAYS
+            ),
+            DeadlineKind::CorrectiveCompletion => format!(
+                "{subject}: NO WRITTEN NOTICE FROM THE AGENCY HEAD THAT THE PLAN OF ACTION WAS ACCOMPLISHED BY ITS DAY - THE AGENCY IS NON-COMPLIANT (1240.100(e))"
+            ),
         }
     }
 }
 
 impl DeadlineKind {
+    /// The Department, not the agency, must act: its notices go to the Administrator's queue.
+    pub fn department_acts(self) -> bool {
+        self == DeadlineKind::AuditCycle
+    }
+
     /// What the agency is told when this deadline retires its record.
     pub fn retired_text(self, subject: &str) -> String {
         match self {
@@ -272,6 +325,9 @@ pub enum Step {
     Notify { escalate: bool, again_in: i64 },
     /// Remove the record from the file, stating why, tell the agency, and close the deadline.
     Retire,
+    /// Declare the agency non-compliant (1240.100(e)), tell it and the Administrator with the
+    /// sanctions open, and close the deadline.
+    NonCompliant,
 }
 
 /// A deadline as the application holds it.
@@ -281,7 +337,7 @@ pub struct Deadline {
     pub kind: DeadlineKind,
     /// The agency that must act.
     pub ori: String,
-    /// What it is about: a LEADS record number.
+    /// What it is about: a LEADS record number, or an oversight case (`AUDIT 3`) or agency.
     pub subject: String,
     /// When the deadline falls (or the next reminder, once missed).
     pub due_at: Timestamp,

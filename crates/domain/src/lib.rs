@@ -13,6 +13,7 @@ pub mod fieldset;
 pub mod files;
 pub mod image;
 pub mod lawful;
+pub mod oversight;
 pub mod record;
 pub mod reply;
 pub mod rules;

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::error::ImageError;
+use crate::pdf::PdfFile;
 
 /// What the flyer says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +23,7 @@ const MARGIN: u32 = 54;
 const DISCLAIMER_COLUMNS: usize = 100;
 
 /// Escapes text for a PDF string literal (ASCII; anything else becomes `?`).
-fn pdf_string(text: &str) -> String {
+pub(crate) fn pdf_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -105,27 +106,17 @@ pub fn flyer_pdf(jpeg: &[u8], text: &FlyerText<'_>) -> Result<Vec<u8>, ImageErro
         y -= 11.0;
     }
 
-    let mut pdf: Vec<u8> = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n".to_vec();
-    let mut offsets = Vec::new();
-    let mut object = |pdf: &mut Vec<u8>, body: &[u8]| {
-        offsets.push(pdf.len());
-        let number = offsets.len();
-        pdf.extend_from_slice(format!("{number} 0 obj\n").as_bytes());
-        pdf.extend_from_slice(body);
-        pdf.extend_from_slice(b"\nendobj\n");
-    };
-    object(&mut pdf, b"<< /Type /Catalog /Pages 2 0 R >>");
-    object(&mut pdf, b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
-    object(
-        &mut pdf,
+    let mut pdf = PdfFile::new();
+    pdf.object(b"<< /Type /Catalog /Pages 2 0 R >>");
+    pdf.object(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+    pdf.object(
         format!(
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {PAGE_WIDTH} {PAGE_HEIGHT}] \
              /Resources << /Font << /F1 4 0 R >> /XObject << /Im1 5 0 R >> >> /Contents 6 0 R >>"
         )
         .as_bytes(),
     );
-    object(
-        &mut pdf,
+    pdf.object(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     );
     let mut image_object = format!(
@@ -136,22 +127,7 @@ pub fn flyer_pdf(jpeg: &[u8], text: &FlyerText<'_>) -> Result<Vec<u8>, ImageErro
     .into_bytes();
     image_object.extend_from_slice(jpeg);
     image_object.extend_from_slice(b"\nendstream");
-    object(&mut pdf, &image_object);
-    let mut content_object = format!("<< /Length {} >>\nstream\n", content.len()).into_bytes();
-    content_object.extend_from_slice(content.as_bytes());
-    content_object.extend_from_slice(b"\nendstream");
-    object(&mut pdf, &content_object);
-
-    let xref = pdf.len();
-    let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", offsets.len() + 1);
-    for offset in &offsets {
-        let _ = writeln!(table, "{offset:010} 00000 n ");
-    }
-    let _ = write!(
-        table,
-        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-        offsets.len() + 1
-    );
-    pdf.extend_from_slice(table.as_bytes());
-    Ok(pdf)
+    pdf.object(&image_object);
+    pdf.stream(&content);
+    Ok(pdf.finish())
 }

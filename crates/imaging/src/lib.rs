@@ -16,17 +16,20 @@
 //! synthetic faces for demonstrations.
 
 mod crop;
+mod document;
 mod error;
 mod flyer;
 mod frame;
 mod limits;
 mod normalize;
+mod pdf;
 mod phash;
 mod portrait;
 mod rect;
 mod splitmix;
 
 pub use crop::{Crop, default_crop};
+pub use document::text_pdf;
 pub use error::ImageError;
 pub use flyer::{FlyerText, flyer_pdf, wrap};
 pub use frame::{

@@ -14,12 +14,14 @@ use leads_domain::reply::Reason;
 
 use crate::{Act, Authorizer, AuthzRequest, Decision, Target};
 
-/// The policies, compiled into the binary: the LEADS policies, then the SOS image policies
-/// (the SOS file's own, `policies/sos.cedar`).
+/// The policies, compiled into the binary: the LEADS policies, the SOS image policies (the SOS
+/// file's own, `policies/sos.cedar`) and the Department's oversight (`policies/oversight.cedar`).
 pub const POLICIES: &str = concat!(
     include_str!("../policies/leads.cedar"),
     "\n",
-    include_str!("../policies/sos.cedar")
+    include_str!("../policies/sos.cedar"),
+    "\n",
+    include_str!("../policies/oversight.cedar")
 );
 /// The schema the policies are validated against.
 pub const SCHEMA: &str = include_str!("../policies/leads.cedarschema");

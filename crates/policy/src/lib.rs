@@ -80,6 +80,8 @@ pub enum Act {
     /// Sending an administrative message (AM) to agencies, a region or, as a broadcast, to
     /// every agency (D1, 1240.80(b)).
     SendAdminMessage,
+    /// An act of the Department's oversight of an agency.
+    Oversight(OversightAction),
 }
 
 /// Acts on the Secretary of State's images.
@@ -105,6 +107,31 @@ pub enum SosAction {
     UseInArray,
     /// Reading dissemination records and releases (P5).
     ReadRecords,
+}
+
+/// The Department's oversight acts (O1, O2, S4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OversightAction {
+    /// Scheduling, notifying, conducting and reporting an audit (O1).
+    ConductAudit,
+    /// Recording the agency head's plan of action and notice of completion (O2).
+    RespondToAudit,
+    /// Filing the agency's written discipline standards (S4).
+    FileAgencyDocument,
+    /// Reading audits, reports and the audit schedule.
+    ReadOversight,
+}
+
+impl OversightAction {
+    /// The Cedar action name.
+    pub fn name(self) -> &'static str {
+        match self {
+            OversightAction::ConductAudit => "conduct_audit",
+            OversightAction::RespondToAudit => "respond_to_audit",
+            OversightAction::FileAgencyDocument => "file_agency_document",
+            OversightAction::ReadOversight => "read_oversight",
+        }
+    }
 }
 
 impl SosAction {
@@ -147,6 +174,7 @@ impl Act {
             Act::Sos(sos) => sos.name(),
             Act::Admin(admin) => admin.name(),
             Act::SendAdminMessage => "send_admin_message",
+            Act::Oversight(oversight) => oversight.name(),
         }
     }
 }

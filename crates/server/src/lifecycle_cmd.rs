@@ -205,6 +205,24 @@ pub async fn compliance(session: &Session, ori: Option<&str>) -> anyhow::Result<
         for g in &overview.staffing_gaps {
             crate::say!("{} TO {} ({} H)", g.from, g.to, g.hours);
         }
+        crate::say!("== DISCIPLINE STANDARDS (S4)");
+        match &overview.discipline_standards {
+            Some(d) => crate::say!("{} ADOPTED {}", d.document, d.adopted_on),
+            None => crate::say!(
+                "NONE ON FILE - THE AGENCY KEEPS WRITTEN STANDARDS FOR DISCIPLINING LEADS AND NCIC POLICY VIOLATORS (1240.50(b)(5))"
+            ),
+        }
+        crate::say!("== NON-COMPLIANCE (1240.100(e), (f))");
+        for n in &overview.non_compliance {
+            crate::say!(
+                "SINCE {} {} RULE {} ({}): {}",
+                n.since,
+                n.case,
+                n.rule,
+                n.citation,
+                n.reason
+            );
+        }
         crate::say!(
             "{agency}: {} OPEN DEADLINES, {} LATE ENTRIES, {} PHOTOS, {} STAFFING GAPS",
             overview.deadlines.len(),

@@ -77,6 +77,12 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0011_sos.sql"),
         include_str!("../migrations/postgres/0011_sos.sql"),
     ),
+    (
+        12,
+        "oversight",
+        include_str!("../migrations/sqlite/0012_oversight.sql"),
+        include_str!("../migrations/postgres/0012_oversight.sql"),
+    ),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\

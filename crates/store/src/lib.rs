@@ -2,6 +2,7 @@
 
 mod image;
 mod lifecycle;
+mod oversight;
 mod sos;
 mod url;
 
@@ -19,6 +20,7 @@ use leads_domain::{Record, fields::Imn, fields::Lrn, fields::Nic, fields::Oca};
 
 pub use image::{BlobRef, ImageStatus, RegistrantPhoto, StoredImage};
 pub use lifecycle::{HitConfirmation, StoredLateEntry, Verification};
+pub use oversight::OversightTx;
 pub use sos::{
     CaseImage, ConsentRow, PhotoArrayRow, ReleaseRow, SosDisseminationRow, SosRequestRow, SosTx,
     StoredHolder,
@@ -246,7 +248,8 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
 /// One database transaction. Dropping it without `commit` rolls it back. Its operations are
 /// grouped by area in the traits it is made of ([`DirectoryTx`], [`SessionTx`], [`RecordTx`],
-/// [`AuditTx`], [`ImageTx`], [`LifecycleTx`], and [`SosTx`] through [`StoreTx::sos`]); a caller
+/// [`AuditTx`], [`ImageTx`], [`LifecycleTx`], [`SosTx`] through [`StoreTx::sos`] and
+/// [`OversightTx`] through [`StoreTx::oversight`]); a caller
 /// imports the areas it uses.
 #[async_trait]
 pub trait StoreTx:
@@ -254,6 +257,9 @@ pub trait StoreTx:
 {
     /// The SOS image service's storage, in this transaction.
     fn sos(&mut self) -> &mut dyn SosTx;
+
+    /// The Department's oversight cases, in this transaction.
+    fn oversight(&mut self) -> &mut dyn OversightTx;
 
     async fn commit(self: Box<Self>) -> StoreResult<()>;
     async fn rollback(self: Box<Self>) -> StoreResult<()>;

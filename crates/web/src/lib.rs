@@ -8,6 +8,7 @@ mod images;
 mod json_errors;
 mod lifecycle;
 pub mod metrics;
+mod oversight;
 mod review;
 mod sos;
 
@@ -44,6 +45,11 @@ pub fn router(service: Service) -> Router {
         .route("/api/v1/sessions/banner", post(admin::accept_banner))
         .route("/api/v1/account/password", post(admin::change_password))
         .route("/api/v1/admin", post(admin::administer))
+        .route("/api/v1/oversight", post(oversight::oversee))
+        .route(
+            "/api/v1/oversight/audits/{id}/{document}",
+            get(oversight::document),
+        )
         .route("/api/v1/audit/entries", get(audit::report))
         .route("/api/v1/review/flags", get(review::flags))
         .route("/api/v1/review/flags/{id}", post(review::dispose))

@@ -254,5 +254,22 @@ pub(crate) async fn overview(
         late_entries: o.late_entries.iter().map(late_entry_body).collect(),
         photos: o.photos.iter().map(crate::images::photo_body).collect(),
         staffing_gaps: o.staffing_gaps.iter().map(gap_body).collect(),
+        discipline_standards: o.discipline_standards.as_ref().map(|d| {
+            leads_api_types::DisciplineStandardsBody {
+                document: d.document.clone(),
+                adopted_on: d.adopted_on.to_string(),
+            }
+        }),
+        non_compliance: o
+            .non_compliance
+            .iter()
+            .map(|n| leads_api_types::NonComplianceBody {
+                since: leads_domain::clock::Timestamp::from_micros(n.since).to_string(),
+                rule: n.rule.clone(),
+                citation: n.citation.clone(),
+                reason: n.reason.clone(),
+                case: n.case.clone(),
+            })
+            .collect(),
     }))
 }

@@ -42,6 +42,10 @@ pub struct ComplianceOverview {
     pub photos: Vec<crate::PhotoDue>,
     /// Hours of the last week without a certified operator signed in (H1).
     pub staffing_gaps: Vec<leads_domain::staffing::StaffingGap>,
+    /// The agency's written discipline standards (S4), if on file.
+    pub discipline_standards: Option<leads_domain::oversight::DisciplineStandards>,
+    /// Declarations of non-compliance in force.
+    pub non_compliance: Vec<leads_domain::oversight::NonCompliance>,
 }
 
 /// Days of staffing the overview covers.
@@ -88,11 +92,21 @@ impl Service {
                         now,
                     )
                     .await?;
+                    let agency = tx.agency(ori).await?;
+                    let (discipline_standards, non_compliance) = agency.map_or_else(
+                        || (None, Vec::new()),
+                        |a| {
+                            let open = a.non_compliance.into_iter().filter(|n| n.is_open());
+                            (a.discipline_standards, open.collect())
+                        },
+                    );
                     Ok(Ok(vec![ComplianceOverview {
                         deadlines,
                         late_entries,
                         photos,
                         staffing_gaps,
+                        discipline_standards,
+                        non_compliance,
                     }]))
                 })
             },

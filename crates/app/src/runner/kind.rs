@@ -44,6 +44,8 @@ operation_kinds! {
     Sos => "sos",
     /// An administrative command.
     Admin => "admin",
+    /// An act or reading of the Department's oversight (audits, corrective action).
+    Oversight => "oversight",
     /// A second-party check or a validation of a record.
     RecordCheck => "record_check",
     /// A Department act on a record (serious error, removal) or an agency's shifts.
@@ -93,6 +95,7 @@ impl OperationKind {
             | OperationKind::Dissemination
             | OperationKind::Sos
             | OperationKind::Admin
+            | OperationKind::Oversight
             | OperationKind::RecordCheck
             | OperationKind::DepartmentAct
             | OperationKind::ComplianceReading

@@ -275,7 +275,10 @@ async fn carry_out(
             }
             let notice = deadline.notices + 1;
             let text = deadline.kind.notice_text(&deadline.subject, notice);
-            if deadline.kind == DeadlineKind::Validation {
+            if deadline.kind.department_acts() {
+                tx.post_message(ADMINISTRATOR_QUEUE, deadline.kind.name(), &text, now)
+                    .await?;
+            } else if deadline.kind == DeadlineKind::Validation {
                 lists
                     .entry(deadline.ori.clone())
                     .or_default()
@@ -298,6 +301,24 @@ async fn carry_out(
             );
             let step = deadline_step(&ctx.audit, deadline, "deadline_notice", detail);
             ctx.audit.record_step(step, ReplyCode::DeadlineNotice);
+        }
+        Step::NonCompliant => {
+            if !tx
+                .close_deadline(deadline.id, now, "AGENCY NON-COMPLIANT")
+                .await?
+            {
+                return Ok(());
+            }
+            let text = deadline.kind.notice_text(&deadline.subject, 1);
+            let ori = leads_domain::fields::Ori::parse(&deadline.ori)
+                .map_err(|e| Refusal::failed(format!("DEADLINE {}: {e}", deadline.id)))?;
+            let cite = leads_domain::oversight::CORRECTIVE_COMPLETION;
+            crate::oversight::declare_non_compliant(tx, &ori, cite, &text, &deadline.subject, now)
+                .await?;
+            report.notices += 1;
+            report.escalations += 1;
+            let step = deadline_step(&ctx.audit, deadline, "agency_non_compliant", text);
+            ctx.audit.record_step(step, ReplyCode::AgencyNonCompliant);
         }
         Step::Retire => {
             let how = "RECORD RETIRED";

@@ -20,7 +20,11 @@ async fn enter(app: &TestApp, token: &str, text: &str) -> String {
 }
 
 /// The messages of the reader's queue (`ALL`: the Administrator's), oldest first.
-async fn mailbox(app: &TestApp, token: &str, scope: Option<&str>) -> Vec<(String, String)> {
+pub(crate) async fn mailbox(
+    app: &TestApp,
+    token: &str,
+    scope: Option<&str>,
+) -> Vec<(String, String)> {
     let reply = app
         .service
         .mailbox(token, scope, false, None)

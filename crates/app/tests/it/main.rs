@@ -22,6 +22,7 @@ mod identification;
 mod images;
 mod lifecycle;
 mod misuse_review;
+mod oversight;
 mod pipeline;
 mod runner;
 mod search;

@@ -184,6 +184,10 @@ async fn act(app: &TestApp, kind: OperationKind, f: &Fixture, session: &str) -> 
             .administer(&f.admin, AdminCommand::ListAgencies, None)
             .await
             .map(outcome),
+        OperationKind::Oversight => s
+            .oversee(&f.admin, leads_app::OversightCommand::AuditSchedule, None)
+            .await
+            .map(outcome),
         OperationKind::RecordCheck => s
             .verify_record(session, &f.lrn, "COMPARED WITH THE WARRANT", None)
             .await

@@ -223,6 +223,12 @@ pub struct Agency {
     /// The 24-hour telephone number other agencies call to confirm a hit.
     #[serde(default)]
     pub phone: Option<String>,
+    /// The agency's written discipline standards (S4).
+    #[serde(default)]
+    pub discipline_standards: Option<crate::oversight::DisciplineStandards>,
+    /// Declarations of non-compliance (1240.100(e), (f)), ended or in force.
+    #[serde(default)]
+    pub non_compliance: Vec<crate::oversight::NonCompliance>,
 }
 
 impl Agency {
@@ -247,6 +253,8 @@ impl Agency {
             coordinator: None,
             suspensions: Vec::new(),
             phone: None,
+            discipline_standards: None,
+            non_compliance: Vec::new(),
         }
     }
 

@@ -53,13 +53,38 @@ fn h7_a_temporary_want_is_retired_with_a_stated_reason() {
 fn every_kind_has_a_stable_name_a_rule_and_a_reminder_that_ends_a_sweep() {
     for kind in DEADLINE_KINDS {
         assert_eq!(DeadlineKind::parse(kind.name()), Some(kind));
-        assert!(["H4", "H5", "H6", "H7", "H8", "I3"].contains(&kind.rule().id()));
+        assert!(
+            ["H4", "H5", "H6", "H7", "H8", "I3", "O1", "O2"].contains(&kind.rule().id()),
+            "{kind:?}"
+        );
         match kind.step(0) {
             Step::Notify { again_in, .. } => assert!(again_in > 0, "{kind:?}"),
             Step::Retire => {}
+            Step::NonCompliant => assert_eq!(kind.rule().id(), "O2", "{kind:?}"),
         }
     }
     assert_eq!(DeadlineKind::parse("no_such_kind"), None);
+}
+
+#[test]
+fn o2_a_missed_plan_or_completion_notice_makes_the_agency_non_compliant_and_an_audit_cycle_reminds_the_department()
+ {
+    for kind in [
+        DeadlineKind::CorrectivePlan,
+        DeadlineKind::CorrectiveCompletion,
+    ] {
+        assert_eq!(kind.step(0), Step::NonCompliant);
+        assert!(kind.notice_text("AUDIT 3", 1).contains("1240.100(e)"));
+        assert!(!kind.department_acts());
+    }
+    let cycle = DeadlineKind::AuditCycle;
+    assert!(cycle.department_acts(), "the Department schedules audits");
+    assert!(matches!(cycle.step(3), Step::Notify { .. }));
+    assert_eq!(
+        DeadlineKind::CorrectivePlan.timing().allowed,
+        30 * 24 * 3_600 * 1_000_000,
+        "30 days for the plan (1240.100(d))"
+    );
 }
 
 #[test]

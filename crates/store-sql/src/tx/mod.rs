@@ -5,6 +5,7 @@ mod audit;
 mod directory;
 mod image;
 mod lifecycle;
+mod oversight;
 mod record;
 mod session;
 
@@ -27,6 +28,10 @@ impl SqlTx {
 #[async_trait]
 impl StoreTx for SqlTx {
     fn sos(&mut self) -> &mut dyn leads_store::SosTx {
+        self
+    }
+
+    fn oversight(&mut self) -> &mut dyn leads_store::OversightTx {
         self
     }
 
