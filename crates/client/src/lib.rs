@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+mod oversight;
 mod sos;
 
 use leads_api_types::{

@@ -82,6 +82,10 @@ pub struct ServeArgs {
     #[arg(long, env = "LEADS_AUDIT_RETENTION_DAYS", default_value_t = 365,
           value_parser = clap::value_parser!(i64).range(365..))]
     pub audit_retention_days: i64,
+    /// Days between audits of each terminal agency (rule O1): at most three years.
+    #[arg(long, env = "LEADS_AUDIT_CYCLE_DAYS", default_value_t = 1095,
+          value_parser = clap::value_parser!(i64).range(1..=1095))]
+    pub audit_cycle_days: i64,
     /// Number of synthetic records in the demo.
     #[arg(long, default_value_t = 10_000, requires = "demo")]
     pub demo_records: usize,
@@ -348,6 +352,22 @@ pub struct AdminArgs {
     /// Where the database is (for `bootstrap` only).
     #[command(flatten)]
     pub database: DatabaseArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct OversightArgs {
+    #[command(flatten)]
+    pub server: Server,
+    /// Session token of the Administrator, an auditor or an agency coordinator.
+    #[arg(long, env = "LEADS_TOKEN", hide_env_values = true)]
+    pub token: Option<String>,
+    /// The act (`help` lists them), e.g. `schedule-audit`.
+    pub act: String,
+    /// Arguments as `key=value` (a string) or `key:=json` (a number).
+    pub arguments: Vec<String>,
+    /// `document`: write the PDF here (without it the text is printed).
+    #[arg(long)]
+    pub save: Option<std::path::PathBuf>,
 }
 
 /// `FILE=DAYS` for `--retention`.

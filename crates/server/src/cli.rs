@@ -43,6 +43,9 @@ pub enum Command {
     /// Administer agencies, connections, terminals and people on a running server, or
     /// bootstrap the first administrator directly in the database.
     Admin(AdminArgs),
+    /// The Department's oversight: audits, corrective action, discipline standards
+    /// (`leads oversight help`).
+    Oversight(crate::args::OversightArgs),
     /// Export, verify and checkpoint the tamper-evident audit log.
     Audit(crate::audit_cmd::AuditArgs),
     /// The weekly misuse review: run it, list the queue, record dispositions.

@@ -13,6 +13,7 @@ pub mod demo_photos;
 pub mod demo_sos;
 pub mod lifecycle_cmd;
 pub mod output;
+pub mod oversight_cmd;
 pub mod review_cmd;
 pub mod send_cmd;
 pub mod server;

@@ -46,6 +46,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             let store = server::open_store(&url).await?;
             let config = leads_app::ServiceConfig {
                 audit_retention_days: args.audit_retention_days,
+                audit_cycle_days: args.audit_cycle_days,
                 retention_days: args.retention.clone(),
                 ..leads_app::ServiceConfig::default()
             };
@@ -133,6 +134,9 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
         }
         Command::Client(command) => Ok(u8::try_from(client_cmd::run(command).await?).unwrap_or(2)),
         Command::Admin(args) => Ok(u8::try_from(admin_cmd::run(args).await?).unwrap_or(2)),
+        Command::Oversight(args) => {
+            Ok(u8::try_from(leads::oversight_cmd::run(args).await?).unwrap_or(2))
+        }
         Command::Audit(args) => Ok(u8::try_from(audit_cmd::run(args).await?).unwrap_or(2)),
         Command::Review(command) => Ok(u8::try_from(review_cmd::run(command).await?).unwrap_or(2)),
         Command::Bench(args) => {

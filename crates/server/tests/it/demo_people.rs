@@ -2,20 +2,13 @@
 //! second-party check (H4), the agency's coordinator follows its deadlines and audit entries,
 //! the Department's auditor reads the log, and the Administrator lifts the suspension he imposed.
 
-use leads::demo::{DEMO_OPERATORS, DEMO_QUERY, DemoOperator, banner};
+use leads::demo::{DEMO_OPERATORS, DEMO_QUERY, banner};
 use leads_domain::access::Role;
 
-use crate::support::{cli, cli_login, demo_server};
+use crate::support::{cli, cli_login, demo_server, person};
 
 /// The plate the README enters from Springfield.
 const README_PLATE_ENTRY: &str = "EL.IL0160000.LIC/DEMO42.LIS/IL.LIY/2027.LIT/PC.DOT/20261130.OCA/2026-000200.SDC/CMP.SDN/C-2001.DRI/20261130";
-
-fn person(operator: &str) -> DemoOperator {
-    DEMO_OPERATORS
-        .into_iter()
-        .find(|d| d.operator == operator)
-        .unwrap()
-}
 
 async fn run(args: &[&str]) -> (i32, String, String) {
     cli(args.iter().map(|a| (*a).to_owned()).collect()).await

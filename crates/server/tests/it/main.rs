@@ -12,5 +12,6 @@ mod cli;
 mod demo_people;
 mod layering;
 mod module_cycles;
+mod oversight_cli;
 mod rules_doc;
 mod support;

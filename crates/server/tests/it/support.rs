@@ -98,3 +98,11 @@ pub(crate) async fn cli(args: Vec<String>) -> (i32, String, String) {
     .await
     .unwrap()
 }
+
+/// The demo person `operator`.
+pub(crate) fn person(operator: &str) -> demo::DemoOperator {
+    demo::DEMO_OPERATORS
+        .into_iter()
+        .find(|d| d.operator == operator)
+        .unwrap()
+}
