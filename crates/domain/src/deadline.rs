@@ -39,10 +39,16 @@ pub enum DeadlineKind {
     /// The agency head's written notice that the plan is accomplished, by the plan's day (O2,
     /// 1240.100(d)-(e)); missed, the agency is non-compliant.
     CorrectiveCompletion,
+    /// The agency appoints a new LEADS Agency Coordinator when the post falls vacant (T1,
+    /// 1240.90(a)(1)).
+    CoordinatorVacancy,
+    /// The coordinator's certification runs out: the post falls vacant unless renewed (T1,
+    /// 1240.90(a)(2)(B)).
+    CoordinatorCertification,
 }
 
 /// Every kind, in a stable order.
-pub const DEADLINE_KINDS: [DeadlineKind; 12] = [
+pub const DEADLINE_KINDS: [DeadlineKind; 14] = [
     DeadlineKind::SecondPartyCheck,
     DeadlineKind::TemporaryWant,
     DeadlineKind::LocatedRecord,
@@ -55,6 +61,8 @@ pub const DEADLINE_KINDS: [DeadlineKind; 12] = [
     DeadlineKind::AuditCycle,
     DeadlineKind::CorrectivePlan,
     DeadlineKind::CorrectiveCompletion,
+    DeadlineKind::CoordinatorVacancy,
+    DeadlineKind::CoordinatorCertification,
 ];
 
 /// Shift changes, minutes after midnight UTC, when an agency has not defined its own (H5):
@@ -83,6 +91,9 @@ pub fn end_of_shift(now: Timestamp, shift_starts: &[u16]) -> Timestamp {
         .unwrap_or(day_start + DAY);
     Timestamp::from_micros(next)
 }
+
+/// Days an agency has to appoint a new coordinator before it is reminded daily (T1).
+pub const COORDINATOR_VACANCY_DAYS: i64 = 7;
 
 /// Days after entry a record first comes due for validation (H8).
 pub const FIRST_VALIDATION_DAYS: i64 = 60;
@@ -118,6 +129,8 @@ impl DeadlineKind {
             DeadlineKind::AuditCycle => "audit_cycle",
             DeadlineKind::CorrectivePlan => "corrective_plan",
             DeadlineKind::CorrectiveCompletion => "corrective_completion",
+            DeadlineKind::CoordinatorVacancy => "coordinator_vacancy",
+            DeadlineKind::CoordinatorCertification => "coordinator_certification",
         }
     }
 
@@ -139,6 +152,7 @@ impl DeadlineKind {
             DeadlineKind::ConfirmUrgent | DeadlineKind::ConfirmRoutine => RuleId::H6,
             DeadlineKind::AuditCycle => RuleId::O1,
             DeadlineKind::CorrectivePlan | DeadlineKind::CorrectiveCompletion => RuleId::O2,
+            DeadlineKind::CoordinatorVacancy | DeadlineKind::CoordinatorCertification => RuleId::T1,
         }
     }
 
@@ -208,6 +222,19 @@ impl DeadlineKind {
                 reminder: 0,
                 notices_before_escalation: 0,
             },
+            // The rule says at once: the agency and the Administrator are told when the post
+            // falls vacant; a week later the agency is reminded daily, the Administrator too.
+            DeadlineKind::CoordinatorVacancy => Timing {
+                allowed: COORDINATOR_VACANCY_DAYS * DAY,
+                reminder: DAY,
+                notices_before_escalation: 0,
+            },
+            // Due at the end of the coordinator's certification (set at the appointment).
+            DeadlineKind::CoordinatorCertification => Timing {
+                allowed: 0,
+                reminder: 0,
+                notices_before_escalation: 0,
+            },
         }
     }
 
@@ -220,6 +247,7 @@ impl DeadlineKind {
             (DeadlineKind::CorrectivePlan | DeadlineKind::CorrectiveCompletion, _) => {
                 return Step::NonCompliant;
             }
+            (DeadlineKind::CoordinatorCertification, _) => return Step::VacateCoordinator,
             _ => {}
         }
         let timing = self.timing();
@@ -296,6 +324,12 @@ impl DeadlineKind {
             DeadlineKind::CorrectiveCompletion => format!(
                 "{subject}: NO WRITTEN NOTICE FROM THE AGENCY HEAD THAT THE PLAN OF ACTION WAS ACCOMPLISHED BY ITS DAY - THE AGENCY IS NON-COMPLIANT (1240.100(e))"
             ),
+            DeadlineKind::CoordinatorVacancy => format!(
+                "AGENCY {subject} HAS NO LEADS AGENCY COORDINATOR - APPOINT A CERTIFIED EMPLOYEE AT ONCE AND SUBMIT THE NAME TO THE LEADS ADMINISTRATOR (1240.90(a)(1)){nth}"
+            ),
+            DeadlineKind::CoordinatorCertification => format!(
+                "THE LEADS AGENCY COORDINATOR OF {subject} IS NO LONGER CERTIFIED - THE POST IS VACANT (1240.90(a)(2)(B))"
+            ),
         }
     }
 }
@@ -328,6 +362,8 @@ pub enum Step {
     /// Declare the agency non-compliant (1240.100(e)), tell it and the Administrator with the
     /// sanctions open, and close the deadline.
     NonCompliant,
+    /// The coordinator's certification ran out: vacate the post and open the vacancy (T1).
+    VacateCoordinator,
 }
 
 /// A deadline as the application holds it.

@@ -250,6 +250,7 @@ impl Service {
         tx.put_account(&account).await?;
         agency.coordinator = Some(account.person.id.clone());
         tx.put_agency(&agency).await?;
+        crate::oversight::coordinators::appointed(tx, ori, &account.person, now).await?;
         Ok((
             format!(
                 "{} APPOINTED LEADS AGENCY COORDINATOR OF {ori}",

@@ -239,6 +239,7 @@ pub(super) async fn disable_account(c: &mut Command<'_>, id: String, reason: Str
         account.status = AccountStatus::Disabled(reason.trim().to_ascii_uppercase());
         c.tx.put_account(&account).await?;
         c.tx.delete_sessions_of(&id).await?;
+        crate::oversight::coordinators::account_changed(c.tx, &account, c.now).await?;
         (format!("ACCOUNT {id} DISABLED"), AdminData::None)
     })
 }
@@ -331,6 +332,7 @@ impl Service {
             .ok_or_else(|| not_found("PERSON", id))?;
         change(&mut account.person)?;
         tx.put_account(&account).await?;
+        crate::oversight::coordinators::account_changed(tx, &account, self.clock.now()).await?;
         Ok(())
     }
 }

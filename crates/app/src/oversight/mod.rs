@@ -12,6 +12,7 @@ use crate::{Service, ServiceError};
 
 mod audits;
 mod common;
+pub(crate) mod coordinators;
 mod documents;
 mod schedule;
 mod standing;

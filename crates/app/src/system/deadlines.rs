@@ -320,6 +320,23 @@ async fn carry_out(
             let step = deadline_step(&ctx.audit, deadline, "agency_non_compliant", text);
             ctx.audit.record_step(step, ReplyCode::AgencyNonCompliant);
         }
+        Step::VacateCoordinator => {
+            if !tx
+                .close_deadline(deadline.id, now, "CERTIFICATION END")
+                .await?
+            {
+                return Ok(());
+            }
+            let ori = leads_domain::fields::Ori::parse(&deadline.ori)
+                .map_err(|e| Refusal::failed(format!("DEADLINE {}: {e}", deadline.id)))?;
+            if crate::oversight::coordinators::certification_ran_out(tx, &ori, now).await? {
+                let text = deadline.kind.notice_text(&deadline.subject, 1);
+                report.notices += 1;
+                report.escalations += 1;
+                let step = deadline_step(&ctx.audit, deadline, "coordinator_vacated", text);
+                ctx.audit.record_step(step, ReplyCode::DeadlineNotice);
+            }
+        }
         Step::Retire => {
             let how = "RECORD RETIRED";
             if !tx.close_deadline(deadline.id, now, how).await? {

@@ -16,6 +16,7 @@ mod audit_retention;
 mod citations;
 mod concurrency;
 mod confirmations;
+mod coordinators;
 mod directory_storage;
 mod dissemination;
 mod identification;
