@@ -45,10 +45,13 @@ pub enum DeadlineKind {
     /// The coordinator's certification runs out: the post falls vacant unless renewed (T1,
     /// 1240.90(a)(2)(B)).
     CoordinatorCertification,
+    /// A person's window to respond to a notice against the certification closes: the
+    /// Department may decide (T4, 1240.90(b)(9)).
+    CertificationResponse,
 }
 
 /// Every kind, in a stable order.
-pub const DEADLINE_KINDS: [DeadlineKind; 14] = [
+pub const DEADLINE_KINDS: [DeadlineKind; 15] = [
     DeadlineKind::SecondPartyCheck,
     DeadlineKind::TemporaryWant,
     DeadlineKind::LocatedRecord,
@@ -63,6 +66,7 @@ pub const DEADLINE_KINDS: [DeadlineKind; 14] = [
     DeadlineKind::CorrectiveCompletion,
     DeadlineKind::CoordinatorVacancy,
     DeadlineKind::CoordinatorCertification,
+    DeadlineKind::CertificationResponse,
 ];
 
 /// Shift changes, minutes after midnight UTC, when an agency has not defined its own (H5):
@@ -131,6 +135,7 @@ impl DeadlineKind {
             DeadlineKind::CorrectiveCompletion => "corrective_completion",
             DeadlineKind::CoordinatorVacancy => "coordinator_vacancy",
             DeadlineKind::CoordinatorCertification => "coordinator_certification",
+            DeadlineKind::CertificationResponse => "certification_response",
         }
     }
 
@@ -153,6 +158,7 @@ impl DeadlineKind {
             DeadlineKind::AuditCycle => RuleId::O1,
             DeadlineKind::CorrectivePlan | DeadlineKind::CorrectiveCompletion => RuleId::O2,
             DeadlineKind::CoordinatorVacancy | DeadlineKind::CoordinatorCertification => RuleId::T1,
+            DeadlineKind::CertificationResponse => RuleId::T4,
         }
     }
 
@@ -227,6 +233,13 @@ impl DeadlineKind {
             DeadlineKind::CoordinatorVacancy => Timing {
                 allowed: COORDINATOR_VACANCY_DAYS * DAY,
                 reminder: DAY,
+                notices_before_escalation: 0,
+            },
+            // Due at the end of the response window (set with the notice); the Administrator is
+            // reminded weekly until he decides.
+            DeadlineKind::CertificationResponse => Timing {
+                allowed: crate::access::RESPONSE_DAYS * DAY,
+                reminder: 7 * DAY,
                 notices_before_escalation: 0,
             },
             // Due at the end of the coordinator's certification (set at the appointment).
@@ -327,6 +340,9 @@ impl DeadlineKind {
             DeadlineKind::CoordinatorVacancy => format!(
                 "AGENCY {subject} HAS NO LEADS AGENCY COORDINATOR - APPOINT A CERTIFIED EMPLOYEE AT ONCE AND SUBMIT THE NAME TO THE LEADS ADMINISTRATOR (1240.90(a)(1)){nth}"
             ),
+            DeadlineKind::CertificationResponse => format!(
+                "THE WINDOW FOR {subject} TO RESPOND TO THE NOTICE AGAINST THE CERTIFICATION HAS CLOSED - THE DEPARTMENT MAY DECIDE (1240.90(b)(9)){nth}"
+            ),
             DeadlineKind::CoordinatorCertification => format!(
                 "THE LEADS AGENCY COORDINATOR OF {subject} IS NO LONGER CERTIFIED - THE POST IS VACANT (1240.90(a)(2)(B))"
             ),
@@ -337,7 +353,10 @@ impl DeadlineKind {
 impl DeadlineKind {
     /// The Department, not the agency, must act: its notices go to the Administrator's queue.
     pub fn department_acts(self) -> bool {
-        self == DeadlineKind::AuditCycle
+        matches!(
+            self,
+            DeadlineKind::AuditCycle | DeadlineKind::CertificationResponse
+        )
     }
 
     /// What the agency is told when this deadline retires its record.

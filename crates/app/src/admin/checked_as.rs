@@ -76,7 +76,12 @@ pub(super) async fn scope(
             (AdminAction::ManagePerson, person_ori(tx, id).await?, vec![])
         }
         C::DenyForCharge { id, .. } => (AdminAction::DenyAccess, person_ori(tx, id).await?, vec![]),
-        C::Certify { id, .. } => (AdminAction::Certify, person_ori(tx, id).await?, vec![]),
+        C::Certify { id, .. }
+        | C::NoticeCertificationAction { id, .. }
+        | C::RecordCertificationResponse { id, .. }
+        | C::DecideCertificationAction { id, .. } => {
+            (AdminAction::Certify, person_ori(tx, id).await?, vec![])
+        }
         C::UnlockAccount { id } => (
             AdminAction::UnlockAccount,
             person_ori(tx, id).await?,

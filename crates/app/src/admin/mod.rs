@@ -20,6 +20,7 @@ mod agencies;
 mod checked_as;
 mod command;
 mod connections;
+mod due_process;
 mod listings;
 mod people;
 mod terminals;
@@ -243,6 +244,18 @@ impl Service {
                 certified_on,
                 expires_on,
             } => people::certify(c, id, level, certified_on, expires_on).await,
+            C::NoticeCertificationAction {
+                id,
+                proposed,
+                reason,
+                evidence,
+            } => due_process::notice(c, id, proposed, reason, evidence).await,
+            C::RecordCertificationResponse { id, text } => due_process::respond(c, id, text).await,
+            C::DecideCertificationAction {
+                id,
+                decision,
+                until,
+            } => due_process::decide(c, id, decision, until).await,
             C::UnlockAccount { id } => people::unlock_account(c, id).await,
             C::DisableAccount { id, reason } => people::disable_account(c, id, reason).await,
             C::EnableAccount { id } => people::enable_account(c, id).await,

@@ -13,6 +13,7 @@ mod administrative_messages;
 mod audit_log;
 mod audit_reports;
 mod audit_retention;
+mod certification_due_process;
 mod citations;
 mod concurrency;
 mod confirmations;

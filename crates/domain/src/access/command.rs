@@ -147,6 +147,27 @@ pub enum AdminCommand {
         certified_on: FieldDate,
         expires_on: FieldDate,
     },
+    /// The written notice that a person's certification may be suspended or revoked, with
+    /// the reason and the evidence; the person has 14 days to respond (T4, 1240.90(b)(9)).
+    NoticeCertificationAction {
+        id: String,
+        proposed: super::certification_case::CertificationSanction,
+        reason: String,
+        evidence: String,
+    },
+    /// The person's response to the notice.
+    RecordCertificationResponse {
+        id: String,
+        text: String,
+    },
+    /// The decision, after the response or the end of the window: suspend (until a day),
+    /// revoke, or no action.
+    DecideCertificationAction {
+        id: String,
+        decision: super::certification_case::CertificationDecision,
+        #[serde(default)]
+        until: Option<FieldDate>,
+    },
     UnlockAccount {
         id: String,
     },
@@ -211,6 +232,9 @@ impl AdminCommand {
             AdminCommand::RecordCharge { .. } => "record_charge",
             AdminCommand::DenyForCharge { .. } => "deny_for_charge",
             AdminCommand::Certify { .. } => "certify",
+            AdminCommand::NoticeCertificationAction { .. } => "notice_certification_action",
+            AdminCommand::RecordCertificationResponse { .. } => "record_certification_response",
+            AdminCommand::DecideCertificationAction { .. } => "decide_certification_action",
             AdminCommand::UnlockAccount { .. } => "unlock_account",
             AdminCommand::DisableAccount { .. } => "disable_account",
             AdminCommand::EnableAccount { .. } => "enable_account",

@@ -5,6 +5,7 @@
 //! policy engine from these facts.
 
 mod agency;
+mod certification_case;
 mod command;
 mod connection;
 mod person;
@@ -16,6 +17,9 @@ mod terminal;
 pub use agency::{
     AccessLevel, Agency, AgencyStatus, Agreement, BasisEvidence, EligibilityBasis,
     SUBSTANTIAL_BUDGET_PERCENT, Suspension,
+};
+pub use certification_case::{
+    CertificationCase, CertificationDecision, CertificationSanction, DUE_PROCESS, RESPONSE_DAYS,
 };
 pub use command::AdminCommand;
 pub use connection::{Conference, ConnectionRequest, NOTICE_DAYS};

@@ -144,6 +144,9 @@ pub struct Person {
     pub charges: Vec<Charge>,
     pub charge_denial: Option<ChargeDenial>,
     pub certification: Option<Certification>,
+    /// Proceedings to suspend or revoke the certification (T4), decided or open.
+    #[serde(default)]
+    pub certification_cases: Vec<super::certification_case::CertificationCase>,
 }
 
 impl Person {
@@ -160,6 +163,7 @@ impl Person {
             charges: Vec::new(),
             charge_denial: None,
             certification: None,
+            certification_cases: Vec::new(),
         }
     }
 
@@ -184,6 +188,13 @@ impl Person {
 
     /// T2: the certification level in force on `today`, if any.
     pub fn certification_on(&self, today: Date) -> Option<CertificationLevel> {
+        let suspended = self
+            .certification_cases
+            .iter()
+            .any(|c| c.suspended_until.is_some_and(|until| until.date() >= today));
+        if suspended {
+            return None;
+        }
         self.certification
             .as_ref()
             .filter(|c| c.expires_on.date() >= today)

@@ -11,7 +11,7 @@ pub struct OutOfOrder {
 }
 
 impl OutOfOrder {
-    pub(crate) fn new(cite: Cite, text: impl Into<String>) -> OutOfOrder {
+    pub fn new(cite: Cite, text: impl Into<String>) -> OutOfOrder {
         OutOfOrder {
             cite,
             text: text.into(),
