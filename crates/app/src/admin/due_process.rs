@@ -23,6 +23,16 @@ fn no_case(id: &str) -> Refusal {
     ))
 }
 
+/// The open proceeding against `person`'s certification.
+fn open_case(person: &mut Person) -> Result<&mut CertificationCase, Refusal> {
+    let id = person.id.clone();
+    person
+        .certification_cases
+        .iter_mut()
+        .find(|k| k.is_open())
+        .ok_or_else(|| no_case(&id))
+}
+
 async fn person_ori(c: &mut Command<'_>, id: &str) -> Result<Ori, Refusal> {
     Ok(c.tx
         .account(id)
@@ -91,11 +101,7 @@ pub(super) async fn respond(c: &mut Command<'_>, id: String, text: String) -> Ha
     c.audit.rules = vec![leads_domain::RuleId::T4];
     c.service
         .update_person(c.tx, &id, |p| {
-            let case = p
-                .certification_cases
-                .iter_mut()
-                .find(|k| k.is_open())
-                .ok_or_else(|| no_case(&p.id))?;
+            let case = open_case(p)?;
             case.respond(&text, now).map_err(out_of_order)
         })
         .await?;
@@ -114,11 +120,7 @@ pub(super) async fn decide(
     c.audit.rules = vec![leads_domain::RuleId::T4];
     c.service
         .update_person(c.tx, &id, |p| {
-            let case = p
-                .certification_cases
-                .iter_mut()
-                .find(|k| k.is_open())
-                .ok_or_else(|| no_case(&p.id))?;
+            let case = open_case(p)?;
             case.decide(decision, until, &by, now)
                 .map_err(out_of_order)?;
             if decision == CertificationDecision::Revoke {
