@@ -100,6 +100,8 @@ pub struct ServiceConfig {
     pub sos: SosLimits,
     /// Days between audits of an agency (O1): at most three years.
     pub audit_cycle_days: i64,
+    /// Years a LEADS certification runs when `certify` names no end (T2).
+    pub certification_years: i32,
 }
 
 impl Default for ServiceConfig {
@@ -118,6 +120,7 @@ impl Default for ServiceConfig {
             retention_days: Vec::new(),
             sos: SosLimits::default(),
             audit_cycle_days: leads_domain::oversight::DEFAULT_AUDIT_CYCLE_DAYS,
+            certification_years: 2,
         }
     }
 }

@@ -48,10 +48,13 @@ pub enum DeadlineKind {
     /// A person's window to respond to a notice against the certification closes: the
     /// Department may decide (T4, 1240.90(b)(9)).
     CertificationResponse,
+    /// A person is retested and recertified before the certification runs out (T2,
+    /// 1240.90(b)(4)): the agency is told ahead of the end.
+    Recertification,
 }
 
 /// Every kind, in a stable order.
-pub const DEADLINE_KINDS: [DeadlineKind; 15] = [
+pub const DEADLINE_KINDS: [DeadlineKind; 16] = [
     DeadlineKind::SecondPartyCheck,
     DeadlineKind::TemporaryWant,
     DeadlineKind::LocatedRecord,
@@ -67,6 +70,7 @@ pub const DEADLINE_KINDS: [DeadlineKind; 15] = [
     DeadlineKind::CoordinatorVacancy,
     DeadlineKind::CoordinatorCertification,
     DeadlineKind::CertificationResponse,
+    DeadlineKind::Recertification,
 ];
 
 /// Shift changes, minutes after midnight UTC, when an agency has not defined its own (H5):
@@ -95,6 +99,9 @@ pub fn end_of_shift(now: Timestamp, shift_starts: &[u16]) -> Timestamp {
         .unwrap_or(day_start + DAY);
     Timestamp::from_micros(next)
 }
+
+/// Days before a certification runs out that the agency is told to recertify the person (T2).
+pub const RECERTIFICATION_NOTICE_DAYS: i64 = 60;
 
 /// Days an agency has to appoint a new coordinator before it is reminded daily (T1).
 pub const COORDINATOR_VACANCY_DAYS: i64 = 7;
@@ -136,6 +143,7 @@ impl DeadlineKind {
             DeadlineKind::CoordinatorVacancy => "coordinator_vacancy",
             DeadlineKind::CoordinatorCertification => "coordinator_certification",
             DeadlineKind::CertificationResponse => "certification_response",
+            DeadlineKind::Recertification => "recertification",
         }
     }
 
@@ -159,6 +167,7 @@ impl DeadlineKind {
             DeadlineKind::CorrectivePlan | DeadlineKind::CorrectiveCompletion => RuleId::O2,
             DeadlineKind::CoordinatorVacancy | DeadlineKind::CoordinatorCertification => RuleId::T1,
             DeadlineKind::CertificationResponse => RuleId::T4,
+            DeadlineKind::Recertification => RuleId::T2,
         }
     }
 
@@ -234,6 +243,13 @@ impl DeadlineKind {
                 allowed: COORDINATOR_VACANCY_DAYS * DAY,
                 reminder: DAY,
                 notices_before_escalation: 0,
+            },
+            // Due RECERTIFICATION_NOTICE_DAYS before the certification's end (set at `certify`);
+            // again every 30 days, the Administrator told from the third notice.
+            DeadlineKind::Recertification => Timing {
+                allowed: 0,
+                reminder: 30 * DAY,
+                notices_before_escalation: 2,
             },
             // Due at the end of the response window (set with the notice); the Administrator is
             // reminded weekly until he decides.
@@ -339,6 +355,9 @@ impl DeadlineKind {
             ),
             DeadlineKind::CoordinatorVacancy => format!(
                 "AGENCY {subject} HAS NO LEADS AGENCY COORDINATOR - APPOINT A CERTIFIED EMPLOYEE AT ONCE AND SUBMIT THE NAME TO THE LEADS ADMINISTRATOR (1240.90(a)(1)){nth}"
+            ),
+            DeadlineKind::Recertification => format!(
+                "THE LEADS CERTIFICATION OF {subject} RUNS OUT WITHIN {RECERTIFICATION_NOTICE_DAYS} DAYS - SCHEDULE THE FUNCTIONAL RETEST AND RECERTIFICATION (1240.90(b)(4)); WITHOUT IT ACCESS ENDS{nth}"
             ),
             DeadlineKind::CertificationResponse => format!(
                 "THE WINDOW FOR {subject} TO RESPOND TO THE NOTICE AGAINST THE CERTIFICATION HAS CLOSED - THE DEPARTMENT MAY DECIDE (1240.90(b)(9)){nth}"

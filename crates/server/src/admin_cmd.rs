@@ -37,7 +37,7 @@ Commands (arguments as key=value, or key:=json for numbers, lists and objects):
   record-conviction    id= class=felony|moral_turpitude|other description= on=YYYYMMDD   (rule S2)
   record-charge        id= class= description= filed_on=YYYYMMDD
   deny-for-charge      id= reason=                       (rule S2, Administrator)
-  certify              id= level=full|less_than_full certified_on=YYYYMMDD expires_on=YYYYMMDD   (rule T2)
+  certify              id= level=full|less_than_full certified_on=YYYYMMDD [expires_on=YYYYMMDD]   (rule T2; two years by default; a recertification reminder 60 days ahead)
   notice-certification-action id= proposed=suspend|revoke reason= evidence=   (rule T4: 14 days to respond)
   record-certification-response id= text=
   decide-certification-action id= decision=suspend|revoke|no_action [until=YYYYMMDD]   (after the response or the window: 1240.90(b)(9))

@@ -180,8 +180,21 @@ pub(super) async fn certify(
     id: String,
     level: CertificationLevel,
     certified_on: FieldDate,
-    expires_on: FieldDate,
+    expires_on: Option<FieldDate>,
 ) -> Handled {
+    let years = c.service.config.certification_years;
+    let expires_on = expires_on.unwrap_or_else(|| {
+        let start = certified_on.date();
+        let end = start
+            .replace_year(start.year() + years)
+            .or_else(|_| {
+                start
+                    .replace_day(28)
+                    .and_then(|d| d.replace_year(d.year() + years))
+            })
+            .unwrap_or(start);
+        FieldDate::from_date(end)
+    });
     Ok({
         c.service
             .update_person(c.tx, &id, |p| {
@@ -199,6 +212,7 @@ pub(super) async fn certify(
                 Ok(())
             })
             .await?;
+        watch_recertification(c, &id, expires_on).await?;
         (
             format!(
                 "{id} CERTIFIED ({}) UNTIL {expires_on}",
@@ -207,6 +221,30 @@ pub(super) async fn certify(
             AdminData::None,
         )
     })
+}
+
+/// Opens the reminder to retest and recertify `id` ahead of `expires_on` (T2), replacing one
+/// for an earlier certification.
+async fn watch_recertification(
+    c: &mut Command<'_>,
+    id: &str,
+    expires_on: FieldDate,
+) -> Result<(), Refusal> {
+    use leads_domain::deadline::{DeadlineKind, RECERTIFICATION_NOTICE_DAYS};
+    let kind = DeadlineKind::Recertification;
+    c.tx.close_deadlines(id, Some(kind), c.now, "RECERTIFIED")
+        .await?;
+    let ori =
+        c.tx.account(id)
+            .await?
+            .ok_or_else(|| not_found("PERSON", id))?
+            .person
+            .ori;
+    let day = expires_on.date() - time::Duration::days(RECERTIFICATION_NOTICE_DAYS - 1);
+    let due = Timestamp::from_micros(day.midnight().assume_utc().unix_timestamp() * 1_000_000);
+    c.tx.insert_deadline(kind, ori.as_str(), id, due, c.now)
+        .await?;
+    Ok(())
 }
 
 /// `UnlockAccount`.

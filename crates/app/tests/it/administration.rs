@@ -400,7 +400,7 @@ async fn s1_operator_without_fingerprint_check_is_refused_until_it_is_recorded()
             id: "OP16N".into(),
             level: CertificationLevel::Full,
             certified_on: date("20261115"),
-            expires_on: date("20281115"),
+            expires_on: None,
         };
         assert_eq!(
             refused_by(&app.admin(&coordinator, certify.clone()).await),

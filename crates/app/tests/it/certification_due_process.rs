@@ -178,3 +178,64 @@ async fn t4_a_certification_is_suspended_or_revoked_only_after_notice_and_a_chan
         );
     }
 }
+
+#[tokio::test]
+async fn t2_a_certification_runs_two_years_by_default_and_the_agency_is_told_60_days_ahead() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let admin = app.token("ADMIN1", "T10A").await;
+        let today = FieldDate::from_date(app.clock.now().date());
+        let by_default = app
+            .admin(
+                &admin,
+                AdminCommand::Certify {
+                    id: "OP16B".into(),
+                    level: leads_domain::access::CertificationLevel::Full,
+                    certified_on: today,
+                    expires_on: None,
+                },
+            )
+            .await;
+        let two_years = today.date().replace_year(today.date().year() + 2).unwrap();
+        assert!(
+            by_default
+                .message
+                .contains(&format!("UNTIL {}", FieldDate::from_date(two_years))),
+            "{}",
+            by_default.message
+        );
+
+        // A certification ending in 70 days: the reminder falls 60 days ahead of its end.
+        let ends = app.clock.now().date() + time::Duration::days(70);
+        let reply = app
+            .admin(
+                &admin,
+                AdminCommand::Certify {
+                    id: "OP16A".into(),
+                    level: leads_domain::access::CertificationLevel::Full,
+                    certified_on: today,
+                    expires_on: Some(FieldDate::from_date(ends)),
+                },
+            )
+            .await;
+        assert_eq!(reply.code, "admin_done", "{}", reply.message);
+        let due = (ends - time::Duration::days(59))
+            .midnight()
+            .assume_utc()
+            .unix_timestamp();
+        let wait = due - app.clock.now().as_micros() / 1_000_000;
+        app.clock.advance_seconds(wait - 1);
+        assert_eq!(app.service.sweep_deadlines().await.unwrap().notices, 0);
+        let app = app.restart().await;
+        app.clock.advance_seconds(1);
+        assert_eq!(app.service.sweep_deadlines().await.unwrap().notices, 1);
+        let operator = app.token("OP16A", "T16A").await;
+        let told = mailbox(&app, &operator, None).await;
+        assert!(
+            told.iter().any(|(kind, text)| kind == "recertification"
+                && text.contains("OP16A")
+                && text.contains("1240.90(b)(4)")),
+            "{told:?}"
+        );
+    }
+}

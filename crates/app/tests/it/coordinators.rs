@@ -117,7 +117,7 @@ async fn t1_a_vacant_coordinator_post_opens_a_deadline_and_tells_the_agency_and_
                     id: "CO16".into(),
                     level: CertificationLevel::Full,
                     certified_on: today,
-                    expires_on: ends,
+                    expires_on: Some(ends),
                 },
             )
             .await;

@@ -140,12 +140,14 @@ pub enum AdminCommand {
         id: String,
         reason: String,
     },
-    /// LEADS User Certification (T2).
+    /// LEADS User Certification (T2); without `expires_on` it runs the Department's
+    /// certification period (two years unless configured).
     Certify {
         id: String,
         level: CertificationLevel,
         certified_on: FieldDate,
-        expires_on: FieldDate,
+        #[serde(default)]
+        expires_on: Option<FieldDate>,
     },
     /// The written notice that a person's certification may be suspended or revoked, with
     /// the reason and the evidence; the person has 14 days to respond (T4, 1240.90(b)(9)).
