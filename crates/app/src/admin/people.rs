@@ -17,6 +17,9 @@ pub(super) async fn create_person(
     dob: Option<FieldDate>,
 ) -> Handled {
     Ok({
+        if roles.contains(&Role::Coordinator) {
+            return Err(only_by_appointment());
+        }
         let mut person = Person::new(&id, &name, ori.clone(), roles);
         person.dob = dob;
         if !valid_person_id(&person.id) {
@@ -61,8 +64,27 @@ pub(super) async fn create_person(
 }
 
 /// `SetRoles`.
+/// T1: one coordinator per agency, who holds the role by appointment only.
+fn only_by_appointment() -> Refusal {
+    rules_refusal(vec![Shortfall::new(
+        leads_domain::RuleId::T1.at("20 Ill. Adm. Code 1240.90(a)(1)"),
+        "AN AGENCY HAS ONE LEADS AGENCY COORDINATOR, WHO HOLDS THE ROLE BY APPOINTMENT - USE appoint-coordinator",
+    )])
+}
+
 pub(super) async fn set_roles(c: &mut Command<'_>, id: String, roles: Vec<Role>) -> Handled {
     Ok({
+        if roles.contains(&Role::Coordinator) {
+            let account =
+                c.tx.account(&id)
+                    .await?
+                    .ok_or_else(|| not_found("PERSON", &id))?;
+            let agency = c.tx.agency(&account.person.ori).await?;
+            let appointed = agency.and_then(|a| a.coordinator);
+            if appointed.as_deref() != Some(account.person.id.as_str()) {
+                return Err(only_by_appointment());
+            }
+        }
         c.service
             .update_person(c.tx, &id, |p| {
                 p.roles = roles.into_iter().collect();

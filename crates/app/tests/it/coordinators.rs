@@ -163,6 +163,22 @@ async fn t1_a_vacant_coordinator_post_opens_a_deadline_and_tells_the_agency_and_
             "{queue:?}"
         );
 
+        // Exactly one: the role is held by appointment, not given by set-roles.
+        let second = app
+            .admin(
+                &admin,
+                AdminCommand::SetRoles {
+                    id: "OP16B".into(),
+                    roles: vec![Role::Operator, Role::Coordinator],
+                },
+            )
+            .await;
+        assert_eq!(second.reasons[0].rule, "T1", "{}", second.message);
+        assert_eq!(
+            second.reasons[0].citation,
+            "20 Ill. Adm. Code 1240.90(a)(1)"
+        );
+
         // Reassigned: taking the coordinator role away vacates the post too.
         appoint(&app, &admin, "OP16A").await;
         let reply = app
