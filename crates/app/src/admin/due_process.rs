@@ -11,10 +11,7 @@ use leads_domain::access::{CertificationCase, CertificationDecision, Certificati
 use leads_domain::deadline::DeadlineKind;
 use leads_domain::oversight::OutOfOrder;
 
-fn out_of_order(error: OutOfOrder) -> Refusal {
-    let reason = Reason::rule(error.cite, error.text.clone());
-    Refusal::refused(ReplyCode::OutOfOrder, error.text, vec![reason])
-}
+use crate::oversight::out_of_order;
 
 fn no_case(id: &str) -> Refusal {
     out_of_order(OutOfOrder::new(

@@ -18,6 +18,7 @@ mod schedule;
 mod standing;
 
 pub use common::AuditView;
+pub(crate) use common::out_of_order;
 pub use documents::{DocumentKind, OversightDocument};
 pub use schedule::ScheduleRow;
 pub(crate) use standing::declare_non_compliant;
