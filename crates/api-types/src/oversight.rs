@@ -1,6 +1,8 @@
 //! The Department's oversight over HTTP (docs/OVERSIGHT.md): `POST /api/v1/oversight` takes an
 //! act (`{"command": "schedule_audit", …}`) and answers with the audits it concerns or the
-//! audit schedule; `GET /api/v1/oversight/audits/{id}/notice|report` prints a document.
+//! audit schedule, violation cases, the Advisory Policy Board, training rolls or bulletins;
+//! `GET /api/v1/oversight/audits/{id}/notice|report` and
+//! `GET /api/v1/oversight/violations/{id}/notice|decision|decision-N` print a document.
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +21,24 @@ pub struct OversightReplyBody {
     pub audits: Vec<serde_json::Value>,
     /// The audit schedule (`audit_schedule`).
     pub schedule: Vec<AuditScheduleBody>,
+    /// The violation cases the act concerns: `id`, `ori`, `class`, `allegations`, `stage`,
+    /// `response`, `suspensions`, `hearings` (appearances, evidence, decision), `response_due`
+    /// and `next_hearing`.
+    #[serde(default)]
+    pub violations: Vec<serde_json::Value>,
+    /// Members of the Advisory Policy Board (`id`, `name`, `represents`, …).
+    #[serde(default)]
+    pub board_members: Vec<serde_json::Value>,
+    /// Meetings of the Board with their recommendations and the Director's responses.
+    #[serde(default)]
+    pub board_meetings: Vec<serde_json::Value>,
+    /// People on training rolls: `id`, `name`, `category`, `since`, `records`, `trained`,
+    /// `trained_by`.
+    #[serde(default)]
+    pub trainees: Vec<serde_json::Value>,
+    /// Department bulletins with their acknowledgements and `unacknowledged` agencies.
+    #[serde(default)]
+    pub bulletins: Vec<serde_json::Value>,
 }
 
 /// One agency of the audit schedule.

@@ -48,6 +48,7 @@ pub use messages::Input;
 pub use metrics::describe_metrics;
 pub use oversight::{
     AuditView, DocumentKind, OversightBody, OversightDocument, OversightReply, ScheduleRow,
+    TraineeView, ViolationView,
 };
 pub use records::bulk::LoadReport;
 pub use records::checks::MIN_CHECKED_LENGTH;

@@ -22,10 +22,31 @@ impl Client {
         which: &str,
         pdf: bool,
     ) -> Result<Result<Vec<u8>, OversightDocumentBody>, ClientError> {
+        self.oversight_document("audits", id, which, pdf).await
+    }
+
+    /// A violation case's `notice`, `decision` (the last) or `decision-N`, as PDF or text; a
+    /// refusal as its JSON body.
+    pub async fn violation_document(
+        &self,
+        id: i64,
+        which: &str,
+        pdf: bool,
+    ) -> Result<Result<Vec<u8>, OversightDocumentBody>, ClientError> {
+        self.oversight_document("violations", id, which, pdf).await
+    }
+
+    async fn oversight_document(
+        &self,
+        cases: &str,
+        id: i64,
+        which: &str,
+        pdf: bool,
+    ) -> Result<Result<Vec<u8>, OversightDocumentBody>, ClientError> {
         let accept = if pdf { "application/pdf" } else { "text/plain" };
         let request = self
             .http
-            .get(self.url(&format!("/api/v1/oversight/audits/{id}/{which}")))
+            .get(self.url(&format!("/api/v1/oversight/{cases}/{id}/{which}")))
             .header(reqwest::header::ACCEPT, accept);
         let response = self.authorized(request).send().await?;
         let printed = response

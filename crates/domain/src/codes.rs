@@ -174,6 +174,7 @@ reply_codes! {
     OversightDone => "oversight_done", 200, "the oversight act was carried out (audited)";
     OversightRead => "oversight_read", 200, "audits or the audit schedule were read (the reading is audited)";
     AuditNotFound => "audit_not_found", 404, "no audit of an agency has that number";
+    OversightRecordNotFound => "oversight_record_not_found", 404, "no violation case, board member or meeting, trainee or bulletin has that number";
     OutOfOrder => "out_of_order", 409, "the oversight step may not be taken now; the reason cites the paragraph that orders the steps";
     AgencyNonCompliant => "agency_non_compliant", 200, "a missed oversight step made the agency non-compliant; it and the Administrator were told (audited)";
 }

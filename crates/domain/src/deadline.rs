@@ -51,10 +51,21 @@ pub enum DeadlineKind {
     /// A person is retested and recertified before the certification runs out (T2,
     /// 1240.90(b)(4)): the agency is told ahead of the end.
     Recertification,
+    /// The agency promptly addresses a minor violation's notice (O3, 1240.110(a)); missed, it
+    /// and the Administrator are told a hearing may follow.
+    ViolationResponse,
+    /// A violation case's hearing is held and decided on its day (O3, 1240.110(b)-(e)); the
+    /// Director is told daily while it is not.
+    ViolationHearing,
+    /// An indirect user or practitioner receives basic training within six months of
+    /// employment or assignment (T3, 1240.90(b)(6)).
+    BasicTraining,
+    /// The agency acknowledges a Department bulletin on changes to LEADS (T3, 1240.90(b)(7)).
+    BulletinAcknowledgement,
 }
 
 /// Every kind, in a stable order.
-pub const DEADLINE_KINDS: [DeadlineKind; 16] = [
+pub const DEADLINE_KINDS: [DeadlineKind; 20] = [
     DeadlineKind::SecondPartyCheck,
     DeadlineKind::TemporaryWant,
     DeadlineKind::LocatedRecord,
@@ -71,6 +82,10 @@ pub const DEADLINE_KINDS: [DeadlineKind; 16] = [
     DeadlineKind::CoordinatorCertification,
     DeadlineKind::CertificationResponse,
     DeadlineKind::Recertification,
+    DeadlineKind::ViolationResponse,
+    DeadlineKind::ViolationHearing,
+    DeadlineKind::BasicTraining,
+    DeadlineKind::BulletinAcknowledgement,
 ];
 
 /// Shift changes, minutes after midnight UTC, when an agency has not defined its own (H5):
@@ -144,6 +159,10 @@ impl DeadlineKind {
             DeadlineKind::CoordinatorCertification => "coordinator_certification",
             DeadlineKind::CertificationResponse => "certification_response",
             DeadlineKind::Recertification => "recertification",
+            DeadlineKind::ViolationResponse => "violation_response",
+            DeadlineKind::ViolationHearing => "violation_hearing",
+            DeadlineKind::BasicTraining => "basic_training",
+            DeadlineKind::BulletinAcknowledgement => "bulletin_acknowledgement",
         }
     }
 
@@ -168,6 +187,8 @@ impl DeadlineKind {
             DeadlineKind::CoordinatorVacancy | DeadlineKind::CoordinatorCertification => RuleId::T1,
             DeadlineKind::CertificationResponse => RuleId::T4,
             DeadlineKind::Recertification => RuleId::T2,
+            DeadlineKind::ViolationResponse | DeadlineKind::ViolationHearing => RuleId::O3,
+            DeadlineKind::BasicTraining | DeadlineKind::BulletinAcknowledgement => RuleId::T3,
         }
     }
 
@@ -263,6 +284,31 @@ impl DeadlineKind {
                 allowed: 0,
                 reminder: 0,
                 notices_before_escalation: 0,
+            },
+            // The notice asks for a response within 14 days; then weekly, the Administrator
+            // told from the first reminder.
+            DeadlineKind::ViolationResponse => Timing {
+                allowed: crate::oversight::MINOR_RESPONSE_DAYS * DAY,
+                reminder: 7 * DAY,
+                notices_before_escalation: 0,
+            },
+            // Due at the end of the hearing day (set with the hearing); daily after.
+            DeadlineKind::ViolationHearing => Timing {
+                allowed: 0,
+                reminder: DAY,
+                notices_before_escalation: 0,
+            },
+            // Due at the end of the sixth month (set at registration); every 30 days after, the
+            // Administrator told from the second notice.
+            DeadlineKind::BasicTraining => Timing {
+                allowed: 0,
+                reminder: 30 * DAY,
+                notices_before_escalation: 1,
+            },
+            DeadlineKind::BulletinAcknowledgement => Timing {
+                allowed: crate::oversight::BULLETIN_ACK_DAYS * DAY,
+                reminder: 7 * DAY,
+                notices_before_escalation: 2,
             },
         }
     }
@@ -365,6 +411,19 @@ impl DeadlineKind {
             DeadlineKind::CoordinatorCertification => format!(
                 "THE LEADS AGENCY COORDINATOR OF {subject} IS NO LONGER CERTIFIED - THE POST IS VACANT (1240.90(a)(2)(B))"
             ),
+            DeadlineKind::ViolationResponse => format!(
+                "{subject}: THE MINOR VIOLATION WAS NOT PROMPTLY ADDRESSED - NO RESPONSE WITHIN {} DAYS OF THE NOTICE; A HEARING MAY BE SET (1240.110(a), (b)){nth}",
+                crate::oversight::MINOR_RESPONSE_DAYS
+            ),
+            DeadlineKind::ViolationHearing => format!(
+                "{subject}: THE HEARING SET FOR TODAY OR EARLIER HAS NO DECISION - HOLD IT AND RECORD THE DIRECTOR'S DECISION (1240.110(d), (e)){nth}"
+            ),
+            DeadlineKind::BasicTraining => format!(
+                "{subject} HAS NOT RECEIVED BASIC LEADS TRAINING WITHIN SIX MONTHS OF EMPLOYMENT OR ASSIGNMENT (1240.90(b)(6)) - TRAIN AND RECORD IT{nth}"
+            ),
+            DeadlineKind::BulletinAcknowledgement => format!(
+                "{subject} IS NOT ACKNOWLEDGED - READ IT, PASS IT TO YOUR USERS AND ACKNOWLEDGE IT (1240.90(b)(7)){nth}"
+            ),
         }
     }
 }
@@ -374,7 +433,9 @@ impl DeadlineKind {
     pub fn department_acts(self) -> bool {
         matches!(
             self,
-            DeadlineKind::AuditCycle | DeadlineKind::CertificationResponse
+            DeadlineKind::AuditCycle
+                | DeadlineKind::CertificationResponse
+                | DeadlineKind::ViolationHearing
         )
     }
 

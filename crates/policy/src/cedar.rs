@@ -9,7 +9,7 @@ use cedar_policy::{
     Entities, Entity, EntityId, EntityTypeName, EntityUid, PolicyId, PolicySet, Request,
     RestrictedExpression, Schema, ValidationMode, Validator,
 };
-use leads_domain::access::{AgencyStatus, Service};
+use leads_domain::access::{AgencyStatus, Service, ServicePart};
 use leads_domain::reply::Reason;
 
 use crate::{Act, Authorizer, AuthzRequest, Decision, Target};
@@ -265,7 +265,10 @@ impl CedarAuthorizer {
                     ("agreement_signed", flag(agency.agreement.is_some())),
                     ("access_level", text(agency.access.name())),
                     ("granted", texts(granted)),
-                    ("suspended", texts(agency.suspended_scopes())),
+                    (
+                        "suspended",
+                        texts(agency.suspended_scopes().iter().map(String::as_str)),
+                    ),
                 ],
             )?,
             entity(
@@ -351,6 +354,21 @@ impl CedarAuthorizer {
             (Act::SendAdminMessage, _) => Service::AdministrativeMessages.name(),
             _ => "",
         };
+        let part = match request.act {
+            Act::Transaction(leads_domain::files::Action::Query)
+            | Act::Image(leads_domain::image::ImageAction::Query)
+            | Act::Confirm(true)
+            | Act::Disseminate => Some(ServicePart::Inquiries),
+            Act::Transaction(_) | Act::Image(_) | Act::Verify | Act::Validate => {
+                Some(ServicePart::Entries)
+            }
+            _ => None,
+        };
+        // `wanted:entries`: the part of the service a suspension may name (O3).
+        let service_part = match part {
+            Some(part) if !service.is_empty() => format!("{service}:{}", part.name()),
+            _ => String::new(),
+        };
         let action = uid(&t.action, request.act.name());
         let today = i64::from(request.today.year()) * 10_000
             + i64::from(u8::from(request.today.month())) * 100
@@ -371,6 +389,7 @@ impl CedarAuthorizer {
                 RestrictedExpression::new_entity_uid(uid(&t.terminal, &p.terminal.id)),
             ),
             ("service".to_owned(), text(service)),
+            ("service_part".to_owned(), text(&service_part)),
             (
                 "roles_granted".to_owned(),
                 texts(request.roles_granted.iter().map(|r| r.name())),

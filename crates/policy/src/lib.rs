@@ -109,7 +109,7 @@ pub enum SosAction {
     ReadRecords,
 }
 
-/// The Department's oversight acts (O1, O2, S4).
+/// The Department's oversight acts (O1-O4, S4, T3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OversightAction {
     /// Scheduling, notifying, conducting and reporting an audit (O1).
@@ -120,6 +120,25 @@ pub enum OversightAction {
     FileAgencyDocument,
     /// Reading audits, reports and the audit schedule.
     ReadOversight,
+    /// The Administrator's side of a violation case: a minor violation's written notice, the
+    /// evidence presented at a hearing (O3, 1240.110(a), (d)(2)).
+    PresentViolation,
+    /// The Director's side: setting a hearing, an immediate suspension, lifting it, the
+    /// hearing's record and decision (O3, 1240.110(b)-(e)).
+    DecideSanction,
+    /// The agency's side: its response to a notice and its evidence at a hearing (O3,
+    /// 1240.110(a), (d)(3)).
+    RespondToViolation,
+    /// The Advisory Policy Board's members, meetings and recommendations (O4, 1240.20).
+    KeepBoardRecords,
+    /// The Director's response to a recommendation of the Board (O4).
+    RespondToBoard,
+    /// The agency's records of training, testing and proficiency affirmation (T3).
+    KeepTrainingRecords,
+    /// A Department bulletin on changes to LEADS, to every agency (T3, 1240.90(b)(7)).
+    IssueBulletin,
+    /// The agency acknowledges a Department bulletin (T3).
+    AcknowledgeBulletin,
 }
 
 impl OversightAction {
@@ -130,6 +149,14 @@ impl OversightAction {
             OversightAction::RespondToAudit => "respond_to_audit",
             OversightAction::FileAgencyDocument => "file_agency_document",
             OversightAction::ReadOversight => "read_oversight",
+            OversightAction::PresentViolation => "present_violation",
+            OversightAction::DecideSanction => "decide_sanction",
+            OversightAction::RespondToViolation => "respond_to_violation",
+            OversightAction::KeepBoardRecords => "keep_board_records",
+            OversightAction::RespondToBoard => "respond_to_board",
+            OversightAction::KeepTrainingRecords => "keep_training_records",
+            OversightAction::IssueBulletin => "issue_bulletin",
+            OversightAction::AcknowledgeBulletin => "acknowledge_bulletin",
         }
     }
 }

@@ -18,9 +18,9 @@ use crate::demo_common::{cleared_and_certified, date, ori};
 pub const DEMO_SEED: u64 = 20_261_121;
 
 /// The demo people: two operators of Springfield (so one can double-check the other's entry,
-/// H4), one of Peoria, the Department's administrator, Springfield's agency coordinator and a
-/// Department auditor.
-pub const DEMO_OPERATORS: [DemoOperator; 6] = [
+/// H4), one of Peoria, the Department's administrator, Springfield's agency coordinator, a
+/// Department auditor and the Director (hearings and sanctions, the Advisory Policy Board).
+pub const DEMO_OPERATORS: [DemoOperator; 7] = [
     DemoOperator {
         operator: "DEMO1",
         password: "leads-demo-1",
@@ -68,6 +68,14 @@ pub const DEMO_OPERATORS: [DemoOperator; 6] = [
         terminal: "T10B",
         ori: "IL1000000",
         role: Role::Auditor,
+    },
+    DemoOperator {
+        operator: "DEMODIRECTOR",
+        password: "leads-demo-director",
+        totp_secret: "LEADSDEMODIRECTORSTATEPOLICEDIRC",
+        terminal: "T10C",
+        ori: "IL1000000",
+        role: Role::Director,
     },
 ];
 

@@ -83,6 +83,12 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0012_oversight.sql"),
         include_str!("../migrations/postgres/0012_oversight.sql"),
     ),
+    (
+        13,
+        "oversight_cases",
+        include_str!("../migrations/sqlite/0013_oversight_cases.sql"),
+        include_str!("../migrations/postgres/0013_oversight_cases.sql"),
+    ),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\

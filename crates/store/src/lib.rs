@@ -20,7 +20,7 @@ use leads_domain::{Record, fields::Imn, fields::Lrn, fields::Nic, fields::Oca};
 
 pub use image::{BlobRef, ImageStatus, RegistrantPhoto, StoredImage};
 pub use lifecycle::{HitConfirmation, StoredLateEntry, Verification};
-pub use oversight::OversightTx;
+pub use oversight::{CaseKind, OversightTx};
 pub use sos::{
     CaseImage, ConsentRow, PhotoArrayRow, ReleaseRow, SosDisseminationRow, SosRequestRow, SosTx,
     StoredHolder,

@@ -472,6 +472,7 @@ pub async fn seed_directory(service: &Service) {
             &[Role::Administrator],
         ),
         cleared_person("AUD1", "MORGAN AUDITOR", "IL1000000", &[Role::Auditor]),
+        cleared_person("DIR1", "ALEX DIRECTOR", "IL1000000", &[Role::Director]),
     ];
     for person in people {
         provisioning

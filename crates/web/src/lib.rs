@@ -50,6 +50,10 @@ pub fn router(service: Service) -> Router {
             "/api/v1/oversight/audits/{id}/{document}",
             get(oversight::document),
         )
+        .route(
+            "/api/v1/oversight/violations/{id}/{document}",
+            get(oversight::violation_document),
+        )
         .route("/api/v1/audit/entries", get(audit::report))
         .route("/api/v1/review/flags", get(review::flags))
         .route("/api/v1/review/flags/{id}", post(review::dispose))

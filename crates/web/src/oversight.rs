@@ -1,13 +1,16 @@
 //! The Department's oversight over HTTP (docs/OVERSIGHT.md): `POST /api/v1/oversight` with an
-//! act, and the printable notice and report of an audit.
+//! act, and the printable documents of an audit or a violation case.
 
 use axum::extract::{Path, State};
 use axum::http::header::{ACCEPT, CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use leads_api_types::{AuditScheduleBody, OversightDocumentBody, OversightReplyBody};
-use leads_app::{AuditView, DocumentKind, OversightCommand, ScheduleRow, Service};
+use leads_app::{
+    AuditView, DocumentKind, OversightCommand, ScheduleRow, Service, TraineeView, ViolationView,
+};
 use leads_domain::clock::Timestamp;
+use leads_domain::oversight::Bulletin;
 use leads_domain::reply::Outcome;
 use serde_json::Value;
 
@@ -45,6 +48,66 @@ fn audit_json(view: &AuditView) -> Value {
     value
 }
 
+/// A record as JSON with its number first and its times readable, plus `extra` fields.
+fn record_json<T: serde::Serialize>(id: i64, record: &T, extra: Vec<(&str, Value)>) -> Value {
+    let mut value = serde_json::to_value(record).unwrap_or(Value::Null);
+    readable_times(&mut value);
+    if let Value::Object(map) = &mut value {
+        map.insert("id".into(), Value::from(id));
+        for (key, v) in extra {
+            map.insert(key.into(), v);
+        }
+    }
+    value
+}
+
+fn violation_json(view: &ViolationView) -> Value {
+    record_json(
+        view.id,
+        &view.case,
+        vec![
+            (
+                "response_due",
+                view.response_due
+                    .map_or(Value::Null, |t| Value::String(t.to_string())),
+            ),
+            (
+                "next_hearing",
+                view.next_hearing
+                    .map_or(Value::Null, |d| Value::String(d.to_string())),
+            ),
+        ],
+    )
+}
+
+fn trainee_json(view: &TraineeView) -> Value {
+    record_json(
+        view.id,
+        &view.trainee,
+        vec![
+            ("trained", Value::Bool(view.trained)),
+            (
+                "trained_by",
+                view.trained_by
+                    .map_or(Value::Null, |d| Value::String(d.to_string())),
+            ),
+        ],
+    )
+}
+
+fn bulletin_json(id: i64, bulletin: &Bulletin) -> Value {
+    let missing: Vec<Value> = bulletin
+        .unacknowledged()
+        .into_iter()
+        .map(|o| Value::String(o.to_string()))
+        .collect();
+    record_json(
+        id,
+        bulletin,
+        vec![("unacknowledged", Value::Array(missing))],
+    )
+}
+
 fn schedule_body(row: &ScheduleRow) -> AuditScheduleBody {
     AuditScheduleBody {
         ori: row.ori.clone(),
@@ -75,10 +138,28 @@ pub(crate) async fn oversee(
         command: reply.command.into(),
         audits: reply.audits.iter().map(audit_json).collect(),
         schedule: reply.schedule.iter().map(schedule_body).collect(),
+        violations: reply.violations.iter().map(violation_json).collect(),
+        board_members: reply
+            .members
+            .iter()
+            .map(|(id, m)| record_json(*id, m, vec![]))
+            .collect(),
+        board_meetings: reply
+            .meetings
+            .iter()
+            .map(|(id, m)| record_json(*id, m, vec![]))
+            .collect(),
+        trainees: reply.trainees.iter().map(trainee_json).collect(),
+        bulletins: reply
+            .bulletins
+            .iter()
+            .map(|(id, b)| bulletin_json(*id, b))
+            .collect(),
     };
     Ok(call.respond(reply.code, json))
 }
 
+/// `GET /api/v1/oversight/audits/{id}/{notice|report}`.
 pub(crate) async fn document(
     State(service): State<Service>,
     headers: HeaderMap,
@@ -90,6 +171,49 @@ pub(crate) async fn document(
             "NO DOCUMENT {which:?}: AN AUDIT HAS A notice AND A report"
         )));
     };
+    print(
+        service,
+        &headers,
+        call,
+        id,
+        &format!("audit-{id}-{which}"),
+        kind,
+    )
+    .await
+}
+
+/// `GET /api/v1/oversight/violations/{id}/{notice|decision|decision-N}`.
+pub(crate) async fn violation_document(
+    State(service): State<Service>,
+    headers: HeaderMap,
+    Path((id, which)): Path<(i64, String)>,
+) -> Result<Response, ApiError> {
+    let call = Call::of(&headers);
+    let Some(kind) = DocumentKind::parse_violation(&which) else {
+        return Err(call.invalid(format!(
+            "NO DOCUMENT {which:?}: A VIOLATION CASE HAS A notice AND A decision (decision-N FOR HEARING N)"
+        )));
+    };
+    print(
+        service,
+        &headers,
+        call,
+        id,
+        &format!("violation-{id}-{which}"),
+        kind,
+    )
+    .await
+}
+
+/// A document as PDF, text or JSON, as the request accepts.
+async fn print(
+    service: Service,
+    headers: &HeaderMap,
+    call: Call<'_>,
+    id: i64,
+    file: &str,
+    kind: DocumentKind,
+) -> Result<Response, ApiError> {
     let reply = service
         .oversight_document(call.token(), id, kind, call.op())
         .await
@@ -117,7 +241,7 @@ pub(crate) async fn document(
                 (CONTENT_TYPE, content_type.to_owned()),
                 (
                     CONTENT_DISPOSITION,
-                    format!("inline; filename=\"audit-{id}-{which}.{extension}\""),
+                    format!("inline; filename=\"{file}.{extension}\""),
                 ),
                 (CACHE_CONTROL, "no-store".to_owned()),
             ],

@@ -195,7 +195,7 @@ pub(super) async fn lift_suspension(
         let before = agency.suspensions.len();
         agency.suspensions.retain(|s| s.scope != scope);
         if agency.suspensions.len() == before {
-            return Err(not_found("SUSPENSION", scope.name()));
+            return Err(not_found("SUSPENSION", &scope.name()));
         }
         c.tx.put_agency(&agency).await?;
         (

@@ -4,21 +4,21 @@
 use leads_domain::RuleId;
 use leads_domain::codes::ReplyCode;
 use leads_domain::deadline::DeadlineKind;
-use leads_domain::fields::{FieldDate, Ori};
+use leads_domain::fields::Ori;
 use leads_domain::oversight::{
-    AUDIT_REFUSAL, AgencyAudit, DisciplineStandards, FindingKind, OversightCommand, WrittenNotice,
-    audit_notice, audit_report,
+    AUDIT_REFUSAL, AgencyAudit, DisciplineStandards, FindingKind, OversightCommand, audit_notice,
+    audit_report,
 };
 use leads_policy::OversightAction as A;
 use leads_store::StoreTx;
 
-use super::common::{AuditView, addressed, authorize, case_name, out_of_order};
-use super::schedule::{ScheduleRow, audit_cycle_days, schedule_rows};
+use super::body::{Carried, OversightBody};
+use super::common::{
+    AuditView, addressed, agency, authorize, case_name, letter, out_of_order, today,
+};
+use super::schedule::{audit_cycle_days, schedule_rows};
 use super::standing::{declare_non_compliant, end_non_compliance};
 use crate::runner::{Ctx, Refusal};
-
-/// What an act answers: its code and message, the audits it concerns and schedule rows.
-type Carried = (ReplyCode, String, Vec<AuditView>, Vec<ScheduleRow>);
 
 /// The audit entry's detail: the command as written, cut short.
 pub(super) fn summary(command: &OversightCommand) -> String {
@@ -33,32 +33,12 @@ async fn load(tx: &mut dyn StoreTx, id: i64) -> Result<AgencyAudit, Refusal> {
     })
 }
 
-async fn agency(tx: &mut dyn StoreTx, ori: &Ori) -> Result<leads_domain::access::Agency, Refusal> {
-    tx.agency(ori)
-        .await?
-        .ok_or_else(|| Refusal::rejected(ReplyCode::NotFound, format!("AGENCY {ori} NOT FOUND")))
-}
-
 /// Audit `id`, named in the entry, with the policy's leave for `action` on its agency.
 async fn open(ctx: &mut Ctx<'_>, id: i64, rule: RuleId, action: A) -> Result<AgencyAudit, Refusal> {
     let audit = load(ctx.tx.as_mut(), id).await?;
     subject_of(ctx, &audit.ori, Some(id), rule);
     authorize(ctx, action, Some(&audit.ori))?;
     Ok(audit)
-}
-
-/// A letter of the agency head, received now.
-fn letter(ctx: &Ctx<'_>, head: &str, text: &str, by: &str) -> WrittenNotice {
-    WrittenNotice {
-        head: head.trim().to_owned(),
-        text: text.trim().to_owned(),
-        received_at: ctx.now.as_micros(),
-        recorded_by: by.to_owned(),
-    }
-}
-
-fn today(ctx: &Ctx<'_>) -> FieldDate {
-    FieldDate::from_date(ctx.now.date())
 }
 
 fn subject_of(ctx: &mut Ctx<'_>, ori: &Ori, id: Option<i64>, rule: RuleId) {
@@ -73,8 +53,7 @@ fn done(message: String, id: i64, audit: AgencyAudit) -> Carried {
     (
         ReplyCode::OversightDone,
         message,
-        vec![AuditView::of(id, audit)],
-        vec![],
+        OversightBody::audits(vec![AuditView::of(id, audit)]),
     )
 }
 
@@ -302,8 +281,7 @@ pub(super) async fn carry_out(
                     "DISCIPLINE STANDARDS OF {ori} ON FILE: {} ADOPTED {adopted_on}",
                     document.trim()
                 ),
-                vec![],
-                vec![],
+                OversightBody::default(),
             ))
         }
         C::ShowAudit { id } => {
@@ -315,8 +293,7 @@ pub(super) async fn carry_out(
                     audit.ori,
                     audit.stage.name().to_ascii_uppercase()
                 ),
-                vec![AuditView::of(id, audit)],
-                vec![],
+                OversightBody::audits(vec![AuditView::of(id, audit)]),
             ))
         }
         C::ListAudits { ori } => {
@@ -330,8 +307,7 @@ pub(super) async fn carry_out(
             Ok((
                 ReplyCode::OversightRead,
                 format!("{} AUDIT(S)", views.len()),
-                views,
-                vec![],
+                OversightBody::audits(views),
             ))
         }
         C::AuditSchedule => {
@@ -345,10 +321,13 @@ pub(super) async fn carry_out(
                     "{} AGENCIES, {due} DUE FOR AUDIT - AUDIT CYCLE {cycle} DAYS",
                     rows.len()
                 ),
-                vec![],
-                rows,
+                OversightBody {
+                    schedule: rows,
+                    ..OversightBody::default()
+                },
             ))
         }
+        other => super::cases::carry_out(ctx, other, by).await,
     }
 }
 

@@ -4,12 +4,41 @@
 use leads_domain::access::Agency;
 use leads_domain::clock::Timestamp;
 use leads_domain::codes::ReplyCode;
-use leads_domain::fields::Ori;
-use leads_domain::oversight::{AgencyAudit, AgencyName, OutOfOrder};
+use leads_domain::fields::{FieldDate, Ori};
+use leads_domain::oversight::{AgencyAudit, AgencyName, OutOfOrder, WrittenNotice};
 use leads_domain::reply::Reason;
 use leads_policy::{Act, AuthzRequest, OversightAction, Target};
+use leads_store::StoreTx;
 
 use crate::runner::{Ctx, Refusal};
+
+/// The agency named, or a refusal that it is not on file.
+pub(super) async fn agency(tx: &mut dyn StoreTx, ori: &Ori) -> Result<Agency, Refusal> {
+    tx.agency(ori)
+        .await?
+        .ok_or_else(|| Refusal::rejected(ReplyCode::NotFound, format!("AGENCY {ori} NOT FOUND")))
+}
+
+/// A letter of the agency head, received now.
+pub(super) fn letter(ctx: &Ctx<'_>, head: &str, text: &str, by: &str) -> WrittenNotice {
+    WrittenNotice {
+        head: head.trim().to_owned(),
+        text: text.trim().to_owned(),
+        received_at: ctx.now.as_micros(),
+        recorded_by: by.to_owned(),
+    }
+}
+
+/// The day of the act.
+pub(super) fn today(ctx: &Ctx<'_>) -> FieldDate {
+    FieldDate::from_date(ctx.now.date())
+}
+
+/// The end of `day` (00:00 UTC of the next): when a deadline set for the day falls.
+pub(super) fn end_of(day: FieldDate) -> Timestamp {
+    let next = day.date().next_day().unwrap_or(day.date());
+    Timestamp::from_micros(next.midnight().assume_utc().unix_timestamp() * 1_000_000)
+}
 
 /// An audit as the API shows it: its number, the audit, and its deadlines.
 #[derive(Debug, Clone)]

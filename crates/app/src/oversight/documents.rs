@@ -1,33 +1,64 @@
-//! The printable notices of an audit: the written notice before it and the report after it,
-//! as text and PDF. Reading one is an audited reading.
+//! The printable notices of oversight, as text and PDF: an audit's written notice before it
+//! and its report after it; a violation case's notice (minor violation, hearing, immediate
+//! suspension) and the Director's decision after each hearing. Reading one is an audited
+//! reading.
 
 use leads_domain::RuleId;
 use leads_domain::codes::ReplyCode;
-use leads_domain::oversight::{Document, audit_notice, audit_report};
+use leads_domain::oversight::{
+    DIRECTORS_DECISION, Document, ViolationCase, audit_notice, audit_report, hearing_decision,
+    violation_notice,
+};
 use leads_domain::reply::Answer;
 use leads_policy::OversightAction;
+use leads_store::CaseKind;
 
-use super::common::{addressed, authorize, case_name, out_of_order};
+use super::common::{addressed, agency, authorize, case_name, out_of_order};
+use super::records::{load, name_of};
 use crate::runner::{Actor, Ctx, Done, Mode, Operation, OperationKind, Prep, Refusal};
 use crate::{Service, ServiceError};
 
-/// Which document of an audit.
+/// Which document of an audit or a violation case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DocumentKind {
     /// The written notice before the audit (1240.100(a)).
     Notice,
     /// The written report after it (1240.100(c)).
     Report,
+    /// The notice that opened a violation case (1240.110(a)-(c)).
+    ViolationNotice,
+    /// The Director's decision after a hearing: the one numbered (1 = the first), or the
+    /// last decided (1240.110(e)).
+    Decision(Option<usize>),
 }
 
 impl DocumentKind {
-    /// The kind named in a URL (`notice`, `report`).
+    /// An audit's document named in a URL (`notice`, `report`).
     pub fn parse(name: &str) -> Option<DocumentKind> {
         match name {
             "notice" => Some(DocumentKind::Notice),
             "report" => Some(DocumentKind::Report),
             _ => None,
         }
+    }
+
+    /// A violation case's document named in a URL (`notice`, `decision`, `decision-2`).
+    pub fn parse_violation(name: &str) -> Option<DocumentKind> {
+        match name {
+            "notice" => Some(DocumentKind::ViolationNotice),
+            "decision" => Some(DocumentKind::Decision(None)),
+            _ => name
+                .strip_prefix("decision-")
+                .and_then(|n| n.parse().ok())
+                .map(|n| DocumentKind::Decision(Some(n))),
+        }
+    }
+
+    fn is_violation(self) -> bool {
+        matches!(
+            self,
+            DocumentKind::ViolationNotice | DocumentKind::Decision(_)
+        )
     }
 }
 
@@ -75,16 +106,26 @@ impl Operation for DocumentRead {
             match self.kind {
                 DocumentKind::Notice => "audit_notice",
                 DocumentKind::Report => "audit_report",
+                DocumentKind::ViolationNotice => "violation_notice",
+                DocumentKind::Decision(_) => "hearing_decision",
             }
             .into(),
         );
-        prep.audit.records = vec![case_name(self.id)];
-        prep.audit.rules = vec![RuleId::O1];
+        if self.kind.is_violation() {
+            prep.audit.records = vec![name_of(CaseKind::Violation, self.id)];
+            prep.audit.rules = vec![RuleId::O3];
+        } else {
+            prep.audit.records = vec![case_name(self.id)];
+            prep.audit.rules = vec![RuleId::O1];
+        }
         Ok(Mode::Read)
     }
 
     async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<OversightDocument>, Refusal> {
         let id = self.id;
+        if self.kind.is_violation() {
+            return violation_document(ctx, id, self.kind).await;
+        }
         let audit = ctx.tx.oversight().audit(id).await?.ok_or_else(|| {
             Refusal::rejected(ReplyCode::AuditNotFound, format!("NO AUDIT {id} ON FILE"))
         })?;
@@ -106,7 +147,7 @@ impl Operation for DocumentRead {
                     text: format!("AUDIT {id}: NO NOTICE HAS BEEN SENT YET"),
                 }));
             }
-            DocumentKind::Report => {
+            DocumentKind::Report | DocumentKind::ViolationNotice | DocumentKind::Decision(_) => {
                 return Err(out_of_order(leads_domain::oversight::OutOfOrder {
                     cite: leads_domain::oversight::AUDIT_REPORT,
                     text: format!("AUDIT {id}: NO REPORT HAS BEEN ISSUED YET"),
@@ -122,8 +163,38 @@ impl Operation for DocumentRead {
     }
 }
 
+/// A violation case's notice or decision.
+async fn violation_document(
+    ctx: &mut Ctx<'_>,
+    id: i64,
+    kind: DocumentKind,
+) -> Result<Done<OversightDocument>, Refusal> {
+    let case: ViolationCase = load(ctx.tx.as_mut(), CaseKind::Violation, id).await?;
+    ctx.audit.ori = Some(case.ori.to_string());
+    authorize(ctx, OversightAction::ReadOversight, Some(&case.ori))?;
+    let holder = agency(ctx.tx.as_mut(), &case.ori).await?;
+    let document = match kind {
+        DocumentKind::Decision(number) => {
+            let number = number.or_else(|| case.last_decided()).unwrap_or_default();
+            hearing_decision(&addressed(&holder), id, &case, number).ok_or_else(|| {
+                out_of_order(leads_domain::oversight::OutOfOrder::new(
+                    DIRECTORS_DECISION,
+                    format!("VIOLATION {id}: HEARING {number} HAS NO DECISION"),
+                ))
+            })?
+        }
+        _ => violation_notice(&addressed(&holder), id, &case),
+    };
+    let printed = OversightDocument::of(&document);
+    Ok(Done::new(
+        ReplyCode::OversightRead,
+        printed.title.clone(),
+        printed,
+    ))
+}
+
 impl Service {
-    /// The notice or report of audit `id`, for the session `token`.
+    /// A document of audit or violation case `id`, for the session `token`.
     pub async fn oversight_document(
         &self,
         token: &str,

@@ -11,25 +11,24 @@ use crate::runner::{Actor, Ctx, Done, Mode, Operation, OperationKind, Prep, Refu
 use crate::{Service, ServiceError};
 
 mod audits;
+mod board;
+mod body;
+mod cases;
 mod common;
 pub(crate) mod coordinators;
 mod documents;
+mod records;
 mod schedule;
 mod standing;
+mod training;
+mod violations;
 
+pub use body::{OversightBody, TraineeView, ViolationView};
 pub use common::AuditView;
 pub(crate) use common::out_of_order;
 pub use documents::{DocumentKind, OversightDocument};
 pub use schedule::ScheduleRow;
 pub(crate) use standing::declare_non_compliant;
-
-/// The body of an oversight answer.
-#[derive(Debug, Clone, Default)]
-pub struct OversightBody {
-    pub command: &'static str,
-    pub audits: Vec<AuditView>,
-    pub schedule: Vec<ScheduleRow>,
-}
 
 /// The answer to an oversight act.
 pub type OversightReply = Answer<OversightBody>;
@@ -70,16 +69,8 @@ impl Operation for OversightOp {
 
     async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<OversightBody>, Refusal> {
         let command = self.command.name();
-        let (code, message, audits, schedule) = audits::carry_out(ctx, self.command).await?;
-        Ok(Done::new(
-            code,
-            message,
-            OversightBody {
-                command,
-                audits,
-                schedule,
-            },
-        ))
+        let (code, message, body) = audits::carry_out(ctx, self.command).await?;
+        Ok(Done::new(code, message, OversightBody { command, ..body }))
     }
 }
 

@@ -277,7 +277,7 @@ impl Agency {
     }
 
     /// The services suspended now (`all` covers every service).
-    pub fn suspended_scopes(&self) -> BTreeSet<&'static str> {
+    pub fn suspended_scopes(&self) -> BTreeSet<String> {
         self.suspensions.iter().map(|s| s.scope.name()).collect()
     }
 

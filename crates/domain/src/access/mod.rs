@@ -28,6 +28,6 @@ pub use person::{
     Person, Role,
 };
 pub use principal::Principal;
-pub use service::{Service, ServiceScope};
+pub use service::{Service, ServicePart, ServiceScope};
 pub use shortfall::Shortfall;
 pub use terminal::Terminal;

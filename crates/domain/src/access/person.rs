@@ -24,17 +24,21 @@ pub enum Role {
     SosPolice,
     /// Secretary of State staff at the SOS image desk (requests made directly to SOS).
     SosStaff,
+    /// The Director of the Department, or a designee: sets hearings, imposes and lifts
+    /// sanctions, decides (1240.110), appoints and answers the Advisory Policy Board (1240.20).
+    Director,
 }
 
 impl Role {
     /// Every role.
-    pub const ALL: [Role; 6] = [
+    pub const ALL: [Role; 7] = [
         Role::Administrator,
         Role::Coordinator,
         Role::Operator,
         Role::Auditor,
         Role::SosPolice,
         Role::SosStaff,
+        Role::Director,
     ];
 
     /// The stable name.
@@ -46,6 +50,7 @@ impl Role {
             Role::Auditor => "auditor",
             Role::SosPolice => "sos_police",
             Role::SosStaff => "sos_staff",
+            Role::Director => "director",
         }
     }
 

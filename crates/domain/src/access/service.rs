@@ -89,37 +89,103 @@ impl fmt::Display for Service {
     }
 }
 
-/// What a suspension covers: every service, or one.
+/// A part of a hot-file service a suspension may name on its own (O3, 1240.110: "all or any
+/// portion of LEADS service"): putting records in and keeping them, or asking the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ServicePart {
+    /// Enter, modify, cancel, clear and locate records, and enter, modify and cancel their
+    /// images; the second-party check and the validation.
+    Entries,
+    /// Query the file and its images, and ask for hit confirmation.
+    Inquiries,
+}
+
+impl ServicePart {
+    /// The stable name.
+    pub fn name(self) -> &'static str {
+        match self {
+            ServicePart::Entries => "entries",
+            ServicePart::Inquiries => "inquiries",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<ServicePart> {
+        [ServicePart::Entries, ServicePart::Inquiries]
+            .into_iter()
+            .find(|p| p.name() == name)
+    }
+}
+
+/// What a suspension covers: every service, one, or one part of one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ServiceScope {
     All,
     Only(Service),
+    Part { service: Service, part: ServicePart },
 }
 
 impl ServiceScope {
-    /// Whether the scope covers a service.
+    /// Whether the scope covers a whole service.
     pub fn covers(self, service: Service) -> bool {
         match self {
             ServiceScope::All => true,
             ServiceScope::Only(s) => s == service,
+            ServiceScope::Part { .. } => false,
         }
     }
 
-    /// `all` or the service's name.
-    pub fn name(self) -> &'static str {
+    /// Whether the scope covers one part of a service.
+    pub fn covers_part(self, service: Service, part: ServicePart) -> bool {
         match self {
-            ServiceScope::All => "all",
-            ServiceScope::Only(s) => s.name(),
+            ServiceScope::Part {
+                service: s,
+                part: p,
+            } => s == service && p == part,
+            whole => whole.covers(service),
         }
     }
 
-    /// Reads `all` or a service name.
+    /// `all`, the service's name, or `service:part` (`wanted:entries`).
+    pub fn name(self) -> String {
+        match self {
+            ServiceScope::All => "all".to_owned(),
+            ServiceScope::Only(s) => s.name().to_owned(),
+            ServiceScope::Part { service, part } => format!("{}:{}", service.name(), part.name()),
+        }
+    }
+
+    /// What it covers, in words, for notices.
+    pub fn describe(self) -> String {
+        match self {
+            ServiceScope::All => "ALL LEADS SERVICES".to_owned(),
+            ServiceScope::Only(s) => format!("THE {} SERVICE", s.name().to_ascii_uppercase()),
+            ServiceScope::Part { service, part } => format!(
+                "{} OF THE {} SERVICE ({})",
+                part.name().to_ascii_uppercase(),
+                service.name().to_ascii_uppercase(),
+                match part {
+                    ServicePart::Entries =>
+                        "ENTER, MODIFY, CANCEL, CLEAR, LOCATE; INQUIRIES STILL ANSWER",
+                    ServicePart::Inquiries =>
+                        "QUERIES AND HIT CONFIRMATION REQUESTS; ENTRIES STILL ACCEPTED",
+                }
+            ),
+        }
+    }
+
+    /// Reads `all`, a service name or `service:part`.
     pub fn from_name(name: &str) -> Option<ServiceScope> {
         if name == "all" {
-            Some(ServiceScope::All)
-        } else {
-            Service::from_name(name).map(ServiceScope::Only)
+            return Some(ServiceScope::All);
+        }
+        match name.split_once(':') {
+            Some((service, part)) => Some(ServiceScope::Part {
+                service: Service::from_name(service)?,
+                part: ServicePart::from_name(part)?,
+            }),
+            None => Service::from_name(name).map(ServiceScope::Only),
         }
     }
 }
@@ -139,5 +205,16 @@ mod tests {
         assert_eq!(ServiceScope::from_name("all"), Some(ServiceScope::All));
         assert!(ServiceScope::All.covers(Service::Gun));
         assert!(!ServiceScope::Only(Service::Wanted).covers(Service::Gun));
+        let entries = ServiceScope::Part {
+            service: Service::Wanted,
+            part: ServicePart::Entries,
+        };
+        assert_eq!(ServiceScope::from_name("wanted:entries"), Some(entries));
+        assert_eq!(ServiceScope::from_name(&entries.name()), Some(entries));
+        assert!(entries.covers_part(Service::Wanted, ServicePart::Entries));
+        assert!(!entries.covers_part(Service::Wanted, ServicePart::Inquiries));
+        assert!(!entries.covers(Service::Wanted));
+        assert!(ServiceScope::All.covers_part(Service::Gun, ServicePart::Inquiries));
+        assert_eq!(ServiceScope::from_name("wanted:everything"), None);
     }
 }

@@ -4,6 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::audit::{FindingKind, PresentAs};
+use super::board::{Answer, Topic};
+use super::hearing::{EvidenceSide, Outcome};
+use super::training::{TraineeCategory, TrainingKind};
+use super::violation::{Allegation, ViolationClass};
+use crate::access::ServiceScope;
 use crate::fields::{FieldDate, Ori};
 
 /// One oversight act.
@@ -57,6 +62,117 @@ pub enum OversightCommand {
     },
     /// Each agency's last audit, next due date, scheduled audit and standing.
     AuditSchedule,
+    /// Open a violation case (O3): a minor one sends its written notice; a moderate one sets
+    /// its hearing; a major one suspends `suspend` at once and sets its hearing.
+    OpenViolation {
+        ori: Ori,
+        class: ViolationClass,
+        allegations: Vec<Allegation>,
+        #[serde(default)]
+        hearing_on: Option<FieldDate>,
+        #[serde(default)]
+        suspend: Vec<ServiceScope>,
+    },
+    /// The agency's written response that a minor violation is addressed.
+    RecordViolationResponse { id: i64, head: String, text: String },
+    /// The Director lifts an immediate suspension before its hearing (110(c)(3)).
+    LiftBeforeHearing { id: i64, reason: String },
+    /// Someone appeared at the hearing (110(d)(1)).
+    RecordAppearance {
+        id: i64,
+        name: String,
+        capacity: String,
+    },
+    /// A document in evidence (110(d)(2), (3)).
+    RecordEvidence {
+        id: i64,
+        side: EvidenceSide,
+        document: String,
+        description: String,
+    },
+    /// The Director's decision at the end of the hearing (110(e)).
+    DecideHearing {
+        id: i64,
+        outcome: Outcome,
+        #[serde(default)]
+        services: Vec<ServiceScope>,
+        #[serde(default)]
+        comply_by: Option<FieldDate>,
+        #[serde(default)]
+        next_hearing: Option<FieldDate>,
+        text: String,
+    },
+    /// One violation case, whole.
+    ShowViolation { id: i64 },
+    /// The violation cases of one agency, or of every agency.
+    ListViolations {
+        #[serde(default)]
+        ori: Option<Ori>,
+    },
+    /// The Director appoints a member of the Advisory Policy Board (O4).
+    AppointBoardMember {
+        name: String,
+        represents: String,
+        appointed_on: FieldDate,
+    },
+    /// A membership ends.
+    EndBoardMembership {
+        member: i64,
+        ended_on: FieldDate,
+        reason: String,
+    },
+    /// A meeting of the Board: the members present and the minutes.
+    RecordBoardMeeting {
+        held_on: FieldDate,
+        present: Vec<i64>,
+        minutes: String,
+    },
+    /// A recommendation made at a meeting, linked to the cases it concerns.
+    RecordRecommendation {
+        meeting: i64,
+        topic: Topic,
+        text: String,
+        #[serde(default)]
+        cases: Vec<String>,
+    },
+    /// The Director's response to a recommendation.
+    RespondToRecommendation {
+        meeting: i64,
+        number: usize,
+        answer: Answer,
+        text: String,
+    },
+    /// The Board's members and meetings.
+    ShowBoard,
+    /// Put a person on the agency's training roll (T3).
+    RegisterTrainee {
+        ori: Ori,
+        name: String,
+        #[serde(default)]
+        person: Option<String>,
+        category: TraineeCategory,
+        since: FieldDate,
+    },
+    /// A training, test or proficiency affirmation given.
+    RecordTraining {
+        trainee: i64,
+        kind: TrainingKind,
+        on: FieldDate,
+        instructor: String,
+        #[serde(default)]
+        result: Option<String>,
+    },
+    /// The training roll of one agency, or of every agency.
+    ListTrainees {
+        #[serde(default)]
+        ori: Option<Ori>,
+    },
+    /// A Department bulletin on a change to LEADS, to every active agency.
+    IssueBulletin { title: String, text: String },
+    /// The principal's agency acknowledges a bulletin.
+    AcknowledgeBulletin { id: i64 },
+    /// The bulletins, with who has and has not acknowledged.
+    ListBulletins,
 }
 
 impl OversightCommand {
@@ -77,6 +193,26 @@ impl OversightCommand {
             C::ShowAudit { .. } => "show_audit",
             C::ListAudits { .. } => "list_audits",
             C::AuditSchedule => "audit_schedule",
+            C::OpenViolation { .. } => "open_violation",
+            C::RecordViolationResponse { .. } => "record_violation_response",
+            C::LiftBeforeHearing { .. } => "lift_before_hearing",
+            C::RecordAppearance { .. } => "record_appearance",
+            C::RecordEvidence { .. } => "record_evidence",
+            C::DecideHearing { .. } => "decide_hearing",
+            C::ShowViolation { .. } => "show_violation",
+            C::ListViolations { .. } => "list_violations",
+            C::AppointBoardMember { .. } => "appoint_board_member",
+            C::EndBoardMembership { .. } => "end_board_membership",
+            C::RecordBoardMeeting { .. } => "record_board_meeting",
+            C::RecordRecommendation { .. } => "record_recommendation",
+            C::RespondToRecommendation { .. } => "respond_to_recommendation",
+            C::ShowBoard => "show_board",
+            C::RegisterTrainee { .. } => "register_trainee",
+            C::RecordTraining { .. } => "record_training",
+            C::ListTrainees { .. } => "list_trainees",
+            C::IssueBulletin { .. } => "issue_bulletin",
+            C::AcknowledgeBulletin { .. } => "acknowledge_bulletin",
+            C::ListBulletins => "list_bulletins",
         }
     }
 
@@ -85,7 +221,14 @@ impl OversightCommand {
         use OversightCommand as C;
         matches!(
             self,
-            C::ShowAudit { .. } | C::ListAudits { .. } | C::AuditSchedule
+            C::ShowAudit { .. }
+                | C::ListAudits { .. }
+                | C::AuditSchedule
+                | C::ShowViolation { .. }
+                | C::ListViolations { .. }
+                | C::ShowBoard
+                | C::ListTrainees { .. }
+                | C::ListBulletins
         )
     }
 }

@@ -4,7 +4,7 @@ use async_trait::async_trait;
 use leads_domain::clock::Timestamp;
 use leads_domain::fields::Ori;
 use leads_domain::oversight::AgencyAudit;
-use leads_store::{OversightTx, StoreError, StoreResult};
+use leads_store::{CaseKind, OversightTx, StoreError, StoreResult};
 use sqlx::any::AnyRow;
 
 use super::SqlTx;
@@ -89,5 +89,86 @@ impl OversightTx for SqlTx {
         }
         .map_err(classify)?;
         rows.iter().map(decode).collect()
+    }
+
+    async fn insert_case(
+        &mut self,
+        kind: CaseKind,
+        ori: Option<&Ori>,
+        profile: &str,
+        at: Timestamp,
+    ) -> StoreResult<i64> {
+        sqlx::query_scalar(
+            "INSERT INTO oversight_cases (kind, ori, profile, created_at, updated_at) \
+             VALUES ($1, $2, $3, $4, $4) RETURNING id",
+        )
+        .bind(kind.name())
+        .bind(ori.map(ToString::to_string))
+        .bind(profile)
+        .bind(at.as_micros())
+        .fetch_one(&mut *self.tx)
+        .await
+        .map_err(classify)
+    }
+
+    async fn update_case(
+        &mut self,
+        kind: CaseKind,
+        id: i64,
+        profile: &str,
+        at: Timestamp,
+    ) -> StoreResult<()> {
+        let done = sqlx::query(
+            "UPDATE oversight_cases SET profile = $1, updated_at = $2 WHERE id = $3 AND kind = $4",
+        )
+        .bind(profile)
+        .bind(at.as_micros())
+        .bind(id)
+        .bind(kind.name())
+        .execute(&mut *self.tx)
+        .await
+        .map_err(classify)?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Corrupt(format!(
+                "{} {id} is not on file",
+                kind.name()
+            )));
+        }
+        Ok(())
+    }
+
+    async fn case(&mut self, kind: CaseKind, id: i64) -> StoreResult<Option<String>> {
+        sqlx::query_scalar("SELECT profile FROM oversight_cases WHERE id = $1 AND kind = $2")
+            .bind(id)
+            .bind(kind.name())
+            .fetch_optional(&mut *self.tx)
+            .await
+            .map_err(classify)
+    }
+
+    async fn cases(
+        &mut self,
+        kind: CaseKind,
+        ori: Option<&Ori>,
+    ) -> StoreResult<Vec<(i64, String)>> {
+        let rows = match ori {
+            Some(ori) => sqlx::query(
+                "SELECT id, profile FROM oversight_cases WHERE kind = $1 AND ori = $2 ORDER BY id",
+            )
+            .bind(kind.name())
+            .bind(ori.to_string())
+            .fetch_all(&mut *self.tx)
+            .await,
+            None => {
+                sqlx::query("SELECT id, profile FROM oversight_cases WHERE kind = $1 ORDER BY id")
+                    .bind(kind.name())
+                    .fetch_all(&mut *self.tx)
+                    .await
+            }
+        }
+        .map_err(classify)?;
+        rows.iter()
+            .map(|row| Ok((get(row, "id")?, get(row, "profile")?)))
+            .collect()
     }
 }

@@ -1,0 +1,303 @@
+//! A hearing of a violation case (O3, 1240.110(d)-(e)): who appeared, the Administrator's
+//! evidence that a violation occurred, the agency's evidence, and the Director's decision —
+//! suspend, no violation, end the suspension, or time to comply with a second hearing, at
+//! which every option is open again.
+
+use serde::{Deserialize, Serialize};
+
+use super::out_of_order::OutOfOrder;
+use super::violation::{CaseStage, CaseSuspension, ViolationCase};
+use crate::access::ServiceScope;
+use crate::clock::Timestamp;
+use crate::fields::FieldDate;
+use crate::rules::{Cite, RuleId};
+
+/// The procedure of a hearing: appearances and both sides' evidence.
+pub const HEARING_PROCEDURE: Cite = RuleId::O3.at("20 Ill. Adm. Code 1240.110(d)");
+/// The Director's decision at the end of a hearing.
+pub const DIRECTORS_DECISION: Cite = RuleId::O3.at("20 Ill. Adm. Code 1240.110(e)");
+
+/// Whose evidence a document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceSide {
+    /// The LEADS Administrator's, that a violation occurred (110(d)(2)).
+    Administrator,
+    /// The agency's, on the violation or its corrective actions (110(d)(3)).
+    Agency,
+}
+
+/// A document put in evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub side: EvidenceSide,
+    /// The document's title or reference.
+    pub document: String,
+    pub description: String,
+    pub recorded_by: String,
+    /// UTC microseconds.
+    pub recorded_at: i64,
+}
+
+/// Someone who appeared at the hearing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Appearance {
+    pub name: String,
+    /// For whom, in what capacity (`AGENCY HEAD`, `LEADS ADMINISTRATOR`).
+    pub capacity: String,
+}
+
+/// What the Director decides (1240.110(e)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Suspend the services named.
+    Suspend,
+    /// No violation: any suspension ends.
+    NoViolation,
+    /// End a suspension already imposed.
+    EndSuspension,
+    /// Grant time to comply and set the date of a second hearing.
+    TimeToComply,
+}
+
+impl Outcome {
+    /// The stable name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Suspend => "suspend",
+            Outcome::NoViolation => "no_violation",
+            Outcome::EndSuspension => "end_suspension",
+            Outcome::TimeToComply => "time_to_comply",
+        }
+    }
+}
+
+/// The Director's decision, as recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HearingDecision {
+    pub outcome: Outcome,
+    /// The services suspended (`suspend`).
+    pub services: Vec<ServiceScope>,
+    /// The day to comply by and the second hearing's date (`time_to_comply`).
+    pub comply_by: Option<FieldDate>,
+    pub next_hearing: Option<FieldDate>,
+    /// The order, in the Director's words.
+    pub text: String,
+    pub by: String,
+    /// UTC microseconds.
+    pub at: i64,
+}
+
+/// One hearing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hearing {
+    pub on: FieldDate,
+    pub set_by: String,
+    /// When it was set (the notice's date), UTC microseconds.
+    pub set_at: i64,
+    pub appearances: Vec<Appearance>,
+    pub evidence: Vec<Evidence>,
+    pub decision: Option<HearingDecision>,
+}
+
+impl Hearing {
+    pub(super) fn set(on: FieldDate, by: &str, now: Timestamp) -> Hearing {
+        Hearing {
+            on,
+            set_by: by.to_owned(),
+            set_at: now.as_micros(),
+            appearances: Vec::new(),
+            evidence: Vec::new(),
+            decision: None,
+        }
+    }
+}
+
+/// What a decision asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deciding<'a> {
+    pub outcome: Outcome,
+    pub services: &'a [ServiceScope],
+    pub comply_by: Option<FieldDate>,
+    pub next_hearing: Option<FieldDate>,
+    pub text: &'a str,
+    pub by: &'a str,
+}
+
+/// What a decision changed in the agency's services.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DecisionEffect {
+    pub suspended: Vec<ServiceScope>,
+    pub ended: Vec<ServiceScope>,
+}
+
+impl ViolationCase {
+    /// The hearing under way: its day has come and it is not decided.
+    fn hearing_today(&mut self, now: Timestamp) -> Result<&mut Hearing, OutOfOrder> {
+        let stage = self.stage_text();
+        let hearing = self
+            .hearings
+            .last_mut()
+            .filter(|h| h.decision.is_none())
+            .ok_or_else(|| {
+                OutOfOrder::new(
+                    HEARING_PROCEDURE,
+                    format!("THE CASE IS {stage} - NO HEARING IS PENDING"),
+                )
+            })?;
+        if FieldDate::from_date(now.date()) < hearing.on {
+            return Err(OutOfOrder::new(
+                HEARING_PROCEDURE,
+                format!("THE HEARING IS SET FOR {} - IT HAS NOT BEGUN", hearing.on),
+            ));
+        }
+        Ok(hearing)
+    }
+
+    /// Someone appeared at the hearing (110(d)(1)).
+    pub fn record_appearance(
+        &mut self,
+        name: &str,
+        capacity: &str,
+        now: Timestamp,
+    ) -> Result<(), OutOfOrder> {
+        let hearing = self.hearing_today(now)?;
+        if name.trim().is_empty() || capacity.trim().is_empty() {
+            return Err(OutOfOrder::new(
+                HEARING_PROCEDURE,
+                "NAME WHO APPEARED AND IN WHAT CAPACITY",
+            ));
+        }
+        hearing.appearances.push(Appearance {
+            name: name.trim().to_owned(),
+            capacity: capacity.trim().to_owned(),
+        });
+        Ok(())
+    }
+
+    /// A document in evidence (110(d)(2), (3)).
+    pub fn record_evidence(
+        &mut self,
+        side: EvidenceSide,
+        document: &str,
+        description: &str,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<(), OutOfOrder> {
+        let hearing = self.hearing_today(now)?;
+        if document.trim().is_empty() || description.trim().len() < 10 {
+            return Err(OutOfOrder::new(
+                HEARING_PROCEDURE,
+                "NAME THE DOCUMENT AND SAY WHAT IT SHOWS (10 CHARACTERS OR MORE)",
+            ));
+        }
+        hearing.evidence.push(Evidence {
+            side,
+            document: document.trim().to_owned(),
+            description: description.trim().to_owned(),
+            recorded_by: by.to_owned(),
+            recorded_at: now.as_micros(),
+        });
+        Ok(())
+    }
+
+    /// The Director's decision at the end of the hearing (110(e)).
+    pub fn decide(
+        &mut self,
+        d: Deciding<'_>,
+        now: Timestamp,
+    ) -> Result<DecisionEffect, OutOfOrder> {
+        let in_force = !self.suspended_now().is_empty();
+        let refuse = |text: String| Err(OutOfOrder::new(DIRECTORS_DECISION, text));
+        let hearing = self.hearing_today(now)?;
+        let presented = hearing
+            .evidence
+            .iter()
+            .any(|e| e.side == EvidenceSide::Administrator);
+        if d.text.trim().len() < 10 {
+            return refuse("STATE THE DIRECTOR'S ORDER (10 CHARACTERS OR MORE)".into());
+        }
+        match d.outcome {
+            Outcome::Suspend if d.services.is_empty() => {
+                return refuse("NAME THE SERVICES SUSPENDED".into());
+            }
+            Outcome::Suspend if !presented => {
+                return Err(OutOfOrder::new(
+                    HEARING_PROCEDURE,
+                    "NO EVIDENCE OF A VIOLATION WAS PRESENTED - THE ADMINISTRATOR PRESENTS IT BEFORE A SUSPENSION (1240.110(d)(2))",
+                ));
+            }
+            Outcome::EndSuspension if !in_force => {
+                return refuse("NO SUSPENSION OF THIS CASE IS IN FORCE".into());
+            }
+            Outcome::TimeToComply => {
+                let today = FieldDate::from_date(now.date());
+                match (d.comply_by, d.next_hearing) {
+                    (Some(by), Some(next)) if by >= today && next >= by => {}
+                    _ => {
+                        return refuse(
+                            "TIME TO COMPLY NAMES THE DAY TO COMPLY BY AND A LATER DATE FOR THE SECOND HEARING (1240.110(e)(4))"
+                                .into(),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+        hearing.decision = Some(HearingDecision {
+            outcome: d.outcome,
+            services: d.services.to_vec(),
+            comply_by: d.comply_by,
+            next_hearing: d.next_hearing,
+            text: d.text.trim().to_owned(),
+            by: d.by.to_owned(),
+            at: now.as_micros(),
+        });
+        let mut effect = DecisionEffect::default();
+        let order = format!(
+            "DIRECTOR'S DECISION: {}",
+            d.outcome.name().to_ascii_uppercase()
+        );
+        match d.outcome {
+            Outcome::Suspend => {
+                // The decision's suspension replaces any immediate one.
+                effect.ended = self.end_suspensions(&order, d.by, now).unwrap_or_default();
+                self.suspensions.push(CaseSuspension {
+                    scopes: d.services.to_vec(),
+                    since: now.as_micros(),
+                    by: d.by.to_owned(),
+                    lifted_at: None,
+                    lifted_by: None,
+                    lifted_why: None,
+                });
+                effect.suspended = d.services.to_vec();
+                self.close(&order);
+            }
+            Outcome::NoViolation | Outcome::EndSuspension => {
+                effect.ended = self.end_suspensions(&order, d.by, now).unwrap_or_default();
+                self.close(&order);
+            }
+            Outcome::TimeToComply => {
+                if let Some(next) = d.next_hearing {
+                    self.hearings.push(Hearing::set(next, d.by, now));
+                }
+                self.stage = CaseStage::HearingSet;
+            }
+        }
+        Ok(effect)
+    }
+
+    /// The number (1 = the first) of the last hearing decided.
+    pub fn last_decided(&self) -> Option<usize> {
+        self.hearings
+            .iter()
+            .rposition(|h| h.decision.is_some())
+            .map(|i| i + 1)
+    }
+
+    fn close(&mut self, how: &str) {
+        self.stage = CaseStage::Closed;
+        self.closed_how = Some(how.to_owned());
+    }
+}
