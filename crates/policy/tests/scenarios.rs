@@ -10,7 +10,7 @@
 
 use leads_domain::access::{
     AccessLevel, Agency, AgencyStatus, Agreement, Background, BasisEvidence, Certification,
-    CertificationLevel, ChargeDenial, Conviction, OffenseClass, Person, Role, Service,
+    CertificationLevel, ChargeDenial, Conviction, OffenseClass, Person, Role, Service, ServicePart,
     ServiceScope, Suspension, Terminal,
 };
 use leads_domain::fields::{FieldDate, Ori};
@@ -273,6 +273,75 @@ fn a3_less_than_full_agency_cannot_use_ungranted_file() {
     let d = decide(&p, query(FileKind::Wanted));
     assert_eq!(refused_by(&d), ["A3"]);
     assert_eq!(d.reasons[0].citation, "20 Ill. Adm. Code 1240.30(b)(5)");
+}
+
+#[test]
+fn o3_a_part_suspension_refuses_entries_while_inquiries_answer() {
+    let mut p = eligible(&[Role::Operator]);
+    p.agency.suspensions.push(Suspension {
+        scope: ServiceScope::Part {
+            service: Service::Wanted,
+            part: ServicePart::Entries,
+        },
+        reference: "VIOLATION 1".into(),
+        reason: "MAJOR VIOLATION".into(),
+        since_micros: 0,
+        imposed_by: "DIR".into(),
+    });
+    let on_wanted = |action| Ask {
+        act: Act::Transaction(action),
+        ..query(FileKind::Wanted)
+    };
+    for action in [
+        Action::Enter,
+        Action::Modify,
+        Action::Cancel,
+        Action::Clear,
+        Action::Locate,
+    ] {
+        assert_eq!(
+            refused_by(&decide(&p, on_wanted(action))),
+            ["O3"],
+            "{action:?}"
+        );
+    }
+    assert!(
+        decide(&p, query(FileKind::Wanted)).allowed,
+        "inquiries answer"
+    );
+    let owner = ori("IL0840000");
+    assert!(
+        decide(
+            &p,
+            Ask {
+                act: Act::Confirm(true),
+                target: Target::Record {
+                    file: FileKind::Wanted,
+                    owner: &owner,
+                },
+                ..query(FileKind::Wanted)
+            }
+        )
+        .allowed,
+        "hit confirmation requests are inquiries"
+    );
+    assert!(
+        decide(
+            &p,
+            Ask {
+                act: Act::Transaction(Action::Enter),
+                ..query(FileKind::Gun)
+            }
+        )
+        .allowed,
+        "other files take entries"
+    );
+    p.agency.suspensions[0].scope = ServiceScope::Part {
+        service: Service::Wanted,
+        part: ServicePart::Inquiries,
+    };
+    assert_eq!(refused_by(&decide(&p, query(FileKind::Wanted))), ["O3"]);
+    assert!(decide(&p, on_wanted(Action::Enter)).allowed);
 }
 
 #[test]

@@ -22,7 +22,8 @@ Commands (arguments as key=value, or key:=json for numbers, lists and objects):
   deactivate-agency    ori= reason=
   set-agency-phone     ori= phone=                       (the 24-hour number shown on hit confirmations)
   appoint-coordinator  ori= person=                      (a certified employee: rule T1)
-  suspend-service      ori= scope:='\"all\"' | scope:='{\"only\":\"wanted\"}' reference= reason=   (rule O3)
+  suspend-service      ori= scope:='\"all\"' | scope:='{\"only\":\"wanted\"}'
+                       | scope:='{\"part\":{\"service\":\"wanted\",\"part\":\"entries\"}}' reference= reason=   (rule O3)
   lift-suspension      ori= scope:=... reason=
   request-connection   ori= received_on=YYYYMMDD desired_on=YYYYMMDD equipment= vendor= vendor_previously_connected:=false  (rule A4)
   record-conference    id:=N held_on=YYYYMMDD

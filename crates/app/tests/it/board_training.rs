@@ -109,10 +109,7 @@ async fn o4_the_board_recommends_on_cases_and_the_director_responds() {
         let name = format!("VIOLATION {}", case.violations[0].id);
         let recorded = oversee(&app, &admin, recommend(json!([name.to_lowercase()]))).await;
         accepted(&recorded);
-        assert_eq!(
-            recorded.meetings[0].1.recommendations[0].cases,
-            [name.clone()]
-        );
+        assert_eq!(recorded.meetings[0].1.recommendations[0].cases, vec![name]);
 
         // Only the Director responds, once.
         let respond = json!({"command": "respond_to_recommendation", "meeting": meeting_id, "number": 1,

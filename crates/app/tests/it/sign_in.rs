@@ -287,14 +287,14 @@ async fn the_sweep_disables_every_account_unused_for_ninety_days() {
         let admin = app.token("ADMIN1", "T10A").await;
         let reply = app.admin(&admin, AdminCommand::SweepInactiveAccounts).await;
         assert_eq!(reply.code, "admin_done");
-        assert_eq!(reply.data, leads_app::AdminData::Count(7));
+        assert_eq!(reply.data, leads_app::AdminData::Count(8));
         let disabled = app
             .audit()
             .await
             .into_iter()
             .filter(|e| e.entry.event == "account_disabled")
             .count();
-        assert_eq!(disabled, 7);
+        assert_eq!(disabled, 8);
     }
 }
 

@@ -10,7 +10,7 @@ mod command;
 mod connection;
 mod person;
 mod principal;
-mod service;
+pub(crate) mod service;
 mod shortfall;
 mod terminal;
 

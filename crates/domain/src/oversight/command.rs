@@ -8,7 +8,7 @@ use super::board::{Answer, Topic};
 use super::hearing::{EvidenceSide, Outcome};
 use super::training::{TraineeCategory, TrainingKind};
 use super::violation::{Allegation, ViolationClass};
-use crate::access::ServiceScope;
+use crate::access::service::ServiceScope;
 use crate::fields::{FieldDate, Ori};
 
 /// One oversight act.

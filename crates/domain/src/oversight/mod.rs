@@ -13,6 +13,7 @@ mod command;
 mod corrective;
 mod documents;
 mod hearing;
+mod hearing_steps;
 mod out_of_order;
 mod standing;
 mod training;
@@ -33,9 +34,10 @@ pub use corrective::{
 };
 pub use documents::{AgencyName, Document, audit_notice, audit_report, non_compliance_notice};
 pub use hearing::{
-    Appearance, DIRECTORS_DECISION, Deciding, DecisionEffect, Evidence, EvidenceSide,
-    HEARING_PROCEDURE, Hearing, HearingDecision, Outcome,
+    Appearance, DIRECTORS_DECISION, Evidence, EvidenceSide, HEARING_PROCEDURE, Hearing,
+    HearingDecision, Outcome,
 };
+pub use hearing_steps::{Deciding, DecisionEffect};
 pub use out_of_order::OutOfOrder;
 pub use standing::{DisciplineStandards, NonCompliance, sanctions_open};
 pub use training::{

@@ -10,7 +10,7 @@ use time::Duration;
 
 use super::hearing::Hearing;
 use super::out_of_order::OutOfOrder;
-use crate::access::ServiceScope;
+use crate::access::service::ServiceScope;
 use crate::clock::Timestamp;
 use crate::fields::{FieldDate, Ori};
 use crate::rules::{Cite, RuleId};
@@ -107,7 +107,7 @@ pub struct ViolationCase {
     pub opened_at: i64,
     pub stage: CaseStage,
     /// The agency's written response to a minor violation's notice.
-    pub response: Option<super::WrittenNotice>,
+    pub response: Option<super::corrective::WrittenNotice>,
     /// Suspensions the case imposed (immediately, or by a decision), in order.
     pub suspensions: Vec<CaseSuspension>,
     pub hearings: Vec<Hearing>,
@@ -243,7 +243,10 @@ impl ViolationCase {
     }
 
     /// The agency addressed a minor violation: the case closes with no suspension.
-    pub fn record_response(&mut self, letter: super::WrittenNotice) -> Result<(), OutOfOrder> {
+    pub fn record_response(
+        &mut self,
+        letter: super::corrective::WrittenNotice,
+    ) -> Result<(), OutOfOrder> {
         if self.class != ViolationClass::Minor || self.stage != CaseStage::Noticed {
             return Err(OutOfOrder::new(
                 MINOR_VIOLATION,

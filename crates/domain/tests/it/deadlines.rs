@@ -55,7 +55,7 @@ fn every_kind_has_a_stable_name_a_rule_and_a_reminder_that_ends_a_sweep() {
         assert_eq!(DeadlineKind::parse(kind.name()), Some(kind));
         assert!(
             [
-                "H4", "H5", "H6", "H7", "H8", "I3", "O1", "O2", "T1", "T2", "T4"
+                "H4", "H5", "H6", "H7", "H8", "I3", "O1", "O2", "O3", "T1", "T2", "T3", "T4"
             ]
             .contains(&kind.rule().id()),
             "{kind:?}"
