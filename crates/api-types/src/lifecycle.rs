@@ -131,6 +131,12 @@ pub struct ComplianceOverviewBody {
     /// Declarations of non-compliance in force (1240.100(e), (f)).
     #[serde(default)]
     pub non_compliance: Vec<NonComplianceBody>,
+    /// People on the agency's training roll without the training the rules require (T3).
+    #[serde(default)]
+    pub training_outstanding: Vec<String>,
+    /// The agency's violation cases not closed (O3).
+    #[serde(default)]
+    pub open_violations: Vec<String>,
 }
 
 /// The agency's written discipline standards on file (S4, 1240.50(b)(5)).

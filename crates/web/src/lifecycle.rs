@@ -271,5 +271,7 @@ pub(crate) async fn overview(
                 case: n.case.clone(),
             })
             .collect(),
+        training_outstanding: o.training_outstanding.clone(),
+        open_violations: o.open_violations.clone(),
     }))
 }

@@ -46,6 +46,10 @@ pub struct ComplianceOverview {
     pub discipline_standards: Option<leads_domain::oversight::DisciplineStandards>,
     /// Declarations of non-compliance in force.
     pub non_compliance: Vec<leads_domain::oversight::NonCompliance>,
+    /// People on the training roll without the training the rules require (T3), one line each.
+    pub training_outstanding: Vec<String>,
+    /// Violation cases not closed (O3), one line each.
+    pub open_violations: Vec<String>,
 }
 
 /// Days of staffing the overview covers.
@@ -100,6 +104,8 @@ impl Service {
                             (a.discipline_standards, open.collect())
                         },
                     );
+                    let (training_outstanding, open_violations) =
+                        crate::oversight::standing_lines(tx, ori).await?;
                     Ok(Ok(vec![ComplianceOverview {
                         deadlines,
                         late_entries,
@@ -107,6 +113,8 @@ impl Service {
                         staffing_gaps,
                         discipline_standards,
                         non_compliance,
+                        training_outstanding,
+                        open_violations,
                     }]))
                 })
             },

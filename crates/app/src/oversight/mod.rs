@@ -17,6 +17,7 @@ mod cases;
 mod common;
 pub(crate) mod coordinators;
 mod documents;
+mod overview;
 mod records;
 mod schedule;
 mod standing;
@@ -27,6 +28,7 @@ pub use body::{OversightBody, TraineeView, ViolationView};
 pub use common::AuditView;
 pub(crate) use common::out_of_order;
 pub use documents::{DocumentKind, OversightDocument};
+pub(crate) use overview::standing_lines;
 pub use schedule::ScheduleRow;
 pub(crate) use standing::declare_non_compliant;
 

@@ -256,6 +256,16 @@ async fn t3_indirect_users_are_trained_within_six_months_and_every_training_is_o
         accepted(&roll);
         assert_eq!(roll.trainees.len(), 2);
         assert!(roll.message.contains("1 WITHOUT"), "{}", roll.message);
+        let overview = app
+            .service
+            .compliance_overview(&coordinator, None, None)
+            .await
+            .unwrap();
+        let outstanding = &overview.body.items[0].training_outstanding;
+        assert_eq!(outstanding.len(), 1, "{outstanding:?}");
+        assert!(
+            outstanding[0].contains("DEPUTY CHIEF KIM") && outstanding[0].contains("manager_basic")
+        );
     }
 }
 

@@ -390,6 +390,19 @@ async fn o3_a_major_violation_suspends_exactly_the_part_named_with_a_hearing_wit
         assert!(notice.body.text.contains("ENTRIES OF THE WANTED SERVICE"));
         assert!(notice.body.pdf.starts_with(b"%PDF"));
 
+        let overview = app
+            .service
+            .compliance_overview(&coordinator, None, None)
+            .await
+            .unwrap();
+        assert_eq!(
+            overview.body.items[0].open_violations,
+            [format!(
+                "VIOLATION {id} (MAJOR): HEARING ON {}",
+                day_after(&app, 10)
+            )]
+        );
+
         // Only the Director lifts it before the hearing, with the need stated.
         let by_admin = oversee(
             &app,
