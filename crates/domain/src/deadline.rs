@@ -55,7 +55,8 @@ pub enum DeadlineKind {
     /// and the Administrator are told a hearing may follow.
     ViolationResponse,
     /// A violation case's hearing is held and decided on its day (O3, 1240.110(b)-(e)); the
-    /// Director is told daily while it is not.
+    /// Department's queue (read by the Administrator and the Director) is told daily while it
+    /// is not.
     ViolationHearing,
     /// An indirect user or practitioner receives basic training within six months of
     /// employment or assignment (T3, 1240.90(b)(6)).

@@ -35,7 +35,9 @@ Violations, hearings and sanctions (O3, 1240.110):
                        (the Director: suspended at once - \"all\", {\"only\":\"wanted\"} or
                         {\"part\":{\"service\":\"wanted\",\"part\":\"entries\"}}; hearing within 10 days: 110(c))
   record-violation-response id:=N head= text=            (a minor violation promptly addressed: closes it)
+  set-hearing          id:=N hearing_on=                 (a minor violation not addressed: the Director, 20 days' notice)
   lift-before-hearing  id:=N reason=                     (the Director, for emergency or public safety: 110(c)(3))
+  reinstate            id:=N reason=                     (the Director restores what a decision suspended: 110(e)(3))
   record-appearance    id:=N name= capacity=             (on the hearing day: 110(d)(1))
   record-evidence      id:=N side=administrator|agency document= description=   (110(d)(2), (3))
   decide-hearing       id:=N outcome=suspend|no_violation|end_suspension|time_to_comply text=

@@ -2,6 +2,7 @@
 
 mod admin;
 mod audit;
+mod control_chars;
 mod error;
 mod handlers;
 mod images;
@@ -109,6 +110,9 @@ pub fn router(service: Service) -> Router {
         .route("/api/v1/sos/case-images/{id}/consent", post(sos::consent))
         .route("/api/v1/sos/photo-arrays", post(sos::photo_array))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn(
+            control_chars::refuse_control_characters,
+        ))
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),

@@ -5,6 +5,7 @@
     reason = "a handler file of the command module: its types and helpers"
 )]
 use super::command::*;
+use leads_domain::oversight::{DIRECTORS_DECISION, IMMEDIATE_SUSPENSION, OutOfOrder};
 
 /// `RegisterAgency`.
 pub(super) async fn register_agency(
@@ -152,6 +153,18 @@ pub(super) async fn suspend_service(
             c.tx.agency(&ori)
                 .await?
                 .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
+        let scope = scope.check().map_err(|text| {
+            crate::oversight::out_of_order(OutOfOrder::new(IMMEDIATE_SUSPENSION, text))
+        })?;
+        if Suspension::names_a_violation_case(&reference) {
+            return Err(crate::oversight::out_of_order(OutOfOrder::new(
+                IMMEDIATE_SUSPENSION,
+                format!(
+                    "{} IS A VIOLATION CASE'S REFERENCE - ITS SUSPENSIONS ARE IMPOSED THROUGH THE CASE",
+                    reference.trim()
+                ),
+            )));
+        }
         if agency.suspensions.iter().any(|s| s.scope == scope) {
             return Err(Refusal::rejected(
                 ReplyCode::AlreadyExists,
@@ -192,9 +205,28 @@ pub(super) async fn lift_suspension(
             c.tx.agency(&ori)
                 .await?
                 .ok_or_else(|| not_found("AGENCY", ori.as_str()))?;
+        // A violation case's suspension ends only through the case: the Director's lift before
+        // the hearing, decision or restoration (1240.110(c)(3), (e)).
+        let of_case: Vec<String> = agency
+            .suspensions
+            .iter()
+            .filter(|s| s.scope == scope && s.is_of_violation_case())
+            .map(|s| s.reference.clone())
+            .collect();
         let before = agency.suspensions.len();
-        agency.suspensions.retain(|s| s.scope != scope);
+        agency
+            .suspensions
+            .retain(|s| s.scope != scope || s.is_of_violation_case());
         if agency.suspensions.len() == before {
+            if let Some(case) = of_case.first() {
+                return Err(crate::oversight::out_of_order(OutOfOrder::new(
+                    DIRECTORS_DECISION,
+                    format!(
+                        "THE SUSPENSION OF {} ENFORCES {case} - IT ENDS THROUGH THE CASE, BY THE DIRECTOR",
+                        scope.name().to_ascii_uppercase()
+                    ),
+                )));
+            }
             return Err(not_found("SUSPENSION", &scope.name()));
         }
         c.tx.put_agency(&agency).await?;

@@ -17,7 +17,9 @@ pub(super) async fn carry_out(
     match command {
         C::OpenViolation { .. }
         | C::RecordViolationResponse { .. }
+        | C::SetHearing { .. }
         | C::LiftBeforeHearing { .. }
+        | C::Reinstate { .. }
         | C::RecordAppearance { .. }
         | C::RecordEvidence { .. }
         | C::DecideHearing { .. }

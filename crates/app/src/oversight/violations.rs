@@ -71,7 +71,12 @@ async fn apply_suspensions(
         .retain(|s| !(s.reference == reference && remove.contains(&s.scope)));
     let by = ctx.who.person()?.id().to_owned();
     for scope in add {
-        if !holder.suspensions.iter().any(|s| s.scope == *scope) {
+        // Each case writes its own: one case's end leaves another's suspension in force.
+        let held = holder
+            .suspensions
+            .iter()
+            .any(|s| s.scope == *scope && s.reference == reference);
+        if !held {
             holder.suspensions.push(Suspension {
                 scope: *scope,
                 reference: reference.clone(),
@@ -83,6 +88,25 @@ async fn apply_suspensions(
     }
     ctx.tx.put_agency(&holder).await?;
     Ok(())
+}
+
+/// A case's suspension ended (lifted or restored): the case and the agency written, the
+/// agency told.
+async fn suspension_ended(
+    ctx: &mut Ctx<'_>,
+    id: i64,
+    case: ViolationCase,
+    ended: &[ServiceScope],
+    kind: &str,
+    text: String,
+) -> Result<Carried, Refusal> {
+    records::save(ctx.tx.as_mut(), CaseKind::Violation, id, &case, ctx.now).await?;
+    let ori = case.ori.clone();
+    apply_suspensions(ctx, &ori, id, &[], ended, "").await?;
+    ctx.tx
+        .post_message(ori.as_str(), kind, &text, ctx.now)
+        .await?;
+    Ok(done(text, id, case))
 }
 
 /// Opens a case: its notice to the agency, its suspension, and its deadline.
@@ -205,24 +229,64 @@ pub(super) async fn carry_out(
                 case,
             ))
         }
+        C::SetHearing { id, hearing_on } => {
+            let mut case = open(ctx, id, A::DecideSanction).await?;
+            case.set_hearing(hearing_on, by, ctx.now)
+                .map_err(out_of_order)?;
+            records::save(ctx.tx.as_mut(), CaseKind::Violation, id, &case, ctx.now).await?;
+            let name = name_of(CaseKind::Violation, id);
+            let ori = case.ori.clone();
+            ctx.tx
+                .close_deadlines(
+                    &name,
+                    Some(DeadlineKind::ViolationResponse),
+                    ctx.now,
+                    "SET FOR HEARING",
+                )
+                .await?;
+            ctx.tx
+                .insert_deadline(
+                    DeadlineKind::ViolationHearing,
+                    ori.as_str(),
+                    &name,
+                    end_of(hearing_on),
+                    ctx.now,
+                )
+                .await?;
+            let holder = agency(ctx.tx.as_mut(), &ori).await?;
+            let notice = violation_notice(&addressed(&holder), id, &case);
+            ctx.tx
+                .post_message(ori.as_str(), "violation_notice", &notice.text(), ctx.now)
+                .await?;
+            Ok(done(
+                format!(
+                    "{name}: NOT PROMPTLY ADDRESSED - HEARING SET FOR {hearing_on}; NOTICE SENT"
+                ),
+                id,
+                case,
+            ))
+        }
+        C::Reinstate { id, reason } => {
+            let mut case = open(ctx, id, A::DecideSanction).await?;
+            let ended = case.reinstate(&reason, by, ctx.now).map_err(out_of_order)?;
+            let text = format!(
+                "VIOLATION {id}: THE DIRECTOR RESTORED {} (1240.110(e)(3)): {}",
+                scopes_text(&ended),
+                reason.trim()
+            );
+            suspension_ended(ctx, id, case, &ended, "services_restored", text).await
+        }
         C::LiftBeforeHearing { id, reason } => {
             let mut case = open(ctx, id, A::DecideSanction).await?;
             let lifted = case
                 .lift_before_hearing(&reason, by, ctx.now)
                 .map_err(out_of_order)?;
-            records::save(ctx.tx.as_mut(), CaseKind::Violation, id, &case, ctx.now).await?;
-            let ori = case.ori.clone();
-            apply_suspensions(ctx, &ori, id, &[], &lifted, "").await?;
-            let name = name_of(CaseKind::Violation, id);
             let text = format!(
-                "{name}: THE DIRECTOR LIFTED THE SUSPENSION OF {} BEFORE THE HEARING FOR EMERGENCY OR PUBLIC SAFETY NEEDS (1240.110(c)(3)): {} - THE HEARING STANDS",
+                "VIOLATION {id}: THE DIRECTOR LIFTED THE SUSPENSION OF {} BEFORE THE HEARING FOR EMERGENCY OR PUBLIC SAFETY NEEDS (1240.110(c)(3)): {} - THE HEARING STANDS",
                 scopes_text(&lifted),
                 reason.trim()
             );
-            ctx.tx
-                .post_message(ori.as_str(), "suspension_lifted", &text, ctx.now)
-                .await?;
-            Ok(done(text, id, case))
+            suspension_ended(ctx, id, case, &lifted, "suspension_lifted", text).await
         }
         C::RecordAppearance { id, name, capacity } => {
             let mut case = open(ctx, id, A::DecideSanction).await?;

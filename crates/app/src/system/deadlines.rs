@@ -288,7 +288,9 @@ async fn carry_out(
                     .await?;
             }
             report.notices += 1;
-            if escalate {
+            // Where the Department itself must act its queue was told already: nobody to
+            // escalate to.
+            if escalate && !deadline.kind.department_acts() {
                 let escalated = format!("AGENCY {} HAS NOT ACTED - {text}", deadline.ori);
                 tx.post_message(ADMINISTRATOR_QUEUE, deadline.kind.name(), &escalated, now)
                     .await?;

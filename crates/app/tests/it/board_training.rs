@@ -37,7 +37,10 @@ fn accepted(reply: &OversightReply) {
 fn refused_citing(reply: &OversightReply, citation: &str) {
     assert_ne!(reply.outcome.name(), "accepted", "{}", reply.message);
     assert!(
-        reply.reasons.iter().any(|r| r.citation.contains(citation)),
+        reply
+            .reasons
+            .iter()
+            .any(|r| r.citation == format!("20 Ill. Adm. Code {citation}")),
         "cites {citation}: {} {:?}",
         reply.message,
         reply.reasons
@@ -178,6 +181,16 @@ async fn t3_indirect_users_are_trained_within_six_months_and_every_training_is_o
         let id = view.id;
         assert!(!view.trained);
         let trained_by = view.trained_by.unwrap();
+        // Six calendar months after employment, computed here on its own.
+        let employed = app.clock.now().date() - time::Duration::days(100);
+        let (month, year) = match u8::from(employed.month()) + 6 {
+            m if m > 12 => (m - 12, employed.year() + 1),
+            m => (m, employed.year()),
+        };
+        let month = time::Month::try_from(month).unwrap();
+        let day = employed.day().min(month.length(year));
+        let expected = time::Date::from_calendar_date(year, month, day).unwrap();
+        assert_eq!(trained_by.date(), expected);
         assert!(registered.message.contains(&trained_by.to_string()));
         let another = oversee(
             &app,

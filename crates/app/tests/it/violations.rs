@@ -50,7 +50,10 @@ fn accepted(reply: &OversightReply) {
 fn refused_citing(reply: &OversightReply, citation: &str) {
     assert_ne!(reply.outcome.name(), "accepted", "{}", reply.message);
     assert!(
-        reply.reasons.iter().any(|r| r.citation.contains(citation)),
+        reply
+            .reasons
+            .iter()
+            .any(|r| r.citation == format!("20 Ill. Adm. Code {citation}")),
         "cites {citation}: {} {:?}",
         reply.message,
         reply.reasons
@@ -191,6 +194,22 @@ async fn o3_a_minor_violation_gets_written_notice_and_closes_without_suspension_
                 && text.contains(&format!("VIOLATION {}", unanswered.violations[0].id))
                 && text.contains("NOT PROMPTLY ADDRESSED")),
             "{told:?}"
+        );
+
+        // Not promptly addressed: the Director sets a hearing, with 20 days' notice.
+        let unanswered = unanswered.violations[0].id;
+        let director = app.token("DIR1", "T10A").await;
+        let set = |days: i64| json!({"command": "set_hearing", "id": unanswered, "hearing_on": day_after(&app, days)});
+        refused_citing(&oversee(&app, &director, set(19)).await, "1240.110(b)");
+        let heard = oversee(&app, &director, set(20)).await;
+        accepted(&heard);
+        assert_eq!(heard.violations[0].case.class.name(), "moderate");
+        assert!(heard.violations[0].response_due.is_none());
+        app.clock.advance_seconds(7 * DAY);
+        assert_eq!(
+            app.service.sweep_deadlines().await.unwrap().due,
+            0,
+            "no more reminders to respond once a hearing is set"
         );
     }
 }
@@ -451,6 +470,13 @@ async fn o3_a_major_violation_suspends_exactly_the_part_named_with_a_hearing_wit
         let gun = send(&app, &operator, FileKind::Gun, Action::Query).await;
         assert_eq!(gun.outcome, Outcome::Refused);
         assert_eq!(gun.reasons[0].rule, "O3");
+        let lift: leads_domain::access::AdminCommand = serde_json::from_value(json!(
+            {"command": "lift_suspension", "ori": "IL0160000", "scope": "all", "reason": "RETRAINED"}
+        ))
+        .unwrap();
+        let by_admin = app.admin(&admin, lift).await;
+        assert_eq!(by_admin.code, "out_of_order", "{}", by_admin.message);
+        assert!(by_admin.message.contains(&format!("VIOLATION {id}")));
         let shown = oversee(&app, &admin, json!({"command": "show_violation", "id": id})).await;
         accepted(&shown);
         let case = &shown.violations[0].case;
@@ -461,6 +487,20 @@ async fn o3_a_major_violation_suspends_exactly_the_part_named_with_a_hearing_wit
                 .as_deref()
                 .unwrap()
                 .contains("MANHUNT")
+        );
+        let restored = oversee(
+            &app,
+            &director,
+            json!({"command": "reinstate", "id": id, "reason": "ALL OPERATORS RETRAINED AND RETESTED"}),
+        )
+        .await;
+        accepted(&restored);
+        assert_eq!(
+            send(&app, &operator, FileKind::Gun, Action::Query)
+                .await
+                .outcome,
+            Outcome::Accepted,
+            "services restored"
         );
         let decided: Vec<_> = app
             .audit()
@@ -478,5 +518,57 @@ async fn o3_a_major_violation_suspends_exactly_the_part_named_with_a_hearing_wit
                 .iter()
                 .all(|e| e.entry.records == [format!("VIOLATION {id}")])
         );
+    }
+}
+
+#[tokio::test]
+async fn o3_two_cases_suspending_one_service_each_hold_it_until_their_own_end() {
+    for db in backends().await {
+        let app = TestApp::start(db).await;
+        let director = app.token("DIR1", "T10A").await;
+        let operator = app.token("OP16A", "T16A").await;
+        let gun = json!([{"only": "gun"}]);
+        let first = open(&app, &director, "major", 5, gun.clone()).await;
+        accepted(&first);
+        let second = open(&app, &director, "major", 5, gun).await;
+        accepted(&second);
+        let not_a_file = open(
+            &app,
+            &director,
+            "major",
+            5,
+            json!([{"part": {"service": "sos_images", "part": "entries"}}]),
+        )
+        .await;
+        refused_citing(&not_a_file, "1240.110(c)");
+        let lift = |id: i64| json!({"command": "lift_before_hearing", "id": id, "reason": "PUBLIC SAFETY: ARMED SUSPECT AT LARGE"});
+        accepted(&oversee(&app, &director, lift(first.violations[0].id)).await);
+        let still = send(&app, &operator, FileKind::Gun, Action::Query).await;
+        assert_eq!(
+            still.outcome,
+            Outcome::Refused,
+            "the second case still suspends it"
+        );
+        accepted(&oversee(&app, &director, lift(second.violations[0].id)).await);
+        assert_eq!(
+            send(&app, &operator, FileKind::Gun, Action::Query)
+                .await
+                .outcome,
+            Outcome::Accepted
+        );
+
+        // Once the hearing has begun, the suspension is no longer lifted before it.
+        let third = open(&app, &director, "major", 0, json!(["all"])).await;
+        accepted(&third);
+        let id = third.violations[0].id;
+        accepted(
+            &oversee(
+                &app,
+                &director,
+                json!({"command": "record_appearance", "id": id, "name": "CHIEF R. DIAZ", "capacity": "AGENCY HEAD"}),
+            )
+            .await,
+        );
+        refused_citing(&oversee(&app, &director, lift(id)).await, "1240.110(c)(3)");
     }
 }

@@ -208,6 +208,21 @@ pub struct Suspension {
     pub imposed_by: String,
 }
 
+impl Suspension {
+    /// A reference of the form `VIOLATION n`: the suspension enforces violation case `n`.
+    pub fn names_a_violation_case(reference: &str) -> bool {
+        reference
+            .trim()
+            .strip_prefix("VIOLATION ")
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// Imposed by a violation case (its reference names the case).
+    pub fn is_of_violation_case(&self) -> bool {
+        Suspension::names_a_violation_case(&self.reference)
+    }
+}
+
 /// A participating agency.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Agency {

@@ -59,6 +59,11 @@ impl Service {
         }
     }
 
+    /// Access to one of the hot files.
+    pub fn is_hot_file(self) -> bool {
+        FileKind::all().any(|f| Service::of_file(f) == self)
+    }
+
     /// The stable name (`wanted`, `sos_images`, …).
     pub fn name(self) -> &'static str {
         match self {
@@ -147,6 +152,18 @@ impl ServiceScope {
         }
     }
 
+    /// A part is named only of a hot-file service (the parts are a file's entries and
+    /// inquiries); the error says why not.
+    pub fn check(self) -> Result<ServiceScope, String> {
+        match self {
+            ServiceScope::Part { service, .. } if !Service::is_hot_file(service) => Err(format!(
+                "{} HAS NO ENTRIES OR INQUIRIES OF ITS OWN - SUSPEND IT WHOLE, OR A PART OF A HOT FILE",
+                service.name().to_ascii_uppercase()
+            )),
+            scope => Ok(scope),
+        }
+    }
+
     /// `all`, the service's name, or `service:part` (`wanted:entries`).
     pub fn name(self) -> String {
         match self {
@@ -216,5 +233,11 @@ mod tests {
         assert!(!entries.covers(Service::Wanted));
         assert!(ServiceScope::All.covers_part(Service::Gun, ServicePart::Inquiries));
         assert_eq!(ServiceScope::from_name("wanted:everything"), None);
+        assert!(entries.check().is_ok());
+        let images = ServiceScope::from_name("sos_images:entries").unwrap();
+        assert!(
+            images.check().is_err(),
+            "no part of a service that is not a hot file"
+        );
     }
 }

@@ -75,8 +75,12 @@ pub enum OversightCommand {
     },
     /// The agency's written response that a minor violation is addressed.
     RecordViolationResponse { id: i64, head: String, text: String },
+    /// A minor violation not promptly addressed goes to a hearing (110(b)).
+    SetHearing { id: i64, hearing_on: FieldDate },
     /// The Director lifts an immediate suspension before its hearing (110(c)(3)).
     LiftBeforeHearing { id: i64, reason: String },
+    /// The Director restores the services a decision suspended (110(e)(3)).
+    Reinstate { id: i64, reason: String },
     /// Someone appeared at the hearing (110(d)(1)).
     RecordAppearance {
         id: i64,
@@ -195,7 +199,9 @@ impl OversightCommand {
             C::AuditSchedule => "audit_schedule",
             C::OpenViolation { .. } => "open_violation",
             C::RecordViolationResponse { .. } => "record_violation_response",
+            C::SetHearing { .. } => "set_hearing",
             C::LiftBeforeHearing { .. } => "lift_before_hearing",
+            C::Reinstate { .. } => "reinstate",
             C::RecordAppearance { .. } => "record_appearance",
             C::RecordEvidence { .. } => "record_evidence",
             C::DecideHearing { .. } => "decide_hearing",

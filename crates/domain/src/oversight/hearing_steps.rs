@@ -120,6 +120,14 @@ impl ViolationCase {
             Outcome::Suspend if d.services.is_empty() => {
                 return refuse("NAME THE SERVICES SUSPENDED".into());
             }
+            Outcome::Suspend if d.services.iter().any(|s| s.check().is_err()) => {
+                let text = d
+                    .services
+                    .iter()
+                    .find_map(|s| s.check().err())
+                    .unwrap_or_default();
+                return refuse(text);
+            }
             Outcome::Suspend if !presented => {
                 return Err(OutOfOrder::new(
                     HEARING_PROCEDURE,
@@ -132,7 +140,7 @@ impl ViolationCase {
             Outcome::TimeToComply => {
                 let today = FieldDate::from_date(now.date());
                 match (d.comply_by, d.next_hearing) {
-                    (Some(by), Some(next)) if by >= today && next >= by => {}
+                    (Some(by), Some(next)) if by >= today && next > by => {}
                     _ => {
                         return refuse(
                             "TIME TO COMPLY NAMES THE DAY TO COMPLY BY AND A LATER DATE FOR THE SECOND HEARING (1240.110(e)(4))"

@@ -159,6 +159,11 @@ impl ViolationCase {
                 text: a.text.trim().to_owned(),
             });
         }
+        for scope in opening.suspend {
+            scope
+                .check()
+                .map_err(|text| OutOfOrder::new(IMMEDIATE_SUSPENSION, text))?;
+        }
         let mut case = ViolationCase {
             ori: opening.ori,
             class: opening.class,
@@ -263,10 +268,85 @@ impl ViolationCase {
                 "SAY HOW THE AGENCY ADDRESSED THE VIOLATION (10 CHARACTERS OR MORE)",
             ));
         }
+        let late = self
+            .response_due()
+            .is_some_and(|due| letter.received_at > due.as_micros());
         self.response = Some(letter);
         self.stage = CaseStage::Closed;
-        self.closed_how = Some("ADDRESSED BY THE AGENCY - NO SUSPENSION (1240.110(a))".into());
+        self.closed_how = Some(if late {
+            "ADDRESSED BY THE AGENCY AFTER THE NOTICE'S 14 DAYS - NO SUSPENSION (1240.110(a))"
+                .into()
+        } else {
+            "PROMPTLY ADDRESSED BY THE AGENCY - NO SUSPENSION (1240.110(a))".into()
+        });
         Ok(())
+    }
+
+    /// A minor violation not promptly addressed goes to a hearing (1240.110(b): a violation
+    /// that continues): the case becomes moderate, with at least 20 days' notice.
+    pub fn set_hearing(
+        &mut self,
+        on: FieldDate,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<(), OutOfOrder> {
+        if self.class != ViolationClass::Minor || self.stage != CaseStage::Noticed {
+            return Err(OutOfOrder::new(
+                HEARING_NOTICE,
+                format!(
+                    "A HEARING IS SET THIS WAY ONLY ON A MINOR VIOLATION STILL NOT ADDRESSED - THIS CASE IS {}",
+                    self.stage_text()
+                ),
+            ));
+        }
+        let earliest = days_after(FieldDate::from_date(now.date()), HEARING_NOTICE_DAYS);
+        if on < earliest {
+            return Err(OutOfOrder::new(
+                HEARING_NOTICE,
+                format!(
+                    "THE AGENCY GETS AT LEAST {HEARING_NOTICE_DAYS} DAYS' WRITTEN NOTICE OF THE HEARING - {on} IS TOO EARLY, {earliest} IS THE EARLIEST"
+                ),
+            ));
+        }
+        self.class = ViolationClass::Moderate;
+        self.hearings.push(Hearing::set(on, by, now));
+        self.stage = CaseStage::HearingSet;
+        Ok(())
+    }
+
+    /// The Director ends a suspension a decision imposed, once the agency has complied
+    /// (1240.110(e)(3)); returns the scopes ended.
+    pub fn reinstate(
+        &mut self,
+        reason: &str,
+        by: &str,
+        now: Timestamp,
+    ) -> Result<Vec<ServiceScope>, OutOfOrder> {
+        if self.pending_hearing().is_some() {
+            return Err(OutOfOrder::new(
+                PROMPT_HEARING,
+                "A HEARING IS PENDING - THE SUSPENSION ENDS BY ITS DECISION, OR IS LIFTED BEFORE IT",
+            ));
+        }
+        if reason.trim().len() < 10 {
+            return Err(OutOfOrder::new(
+                super::hearing::DIRECTORS_DECISION,
+                "STATE WHY THE SERVICES ARE RESTORED (10 CHARACTERS OR MORE)",
+            ));
+        }
+        let ended = self
+            .end_suspensions(&format!("SERVICES RESTORED: {}", reason.trim()), by, now)
+            .ok_or_else(|| {
+                OutOfOrder::new(
+                    super::hearing::DIRECTORS_DECISION,
+                    "NO SUSPENSION OF THIS CASE IS IN FORCE",
+                )
+            })?;
+        self.closed_how = Some(format!(
+            "SERVICES RESTORED BY THE DIRECTOR: {}",
+            reason.trim()
+        ));
+        Ok(ended)
     }
 
     /// The Director lifts an immediate suspension before the hearing, for emergency or
@@ -277,11 +357,14 @@ impl ViolationCase {
         by: &str,
         now: Timestamp,
     ) -> Result<Vec<ServiceScope>, OutOfOrder> {
-        let first_decided = self.hearings.first().is_some_and(|h| h.decision.is_some());
-        if self.class != ViolationClass::Major || first_decided {
+        // "Prior to the hearing": nothing of it recorded yet.
+        let begun = self.hearings.first().is_some_and(|h| {
+            h.decision.is_some() || !h.appearances.is_empty() || !h.evidence.is_empty()
+        });
+        if self.class != ViolationClass::Major || begun {
             return Err(OutOfOrder::new(
                 PROMPT_HEARING,
-                "ONLY AN IMMEDIATE SUSPENSION IS LIFTED BEFORE ITS HEARING - AFTER THE HEARING THE DIRECTOR'S DECISION ENDS IT",
+                "ONLY AN IMMEDIATE SUSPENSION IS LIFTED, AND ONLY BEFORE ITS HEARING BEGINS - AFTER, THE DIRECTOR'S DECISION ENDS IT",
             ));
         }
         if reason.trim().len() < 10 {

@@ -7,6 +7,7 @@
 )]
 //! The HTTP API through a real socket with the real client, on every backend: one test binary.
 
+mod control_characters;
 mod http;
 mod integrators;
 mod metrics;
