@@ -12,13 +12,24 @@ use crate::args::Session;
 /// How often `serve` sweeps the deadlines.
 pub const SWEEP_PERIOD: Duration = Duration::from_secs(60);
 
+/// How many sweeps pass between two looks for accounts unused too long (once an hour).
+const INACTIVITY_EVERY: u32 = 60;
+
 /// Sweeps the deadlines, and disposes of SOS case images whose retention or transmission
-/// window ended, every [`SWEEP_PERIOD`] for as long as the server runs.
+/// window ended, every [`SWEEP_PERIOD`] for as long as the server runs; disables accounts
+/// unused too long at the start and then hourly.
 pub async fn sweeper(service: Service) {
     let mut interval = tokio::time::interval(SWEEP_PERIOD);
     interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut ticks: u32 = 0;
     loop {
         interval.tick().await;
+        if ticks.is_multiple_of(INACTIVITY_EVERY)
+            && let Err(error) = service.sweep_inactive_accounts().await
+        {
+            tracing::error!(%error, "inactivity sweep failed");
+        }
+        ticks = ticks.wrapping_add(1);
         if let Err(error) = service.sweep_deadlines().await {
             tracing::error!(%error, "deadline sweep failed");
         }

@@ -113,6 +113,8 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
                 report.escalations,
                 report.retired
             );
+            let disabled = service.sweep_inactive_accounts().await?;
+            leads::say!("{disabled} accounts unused too long disabled");
             let disposed = service.dispose_sos_images().await?;
             leads::say!(
                 "SOS case images disposed of: {} at the end of their retention, {} never transmitted",

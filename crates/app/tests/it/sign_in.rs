@@ -299,6 +299,51 @@ async fn the_sweep_disables_every_account_unused_for_ninety_days() {
 }
 
 #[tokio::test]
+async fn the_server_s_sweep_disables_accounts_unused_for_ninety_days_with_no_sign_in_attempt() {
+    for app in apps().await {
+        app.clock.advance_seconds(89 * 86_400);
+        assert_eq!(
+            app.service.sweep_inactive_accounts().await.unwrap(),
+            0,
+            "89 days: nobody yet"
+        );
+        app.token("ADMIN1", "T10A").await;
+        app.clock.advance_seconds(2 * 86_400);
+        // 91 days: everyone but the administrator, who signed in two days ago.
+        assert_eq!(app.service.sweep_inactive_accounts().await.unwrap(), 8);
+        assert_eq!(
+            app.service.sweep_inactive_accounts().await.unwrap(),
+            0,
+            "once"
+        );
+        let disabled: Vec<_> = app
+            .audit()
+            .await
+            .into_iter()
+            .filter(|e| e.entry.event == "account_disabled")
+            .collect();
+        assert_eq!(disabled.len(), 8);
+        assert!(
+            disabled
+                .iter()
+                .all(|e| e.entry.detail == "NOT USED FOR 90 DAYS")
+        );
+        assert!(
+            !disabled
+                .iter()
+                .any(|e| e.entry.operator.as_deref() == Some("ADMIN1"))
+        );
+        assert!(
+            app.service
+                .sign_in(attempt("OP16A", PASSWORD, &app.code()))
+                .await
+                .is_err(),
+            "a disabled account signs in no more"
+        );
+    }
+}
+
+#[tokio::test]
 async fn passwords_follow_the_rules_and_changes_are_audited() {
     for app in apps().await {
         let token = app.token("OP16A", "T16A").await;
