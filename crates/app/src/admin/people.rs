@@ -362,13 +362,10 @@ pub(super) async fn reset_password(c: &mut Command<'_>, id: String, new: String)
 /// `SweepInactiveAccounts`.
 pub(super) async fn sweep_inactive_accounts(c: &mut Command<'_>) -> Handled {
     Ok({
-        let mut disabled = 0;
-        for account in c.tx.accounts(None).await? {
-            if account.status == AccountStatus::Active && c.service.inactive(&account, c.now) {
-                c.service.disable_inactive(c.tx, c.audit, account).await?;
-                disabled += 1;
-            }
-        }
+        let disabled = c
+            .service
+            .disable_every_inactive(c.tx, c.audit, c.now)
+            .await?;
         (
             format!(
                 "{disabled} ACCOUNTS UNUSED FOR {} DAYS DISABLED",

@@ -166,6 +166,24 @@ impl Service {
         Ok(())
     }
 
+    /// Disables every active account unused longer than the inactivity limit; returns how
+    /// many (the admin command and the sweep).
+    pub(crate) async fn disable_every_inactive(
+        &self,
+        tx: &mut dyn StoreTx,
+        audit: &mut AuditDraft,
+        now: Timestamp,
+    ) -> Result<u64, ServiceError> {
+        let mut disabled = 0;
+        for account in tx.accounts(None).await? {
+            if account.status == AccountStatus::Active && self.inactive(&account, now) {
+                self.disable_inactive(tx, audit, account).await?;
+                disabled += 1;
+            }
+        }
+        Ok(disabled)
+    }
+
     /// Whether an account has gone unused longer than the inactivity limit.
     pub(crate) fn inactive(&self, account: &Account, now: Timestamp) -> bool {
         let last_use = account.last_sign_in_at.unwrap_or(account.created_at);

@@ -3,7 +3,6 @@
 //! or not anyone tries to sign in with it; each disable is audited as its own step.
 
 use leads_domain::codes::ReplyCode;
-use leads_store::AccountStatus;
 
 use crate::runner::{Actor, Ctx, Done, Operation, OperationKind, Refusal};
 use crate::{Service, ServiceError};
@@ -11,7 +10,7 @@ use crate::{Service, ServiceError};
 struct InactivitySweep;
 
 impl Operation for InactivitySweep {
-    type Output = usize;
+    type Output = u64;
 
     fn kind(&self) -> OperationKind {
         OperationKind::Sweep
@@ -21,20 +20,15 @@ impl Operation for InactivitySweep {
         "inactivity_sweep"
     }
 
-    fn refused_body(&self) -> usize {
+    fn refused_body(&self) -> u64 {
         0
     }
 
-    async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<usize>, Refusal> {
-        let mut disabled = 0;
-        for account in ctx.tx.accounts(None).await? {
-            if account.status == AccountStatus::Active && ctx.service.inactive(&account, ctx.now) {
-                ctx.service
-                    .disable_inactive(ctx.tx.as_mut(), &mut ctx.audit, account)
-                    .await?;
-                disabled += 1;
-            }
-        }
+    async fn act(self, ctx: &mut Ctx<'_>) -> Result<Done<u64>, Refusal> {
+        let disabled = ctx
+            .service
+            .disable_every_inactive(ctx.tx.as_mut(), &mut ctx.audit, ctx.now)
+            .await?;
         let message = format!(
             "{disabled} ACCOUNTS UNUSED FOR {} DAYS DISABLED",
             ctx.service.config.inactivity_days
@@ -46,7 +40,7 @@ impl Operation for InactivitySweep {
 impl Service {
     /// Disables every account unused for longer than the inactivity limit; returns how many.
     /// The server runs it with the deadline sweep.
-    pub async fn sweep_inactive_accounts(&self) -> Result<usize, ServiceError> {
+    pub async fn sweep_inactive_accounts(&self) -> Result<u64, ServiceError> {
         let disabled = self.run(Actor::System, None, InactivitySweep).await?.body;
         if disabled > 0 {
             tracing::info!(disabled, "inactive accounts disabled");
