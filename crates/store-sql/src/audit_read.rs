@@ -95,9 +95,58 @@ impl Filter {
     }
 }
 
+/// Whether a text value of the entry — never a key — contains one of the (upper-cased)
+/// needles, case-insensitively.
+fn names_subject(canonical: &str, needles: &[String]) -> bool {
+    fn walk(value: &serde_json::Value, needles: &[String]) -> bool {
+        match value {
+            serde_json::Value::String(text) => {
+                let text = text.to_uppercase();
+                needles.iter().any(|n| text.contains(n.as_str()))
+            }
+            serde_json::Value::Array(items) => items.iter().any(|v| walk(v, needles)),
+            serde_json::Value::Object(map) => map.values().any(|v| walk(v, needles)),
+            _ => false,
+        }
+    }
+    serde_json::from_str::<serde_json::Value>(canonical).is_ok_and(|v| walk(&v, needles))
+}
+
+/// The entries the query matches, in order, at most `limit`. A subject is matched in the
+/// entry's values: the database narrows by text, then each entry's values are checked, page
+/// by page until `limit` are found or the log ends.
 pub(crate) async fn audit_search(
     pool: &AnyPool,
     query: &AuditQuery,
+    limit: u32,
+) -> StoreResult<Vec<SealedEntry>> {
+    if query.subject.is_empty() || limit == 0 {
+        return search_page(pool, query, query.after_seq, limit).await;
+    }
+    let needles: Vec<String> = query.subject.iter().map(|s| s.to_uppercase()).collect();
+    let wanted = usize::try_from(limit).unwrap_or(usize::MAX);
+    let mut found = Vec::new();
+    let mut after = query.after_seq;
+    loop {
+        let page = search_page(pool, query, after, limit).await?;
+        let full = page.len() >= wanted;
+        after = page.last().map(|e| e.seq).or(after);
+        found.extend(
+            page.into_iter()
+                .filter(|e| names_subject(&e.canonical, &needles)),
+        );
+        if found.len() >= wanted || !full {
+            break;
+        }
+    }
+    found.truncate(wanted);
+    Ok(found)
+}
+
+async fn search_page(
+    pool: &AnyPool,
+    query: &AuditQuery,
+    after_seq: Option<u64>,
     limit: u32,
 ) -> StoreResult<Vec<SealedEntry>> {
     let mut filter = Filter::default();
@@ -115,9 +164,7 @@ pub(crate) async fn audit_search(
     filter.compare(
         "seq",
         ">",
-        query
-            .after_seq
-            .map(|s| i64::try_from(s).unwrap_or(i64::MAX)),
+        after_seq.map(|s| i64::try_from(s).unwrap_or(i64::MAX)),
     );
     let limit_placeholder = filter.placeholder(Value::Number(i64::from(limit)));
     let filter_sql = if filter.conditions.is_empty() {
@@ -142,6 +189,15 @@ pub(crate) async fn audit_search(
 #[cfg(test)]
 mod tests {
     use super::contains_pattern;
+
+    #[test]
+    fn a_subject_is_found_in_values_not_in_keys() {
+        let entry = r#"{"operation_id":"x","detail":"QW NAM/DOE, JOHN","records":["W26"]}"#;
+        assert!(super::names_subject(entry, &["NAM/DOE".into()]));
+        assert!(super::names_subject(entry, &["W26".into()]));
+        assert!(!super::names_subject(entry, &["OPERATION_ID".into()]));
+        assert!(!super::names_subject(entry, &["_".into()]));
+    }
 
     #[test]
     fn like_wildcards_in_criteria_are_matched_literally() {

@@ -183,6 +183,22 @@ async fn auditors_search_by_agency_operator_terminal_record_subject_and_time() {
         )
         .await;
         assert!(literal.entries.is_empty());
+
+        // A subject is found in what entries say, not in the names of their fields.
+        let key_names = report(
+            &app,
+            &auditor,
+            AuditQuery {
+                subject: vec!["operation_id".into(), "at_micros".into()],
+                ..AuditQuery::default()
+            },
+        )
+        .await;
+        assert!(
+            key_names.entries.is_empty(),
+            "{:?}",
+            key_names.entries.len()
+        );
     }
 }
 
