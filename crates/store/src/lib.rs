@@ -274,6 +274,11 @@ pub trait DirectoryTx: Send {
 
     async fn put_account(&mut self, account: &Account) -> StoreResult<()>;
     async fn account(&mut self, id: &str) -> StoreResult<Option<Account>>;
+    /// Holds the account's row until the transaction ends, so that concurrent sign-ins of one
+    /// operator are evaluated one after another: a second-factor code is used once and every
+    /// failure is counted before the next guess is read (PostgreSQL `SELECT … FOR UPDATE`;
+    /// SQLite has one writer, which already serializes them). No row, no lock.
+    async fn lock_account(&mut self, id: &str) -> StoreResult<()>;
     /// Accounts of one agency, or all.
     async fn accounts(&mut self, ori: Option<&Ori>) -> StoreResult<Vec<Account>>;
 

@@ -42,6 +42,9 @@ impl Operation for SignInOp {
         };
         let service = ctx.service;
         let now = ctx.now;
+        // One attempt at a time per operator: the code's step and the failure count are read
+        // after the previous attempt has written them.
+        ctx.tx.lock_account(&operator).await?;
         let account = ctx.tx.account(&operator).await?;
         let found_terminal = ctx.tx.terminal(&terminal).await?;
         let attempt = SignIn {

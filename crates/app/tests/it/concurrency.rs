@@ -3,9 +3,10 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use leads_app::Input;
-use leads_store::Store;
-use leads_testkit::{TestApp, backends};
+use leads_app::{Input, SignIn};
+use leads_domain::clock::Clock;
+use leads_store::{AccountStatus, Store};
+use leads_testkit::{PASSWORD, TestApp, backends};
 
 const TASKS: usize = 8;
 const PER_TASK: usize = 25;
@@ -191,5 +192,65 @@ async fn grouped_inquiry_audit_entries_are_all_written_and_fail_alone() {
             .await
             .unwrap();
         assert!(report.ok(), "{report:?}");
+    }
+}
+
+/// `n` sign-ins of `operator` at T16A at once; how many succeeded.
+async fn parallel_sign_ins(app: &Arc<TestApp>, operator: &str, password: &str, n: usize) -> usize {
+    let code = app.code();
+    let mut handles = Vec::new();
+    for _ in 0..n {
+        let (app, code) = (app.clone(), code.clone());
+        let (operator, password) = (operator.to_owned(), password.to_owned());
+        handles.push(tokio::spawn(async move {
+            let attempt = SignIn {
+                operator: &operator,
+                password: &password,
+                code: &code,
+                terminal: "T16A",
+                accept_banner: true,
+            };
+            app.service.sign_in(attempt).await.is_ok()
+        }));
+    }
+    let mut succeeded = 0;
+    for handle in handles {
+        if handle.await.unwrap() {
+            succeeded += 1;
+        }
+    }
+    succeeded
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_sign_ins_use_a_code_once_and_evaluate_exactly_five_wrong_guesses() {
+    for db in backends().await {
+        let app = Arc::new(TestApp::start(db).await);
+        app.clock.advance_seconds(30);
+        // IA-2(8): one second-factor code signs in once, however many try it at once.
+        assert_eq!(parallel_sign_ins(&app, "OP16A", PASSWORD, 12).await, 1);
+
+        // AC-7: thirty wrong passwords at once; five are evaluated, the fifth locks, the
+        // rest meet the lock.
+        let since = app.clock.now();
+        assert_eq!(
+            parallel_sign_ins(&app, "OP16B", "not the password", 30).await,
+            0
+        );
+        let mut tx = app.service.store().begin_read().await.unwrap();
+        let counted = tx.sign_in_failures_since("OP16B", since).await.unwrap();
+        let account = tx.account("OP16B").await.unwrap().unwrap();
+        tx.rollback().await.unwrap();
+        assert_eq!(counted, 5);
+        assert_eq!(account.status, AccountStatus::Locked);
+        let locks = app
+            .audit()
+            .await
+            .into_iter()
+            .filter(|e| {
+                e.entry.event == "account_locked" && e.entry.operator.as_deref() == Some("OP16B")
+            })
+            .count();
+        assert_eq!(locks, 1);
     }
 }

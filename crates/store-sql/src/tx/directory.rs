@@ -40,6 +40,17 @@ impl DirectoryTx for SqlTx {
         directory::put_account(&mut self.tx, account).await
     }
 
+    async fn lock_account(&mut self, id: &str) -> StoreResult<()> {
+        if self.tx.backend_name() == "PostgreSQL" {
+            sqlx::query("SELECT id FROM operators WHERE id = $1 FOR UPDATE")
+                .bind(id)
+                .fetch_optional(&mut *self.tx)
+                .await
+                .map_err(classify)?;
+        }
+        Ok(())
+    }
+
     async fn account(&mut self, id: &str) -> StoreResult<Option<Account>> {
         directory::one(
             &mut self.tx,
