@@ -138,7 +138,7 @@ reply_codes! {
     AuthRequired => "auth_required", 401, "no valid session token";
     AuthExpired => "auth_expired", 401, "the session has expired";
     AuthInvalidCredentials => "auth_invalid_credentials", 401, "operator, password or terminal is wrong";
-    AuthRefused => "auth_refused", 403, "sign-in refused for a stated reason (locked, disabled, terminal)";
+    AuthRefused => "auth_refused", 403, "sign-in refused for a stated reason (disabled, terminal); a locked account answers as bad credentials do";
     AuthIdleTimeout => "auth_idle_timeout", 401, "the session ended after 30 minutes without activity";
     AuthBannerRequired => "auth_banner_required", 403, "the system-use notification must be accepted first";
     AuthPasswordRejected => "auth_password_rejected", 422, "the new password breaks the password rules; the message says which";

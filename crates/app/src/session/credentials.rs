@@ -79,6 +79,16 @@ pub(crate) enum Failure {
     Refused(ServiceError, Reason),
     /// Unused for 90 days: the account is disabled now (AC-2(3)).
     Inactive,
+    /// The account is locked (AC-7): the caller hears "invalid credentials" like any guesser;
+    /// the person and the coordinator were told of the lock in the agency's queue.
+    Locked,
+}
+
+/// The hash an attempt for an unknown operator is checked against, so that it costs the same
+/// work as one for a known operator (nothing told by the answer's time).
+pub(super) fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    DECOY.get_or_init(|| hash_password("no operator has this password").unwrap_or_default())
 }
 
 /// A refusal told as the service error `error` (its code and words), citing `reason`.

@@ -63,15 +63,14 @@ impl Service {
         now: Timestamp,
     ) -> Result<i64, Failure> {
         let Some(account) = account else {
+            // The same work as for a known operator: the answer's time tells nothing.
+            let _ = password_matches(attempt.password, credentials::decoy_hash()).await;
             return Err(Failure::Credentials("unknown operator"));
         };
         match &account.status {
             AccountStatus::Locked => {
-                let text = "ACCOUNT LOCKED AFTER REPEATED FAILED SIGN-INS - AN ADMINISTRATOR MUST RELEASE IT";
-                return Err(Failure::Refused(
-                    ServiceError::SignInRefused(text.into()),
-                    control("AC-7", "unsuccessful logon attempts", text),
-                ));
+                let _ = password_matches(attempt.password, &account.password_hash).await;
+                return Err(Failure::Locked);
             }
             AccountStatus::Disabled(reason) => {
                 let text = format!("ACCOUNT DISABLED - {reason}");
@@ -137,6 +136,16 @@ impl Service {
                 self.config.lockout_window_seconds / 60
             );
             audit.record_step(locked, ReplyCode::AccountLocked);
+            // The guesser hears only "invalid credentials"; the person and the coordinator
+            // learn of the lock from the agency's queue.
+            let notice = format!(
+                "ACCOUNT {id} ({}) LOCKED AFTER {} FAILED SIGN-INS WITHIN {} MINUTES, THE LAST AT TERMINAL {terminal} - AN ADMINISTRATOR MUST RELEASE IT (CJIS AC-7)",
+                account.person.name,
+                self.config.lockout_threshold,
+                self.config.lockout_window_seconds / 60
+            );
+            tx.post_message(account.person.ori.as_str(), "account_locked", &notice, now)
+                .await?;
             tracing::warn!(
                 operator = id,
                 "account locked after repeated failed sign-ins"

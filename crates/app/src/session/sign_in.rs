@@ -67,6 +67,12 @@ impl Operation for SignInOp {
                         crate::metrics::sign_in_failed("refused");
                         refusal_of(error, reason)
                     }
+                    Err(Failure::Locked) => {
+                        crate::metrics::sign_in_failed("locked");
+                        ctx.audit.detail =
+                            "account locked after repeated failed sign-ins (AC-7)".into();
+                        bad_credentials()
+                    }
                     Err(Failure::Inactive) => {
                         crate::metrics::sign_in_failed("refused");
                         if let Some(account) = account {

@@ -127,9 +127,20 @@ async fn five_failures_within_fifteen_minutes_lock_until_an_administrator_releas
             .sign_in(attempt("OP16A", PASSWORD, &app.code()))
             .await
             .unwrap_err();
+        // The guesser learns nothing: a locked account answers as bad credentials do, with
+        // the same work; the person and the coordinator learn of the lock from the queue.
+        assert_eq!(refused, ServiceError::BadCredentials);
+        assert_eq!(
+            last_event(&app, "sign_in").await.detail,
+            "account locked after repeated failed sign-ins (AC-7)"
+        );
+        let coordinator = app.token("CO16", "T16A").await;
+        let queue = crate::lifecycle::mailbox(&app, &coordinator, None).await;
         assert!(
-            matches!(refused, ServiceError::SignInRefused(ref why) if why.contains("LOCKED")),
-            "{refused:?}"
+            queue.iter().any(|(kind, text)| kind == "account_locked"
+                && text.contains("ACCOUNT OP16A")
+                && text.contains("AN ADMINISTRATOR MUST RELEASE IT")),
+            "{queue:?}"
         );
         // The administrator releases it; the release is audited.
         let admin = app.token("ADMIN1", "T10A").await;
