@@ -62,7 +62,8 @@ fn sqlite_url(url: &DatabaseUrl) -> String {
     }
 }
 
-/// Creates the directory an SQLite file lives in.
+/// Creates the directory an SQLite file lives in, and the file itself readable and writable by
+/// its owner only (0600; SQLite gives its journal files the same mode).
 fn ensure_sqlite_dir(url: &str) -> StoreResult<()> {
     let path = url
         .trim_start_matches("sqlite://")
@@ -78,7 +79,15 @@ fn ensure_sqlite_dir(url: &str) -> StoreResult<()> {
         std::fs::create_dir_all(dir)
             .map_err(|e| StoreError::Unavailable(format!("{}: {e}", dir.display())))?;
     }
-    Ok(())
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(StoreError::Unavailable(format!("{path}: {e}"))),
+    }
 }
 
 impl SqlStore {
@@ -238,5 +247,22 @@ impl Store for SqlStore {
             .await
             .map_err(classify)?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(unix)]
+    #[test]
+    fn a_new_sqlite_file_is_its_owner_s_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("leads-mode-{}", std::process::id()));
+        let path = dir.join("nested").join("leads.db");
+        super::ensure_sqlite_dir(&format!("sqlite://{}?mode=rwc", path.display())).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // An existing file is left as it is.
+        super::ensure_sqlite_dir(&format!("sqlite://{}", path.display())).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 }
