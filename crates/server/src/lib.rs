@@ -7,6 +7,7 @@ pub mod audit_report_cmd;
 pub mod bench;
 pub mod cli;
 pub mod client_cmd;
+pub mod connections;
 pub mod demo;
 mod demo_common;
 pub mod demo_photos;

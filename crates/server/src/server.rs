@@ -49,6 +49,7 @@ pub fn service_with(
 pub struct Application {
     listener: TcpListener,
     service: Service,
+    limits: crate::connections::Limits,
 }
 
 impl Application {
@@ -57,7 +58,17 @@ impl Application {
         let listener = TcpListener::bind(listen)
             .await
             .with_context(|| format!("binding {listen}"))?;
-        Ok(Application { listener, service })
+        Ok(Application {
+            listener,
+            service,
+            limits: crate::connections::Limits::default(),
+        })
+    }
+
+    /// Other connection limits than the defaults (tests).
+    pub fn with_limits(mut self, limits: crate::connections::Limits) -> Application {
+        self.limits = limits;
+        self
     }
 
     /// The address actually bound.
@@ -71,9 +82,7 @@ impl Application {
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
         let router = leads_web::router(self.service);
-        axum::serve(self.listener, router)
-            .with_graceful_shutdown(shutdown)
-            .await?;
+        crate::connections::serve(self.listener, router, self.limits, shutdown).await;
         Ok(())
     }
 }

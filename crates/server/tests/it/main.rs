@@ -9,6 +9,7 @@
 
 mod audit_cli;
 mod cli;
+mod connections;
 mod demo_people;
 mod layering;
 mod module_cycles;
