@@ -94,6 +94,9 @@ pub struct ServiceConfig {
     pub max_images_per_record: usize,
     /// What an uploaded picture may be (rule I4).
     pub image_limits: leads_imaging::Limits,
+    /// Pictures decoded at once: each may take up to `image_limits.max_alloc`, so this bounds
+    /// the memory uploads can claim; the others wait their turn.
+    pub max_concurrent_decodes: usize,
     /// Days after entry at which records of a file retire (H7); a file not named keeps its
     /// records until they are cleared, cancelled, purged or removed (docs/LIFECYCLE.md).
     pub retention_days: Vec<(leads_domain::files::FileKind, i64)>,
@@ -118,6 +121,7 @@ impl Default for ServiceConfig {
             misuse: leads_audit::misuse::Thresholds::default(),
             max_images_per_record: 12,
             image_limits: leads_imaging::Limits::default(),
+            max_concurrent_decodes: 2,
             retention_days: Vec::new(),
             sos: SosLimits::default(),
             audit_cycle_days: leads_domain::oversight::DEFAULT_AUDIT_CYCLE_DAYS,
@@ -185,6 +189,8 @@ pub struct Service {
     committer: audit_log::group_commit::GroupCommitter,
     vault: leads_vault::Vault,
     audit_health: Arc<runner::AuditHealth>,
+    /// Permits to decode a picture ([`ServiceConfig::max_concurrent_decodes`]).
+    decodes: Arc<tokio::sync::Semaphore>,
 }
 
 impl Service {
@@ -196,6 +202,7 @@ impl Service {
         config: ServiceConfig,
         vault: leads_vault::Vault,
     ) -> Self {
+        let config_decodes = config.max_concurrent_decodes;
         Service {
             store,
             clock,
@@ -204,6 +211,7 @@ impl Service {
             committer: audit_log::group_commit::GroupCommitter::default(),
             vault,
             audit_health: Arc::default(),
+            decodes: Arc::new(tokio::sync::Semaphore::new(config_decodes.max(1))),
         }
     }
 

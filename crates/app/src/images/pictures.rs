@@ -18,27 +18,45 @@ impl Service {
         }
     }
 
-    /// Normalizes and seals the picture of an EIM or MII, before any database write.
+    /// Normalizes and seals the picture of an EIM or MII, before any database write — and only
+    /// once the policies allow the act on its record, so nobody makes the switch decode a
+    /// picture it would refuse; at most [`ServiceConfig::max_concurrent_decodes`] at once.
     pub(crate) async fn seal_picture(
         &self,
+        principal: &Principal,
         message: &ImageMessage,
+        now: Timestamp,
     ) -> Result<Option<SealedPicture>, Refusal> {
         let Some(bytes) = &message.image else {
             return Ok(None);
         };
-        let (image_type, crop) = match &message.transaction {
-            ImageTransaction::Enter(entry) => (entry.image_type, entry.crop),
-            ImageTransaction::Modify(change) => {
-                let mut tx = self.store.begin_read().await?;
-                let found = tx.image(&change.imn).await?;
-                tx.rollback().await?;
-                let image = found
-                    .filter(|i| i.status == ImageStatus::Active)
-                    .ok_or_else(|| not_found(&change.imn))?;
-                (image.image_type, change.crop)
+        let mut tx = self.store.begin_read().await?;
+        let found = match &message.transaction {
+            ImageTransaction::Enter(entry) => {
+                let record = record_for(tx.as_mut(), &entry.record).await;
+                record.map(|r| Some((r, entry.image_type, entry.crop)))
             }
-            _ => return Ok(None),
+            ImageTransaction::Modify(change) => match tx.image(&change.imn).await {
+                Err(error) => Err(Refusal::from(error)),
+                Ok(image) => match image.filter(|i| i.status == ImageStatus::Active) {
+                    None => Err(not_found(&change.imn)),
+                    Some(image) => record_for(tx.as_mut(), &RecordRef::Lrn(image.lrn.clone()))
+                        .await
+                        .map(|r| Some((r, image.image_type, change.crop))),
+                },
+            },
+            _ => Ok(None),
         };
+        tx.rollback().await?;
+        let Some((record, image_type, crop)) = found? else {
+            return Ok(None);
+        };
+        self.authorize_image(principal, message, &record, now, None)?;
+        let _permit = self.decodes.acquire().await.map_err(|e| {
+            Refusal::from(leads_store::StoreError::Unavailable(format!(
+                "decoding: {e}"
+            )))
+        })?;
         let crop = crop
             .map(|c| Crop::new(c.x(), c.y(), c.width(), c.height()))
             .transpose()

@@ -153,7 +153,11 @@ impl Operation for MessageOp {
         let reads =
             matches!(&parsed, Parsed::Record(m) if matches!(m.transaction, Transaction::Query(_)));
         if let Parsed::Image(message) = &parsed {
-            let sealed = prep.service.seal_picture(message).await?;
+            let principal = prep.who.person()?;
+            let sealed = prep
+                .service
+                .seal_picture(principal, message, prep.now)
+                .await?;
             if let Some(s) = &sealed {
                 prep.delete_unless_committed
                     .extend([s.picture.id.clone(), s.thumbnail.id.clone()]);

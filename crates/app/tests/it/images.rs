@@ -180,6 +180,9 @@ async fn i1_only_the_record_owner_changes_images_and_others_may_query() {
         let blobs = blob_files(&app).len();
         for text in [
             eim(&lrn, "M", "20261120", &portrait(2)).replace("IL0160000", "IL0840000"),
+            // Refused before its picture is decoded: a picture nobody may enter there is
+            // never looked at, even one that is no picture at all.
+            eim(&lrn, "M", "20261120", b"NOT A PICTURE AT ALL").replace("IL0160000", "IL0840000"),
             format!("MII.IL0840000.IMN/{imn}.MIS/NOT MINE"),
             format!("XIM.IL0840000.IMN/{imn}.DOC/20261121"),
         ] {
