@@ -1,6 +1,8 @@
 //! Password rules (CJIS IA-5(1)(a)): at least 8 characters, no truncation, printable characters
 //! and spaces allowed, not on the blocklist of common and compromised passwords, not the account
-//! id. The reason for a refusal is told to the user.
+//! id, and not easy to guess — a strength estimate (zxcvbn: dictionary words, names, keyboard
+//! walks, dates, repeats and their l33t forms) of at least 10^8 guesses. The reason for a
+//! refusal is told to the user.
 
 /// The blocklist, one password per line (`#` comments), compared case-insensitively.
 const BLOCKLIST: &str = include_str!("../../data/password-blocklist.txt");
@@ -39,6 +41,20 @@ pub fn check(account_id: &str, password: &str) -> Result<(), &'static str> {
     {
         return Err("PASSWORD MUST NOT REPEAT ONE CHARACTER");
     }
+    // What a guesser tries first: the system's and the state's names besides the account id.
+    let context = [
+        account_id,
+        "leads",
+        "illinois",
+        "police",
+        "sheriff",
+        "springfield",
+    ];
+    if zxcvbn::zxcvbn(password, &context).score() < zxcvbn::Score::Three {
+        return Err(
+            "PASSWORD IS TOO EASY TO GUESS (A WORD, NAME OR YEAR WITH A FEW CHANGES) - USE A LONGER PASSPHRASE",
+        );
+    }
     Ok(())
 }
 
@@ -74,5 +90,14 @@ mod tests {
             Err("PASSWORD MUST HAVE AT MOST 256 CHARACTERS")
         );
         assert!(check("OP1", "a long passphrase with spaces").is_ok());
+        for guessable in ["Summer2026!", "Password1!", "Illinois2026", "Springfield1!"] {
+            assert_eq!(
+                check("OP1", guessable),
+                Err(
+                    "PASSWORD IS TOO EASY TO GUESS (A WORD, NAME OR YEAR WITH A FEW CHANGES) - USE A LONGER PASSPHRASE"
+                ),
+                "{guessable}"
+            );
+        }
     }
 }
