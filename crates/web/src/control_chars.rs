@@ -122,9 +122,14 @@ pub(crate) async fn refuse_control_characters(request: Request, next: Next) -> R
     if binary {
         return next.run(request).await;
     }
+    // Read no more than the route accepts: messages and transactions carry pictures, every
+    // other route a small body (the route's own limit still applies after).
+    let limit = match request.uri().path() {
+        "/api/v1/messages" | "/api/v1/transactions" => crate::MESSAGE_BODY_LIMIT,
+        _ => crate::BODY_LIMIT,
+    };
     let (parts, body) = request.into_parts();
-    // The largest body any route accepts; the route's own limit still applies after.
-    let bytes = match to_bytes(body, crate::MESSAGE_BODY_LIMIT).await {
+    let bytes = match to_bytes(body, limit).await {
         Ok(bytes) => bytes,
         Err(_) => {
             return ApiError::rejection(

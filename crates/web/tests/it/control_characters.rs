@@ -228,3 +228,27 @@ async fn every_endpoint_refuses_every_control_character_with_a_field_error_on_ev
         assert!(answer.status < 500, "{}", answer.body);
     }
 }
+
+#[tokio::test]
+async fn the_edge_reads_no_more_of_a_body_than_its_route_accepts() {
+    for db in leads_testkit::backends().await {
+        let app = leads_testkit::TestApp::start(db).await;
+        let base = spawn(&app).await;
+        let headers = [("Content-Type", "application/json")];
+        let small_route = "A".repeat(leads_web::BODY_LIMIT + 1);
+        let answer = raw(&base, "POST", "/api/v1/oversight", &headers, &small_route).await;
+        assert_eq!(answer.status, 413, "{}", answer.body);
+        assert!(answer.body.contains("request_too_large"), "{}", answer.body);
+        // A message may be larger: it carries pictures.
+        let message = format!("QW.IL0160000.NAM/{}", "A".repeat(leads_web::BODY_LIMIT));
+        let answer = raw(
+            &base,
+            "POST",
+            "/api/v1/messages",
+            &[("Content-Type", "text/plain")],
+            &message,
+        )
+        .await;
+        assert_ne!(answer.status, 413, "{}", answer.body);
+    }
+}
