@@ -4,48 +4,12 @@
 //! training at its boundary and across a restart, and the Department's bulletins acknowledged
 //! by every agency.
 
-use leads_app::{OversightCommand, OversightReply};
 use leads_domain::clock::Clock;
-use leads_domain::fields::FieldDate;
 use leads_testkit::{TestApp, backends};
 use serde_json::{Value, json};
 
 use crate::lifecycle::mailbox;
-
-const DAY: i64 = 24 * 3_600;
-
-async fn oversee(app: &TestApp, token: &str, command: Value) -> OversightReply {
-    let command: OversightCommand = serde_json::from_value(command).unwrap();
-    app.service.oversee(token, command, None).await.unwrap()
-}
-
-fn day_after(app: &TestApp, days: i64) -> String {
-    let date = app.clock.now().date() + time::Duration::days(days);
-    FieldDate::from_date(date).to_string()
-}
-
-fn accepted(reply: &OversightReply) {
-    assert_eq!(
-        reply.outcome.name(),
-        "accepted",
-        "{} {}",
-        reply.code,
-        reply.message
-    );
-}
-
-fn refused_citing(reply: &OversightReply, citation: &str) {
-    assert_ne!(reply.outcome.name(), "accepted", "{}", reply.message);
-    assert!(
-        reply
-            .reasons
-            .iter()
-            .any(|r| r.citation == format!("20 Ill. Adm. Code {citation}")),
-        "cites {citation}: {} {:?}",
-        reply.message,
-        reply.reasons
-    );
-}
+use crate::oversight_steps::{DAY, accepted, day_after, oversee, refused_citing_exactly};
 
 #[tokio::test]
 async fn o4_the_board_recommends_on_cases_and_the_director_responds() {
@@ -77,7 +41,7 @@ async fn o4_the_board_recommends_on_cases_and_the_director_responds() {
                    "present": [m1, m2], "minutes": "REVIEWED THE SANCTIONS POLICY"}),
         )
         .await;
-        refused_citing(&future, "1240.20(b)");
+        refused_citing_exactly(&future, "1240.20(b)");
         let meeting = oversee(
             &app,
             &admin,
@@ -93,11 +57,11 @@ async fn o4_the_board_recommends_on_cases_and_the_director_responds() {
             json!({"command": "record_recommendation", "meeting": meeting_id, "topic": "non_compliance",
                    "text": "SUSPEND WANTED-PERSON ENTRIES UNTIL RETRAINING", "cases": cases})
         };
-        refused_citing(
+        refused_citing_exactly(
             &oversee(&app, &admin, recommend(json!([]))).await,
             "1240.20(b)",
         );
-        refused_citing(
+        refused_citing_exactly(
             &oversee(&app, &admin, recommend(json!(["VIOLATION 99"]))).await,
             "1240.20(b)",
         );
@@ -122,7 +86,7 @@ async fn o4_the_board_recommends_on_cases_and_the_director_responds() {
             "not_authorized"
         );
         accepted(&oversee(&app, &director, respond.clone()).await);
-        refused_citing(&oversee(&app, &director, respond).await, "1240.20(b)");
+        refused_citing_exactly(&oversee(&app, &director, respond).await, "1240.20(b)");
 
         let board = oversee(&app, &auditor, json!({"command": "show_board"})).await;
         accepted(&board);
@@ -151,7 +115,7 @@ async fn o4_the_board_recommends_on_cases_and_the_director_responds() {
                    "present": [m2], "minutes": "A MEETING WITH A FORMER MEMBER"}),
         )
         .await;
-        refused_citing(&stale, "1240.20(b)");
+        refused_citing_exactly(&stale, "1240.20(b)");
         let entry = app
             .audit()
             .await
@@ -229,11 +193,11 @@ async fn t3_indirect_users_are_trained_within_six_months_and_every_training_is_o
             json!({"command": "record_training", "trainee": id, "kind": kind,
                    "on": day_after(&app, 0), "instructor": "ROBIN CHEN", "result": result})
         };
-        refused_citing(
+        refused_citing_exactly(
             &oversee(&app, &coordinator, record("test", None)).await,
             "1240.90(b)(5)",
         );
-        refused_citing(
+        refused_citing_exactly(
             &oversee(&app, &coordinator, record("manager_basic", None)).await,
             "1240.90(b)(8)",
         );
@@ -316,7 +280,7 @@ async fn t3_a_department_bulletin_reaches_every_agency_and_each_acknowledges_it(
             )
             .await,
         );
-        refused_citing(
+        refused_citing_exactly(
             &oversee(
                 &app,
                 &coordinator,

@@ -26,6 +26,7 @@ mod images;
 mod lifecycle;
 mod misuse_review;
 mod oversight;
+mod oversight_steps;
 mod pipeline;
 mod runner;
 mod search;

@@ -3,38 +3,13 @@
 //! agency's discipline standards (S4); each step refused out of order citing its paragraph, and
 //! each deadline carried out by the sweep at its boundary and across a restart.
 
-use leads_app::{
-    ComplianceOverview, DocumentKind, OversightCommand, OversightReply, ServiceConfig,
-};
+use leads_app::{ComplianceOverview, DocumentKind, OversightReply, ServiceConfig};
 use leads_domain::clock::{Clock, Timestamp};
-use leads_domain::fields::FieldDate;
 use leads_testkit::{TestApp, backends};
 
 use crate::lifecycle::mailbox;
+use crate::oversight_steps::{DAY, accepted, day_after, oversee};
 use serde_json::json;
-
-const DAY: i64 = 24 * 3_600;
-
-async fn oversee(app: &TestApp, token: &str, command: serde_json::Value) -> OversightReply {
-    let command: OversightCommand = serde_json::from_value(command).unwrap();
-    app.service.oversee(token, command, None).await.unwrap()
-}
-
-/// The day `days` after the clock's today, as the API writes it.
-fn day_after(app: &TestApp, days: i64) -> String {
-    let date = app.clock.now().date() + time::Duration::days(days);
-    FieldDate::from_date(date).to_string()
-}
-
-fn accepted(reply: &OversightReply) {
-    assert_eq!(
-        reply.outcome.name(),
-        "accepted",
-        "{} {}",
-        reply.code,
-        reply.message
-    );
-}
 
 fn refused_citing(reply: &OversightReply, citation: &str) {
     assert_ne!(reply.outcome.name(), "accepted", "{}", reply.message);

@@ -4,9 +4,8 @@
 //! before it; the hearing's record and the Director's decision, a second hearing after time to
 //! comply; each deadline carried out by the sweep at its boundary and across a restart.
 
-use leads_app::{DocumentKind, OversightCommand, OversightReply};
+use leads_app::{DocumentKind, OversightReply};
 use leads_domain::clock::Clock;
-use leads_domain::fields::FieldDate;
 use leads_domain::files::{Action, FileKind};
 use leads_domain::reply::{Outcome, Reply};
 use leads_message::examples::{self, EXAMPLE_ORI};
@@ -14,18 +13,7 @@ use leads_testkit::{TestApp, backends};
 use serde_json::{Value, json};
 
 use crate::lifecycle::mailbox;
-
-const DAY: i64 = 24 * 3_600;
-
-async fn oversee(app: &TestApp, token: &str, command: Value) -> OversightReply {
-    let command: OversightCommand = serde_json::from_value(command).unwrap();
-    app.service.oversee(token, command, None).await.unwrap()
-}
-
-fn day_after(app: &TestApp, days: i64) -> String {
-    let date = app.clock.now().date() + time::Duration::days(days);
-    FieldDate::from_date(date).to_string()
-}
+use crate::oversight_steps::{DAY, accepted, day_after, oversee, refused_citing_exactly};
 
 /// Seconds from now to the end (00:00 UTC next) of the day `days` after today.
 fn seconds_to_end_of(app: &TestApp, days: i64) -> i64 {
@@ -35,29 +23,6 @@ fn seconds_to_end_of(app: &TestApp, days: i64) -> i64 {
         .assume_utc()
         .unix_timestamp();
     end - now.as_micros() / 1_000_000
-}
-
-fn accepted(reply: &OversightReply) {
-    assert_eq!(
-        reply.outcome.name(),
-        "accepted",
-        "{} {}",
-        reply.code,
-        reply.message
-    );
-}
-
-fn refused_citing(reply: &OversightReply, citation: &str) {
-    assert_ne!(reply.outcome.name(), "accepted", "{}", reply.message);
-    assert!(
-        reply
-            .reasons
-            .iter()
-            .any(|r| r.citation == format!("20 Ill. Adm. Code {citation}")),
-        "cites {citation}: {} {:?}",
-        reply.message,
-        reply.reasons
-    );
 }
 
 fn allegation() -> Value {
@@ -102,7 +67,7 @@ async fn o3_a_minor_violation_gets_written_notice_and_closes_without_suspension_
                    "allegations": allegation(), "hearing_on": day_after(&app, 30)}),
         )
         .await;
-        refused_citing(&with_hearing, "1240.110(a)");
+        refused_citing_exactly(&with_hearing, "1240.110(a)");
         let bad_rule = oversee(
             &app,
             &admin,
@@ -170,7 +135,7 @@ async fn o3_a_minor_violation_gets_written_notice_and_closes_without_suspension_
             json!({"command": "record_violation_response", "id": id, "head": "CHIEF", "text": "AGAIN AND AGAIN"}),
         )
         .await;
-        refused_citing(&again, "1240.110(a)");
+        refused_citing_exactly(&again, "1240.110(a)");
 
         // A second notice left unanswered: the Administrator is told at the 14th day, not
         // before, across a restart.
@@ -200,7 +165,7 @@ async fn o3_a_minor_violation_gets_written_notice_and_closes_without_suspension_
         let unanswered = unanswered.violations[0].id;
         let director = app.token("DIR1", "T10A").await;
         let set = |days: i64| json!({"command": "set_hearing", "id": unanswered, "hearing_on": day_after(&app, days)});
-        refused_citing(&oversee(&app, &director, set(19)).await, "1240.110(b)");
+        refused_citing_exactly(&oversee(&app, &director, set(19)).await, "1240.110(b)");
         let heard = oversee(&app, &director, set(20)).await;
         accepted(&heard);
         assert_eq!(heard.violations[0].case.class.name(), "moderate");
@@ -227,7 +192,7 @@ async fn o3_a_moderate_violation_is_heard_after_20_days_notice_and_time_to_compl
             by_admin.code, "not_authorized",
             "the Director sets hearings"
         );
-        refused_citing(
+        refused_citing_exactly(
             &open(&app, &director, "moderate", 19, json!([])).await,
             "1240.110(b)",
         );
@@ -252,7 +217,7 @@ async fn o3_a_moderate_violation_is_heard_after_20_days_notice_and_time_to_compl
             json!({"command": "record_appearance", "id": id, "name": "CHIEF R. DIAZ", "capacity": "AGENCY HEAD"}),
         )
         .await;
-        refused_citing(&early, "1240.110(d)");
+        refused_citing_exactly(&early, "1240.110(d)");
 
         // The hearing day: the Director is told at its end, not before, if it has no decision.
         let to_end = seconds_to_end_of(&app, 20);
@@ -292,7 +257,7 @@ async fn o3_a_moderate_violation_is_heard_after_20_days_notice_and_time_to_compl
             json!({"command": "decide_hearing", "id": id, "outcome": "time_to_comply", "text": "CORRECT THE LOGGING"}),
         )
         .await;
-        refused_citing(&no_second, "1240.110(e)");
+        refused_citing_exactly(&no_second, "1240.110(e)");
         let granted = oversee(
             &app,
             &director,
@@ -367,11 +332,11 @@ async fn o3_a_major_violation_suspends_exactly_the_part_named_with_a_hearing_wit
         let coordinator = app.token("CO16", "T16A").await;
         let operator = app.token("OP16A", "T16A").await;
         let entries = json!([{"part": {"service": "wanted", "part": "entries"}}]);
-        refused_citing(
+        refused_citing_exactly(
             &open(&app, &director, "major", 11, entries.clone()).await,
             "1240.110(c)(3)",
         );
-        refused_citing(
+        refused_citing_exactly(
             &open(&app, &director, "major", 5, json!([])).await,
             "1240.110(c)",
         );
@@ -453,7 +418,7 @@ async fn o3_a_major_violation_suspends_exactly_the_part_named_with_a_hearing_wit
         let operator = app.token("OP16A", "T16A").await;
         let suspend_all = json!({"command": "decide_hearing", "id": id, "outcome": "suspend",
                                  "services": ["all"], "text": "ALL SERVICES SUSPENDED UNTIL RETRAINING"});
-        refused_citing(
+        refused_citing_exactly(
             &oversee(&app, &director, suspend_all.clone()).await,
             "1240.110(d)",
         );
@@ -540,7 +505,7 @@ async fn o3_two_cases_suspending_one_service_each_hold_it_until_their_own_end() 
             json!([{"part": {"service": "sos_images", "part": "entries"}}]),
         )
         .await;
-        refused_citing(&not_a_file, "1240.110(c)");
+        refused_citing_exactly(&not_a_file, "1240.110(c)");
         let lift = |id: i64| json!({"command": "lift_before_hearing", "id": id, "reason": "PUBLIC SAFETY: ARMED SUSPECT AT LARGE"});
         accepted(&oversee(&app, &director, lift(first.violations[0].id)).await);
         let still = send(&app, &operator, FileKind::Gun, Action::Query).await;
@@ -569,6 +534,6 @@ async fn o3_two_cases_suspending_one_service_each_hold_it_until_their_own_end() 
             )
             .await,
         );
-        refused_citing(&oversee(&app, &director, lift(id)).await, "1240.110(c)(3)");
+        refused_citing_exactly(&oversee(&app, &director, lift(id)).await, "1240.110(c)(3)");
     }
 }
