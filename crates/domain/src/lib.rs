@@ -12,6 +12,7 @@ pub mod fields;
 pub mod fieldset;
 pub mod files;
 pub mod image;
+pub mod interstate;
 pub mod lawful;
 pub mod oversight;
 pub mod record;

@@ -140,6 +140,18 @@ pub fn encode_attachment(bytes: &[u8]) -> String {
     data_encoding::BASE32_NOPAD.encode(bytes)
 }
 
+/// The text upper-cased, line breaks and tabs as spaces (they matter only after TXT), other
+/// control characters left out (as Nlets does).
+pub(crate) fn upper_without_controls(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_ascii_control() => None,
+            c => Some(c.to_ascii_uppercase()),
+        })
+        .collect()
+}
+
 /// Splits a message into key, header ORIs, fields and an attached image.
 pub fn parse_raw(text: &str) -> Result<RawMessage, GrammarError> {
     if let Some(position) = text.chars().position(|c| !c.is_ascii()) {
@@ -154,16 +166,7 @@ pub fn parse_raw(text: &str) -> Result<RawMessage, GrammarError> {
             max: MAX_MESSAGE_LEN,
         });
     }
-    // Line breaks and tabs become spaces (they matter only after TXT); other control
-    // characters are ignored.
-    let cleaned: String = text
-        .chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_ascii_control() => None,
-            c => Some(c.to_ascii_uppercase()),
-        })
-        .collect();
+    let cleaned = upper_without_controls(text);
     let cleaned = cleaned.trim();
     if cleaned.is_empty() {
         return Err(GrammarError::Empty);

@@ -2,6 +2,7 @@
 
 pub mod examples;
 mod grammar;
+pub mod nlets;
 mod parse;
 mod render;
 

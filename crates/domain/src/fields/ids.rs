@@ -11,14 +11,25 @@ use crate::error::{Edit, FieldError};
 pub struct Ori(String);
 
 impl Ori {
-    /// Parses an ORI such as `IL0160000`.
+    /// Parses an ORI such as `IL0160000` (or `NL0000000`, the interstate hub's).
     pub fn parse(raw: &str) -> Result<Ori, FieldError> {
         let value = identifier("ORI", raw, 9, 9)?;
+        if value == Ori::NLETS_HUB {
+            return Ok(Ori(value));
+        }
         let state = value.get(..2).unwrap_or_default();
         if STATES.parse(state).is_err() {
             return Err(FieldError::new("ORI", raw, Edit::InvalidStateCode));
         }
         Ok(Ori(value))
+    }
+
+    /// The ORI the interstate hub answers from (errors, status messages, merged responses).
+    pub const NLETS_HUB: &'static str = "NL0000000";
+
+    /// The interstate hub's ORI.
+    pub fn nlets_hub() -> Ori {
+        Ori(Ori::NLETS_HUB.to_owned())
     }
 
     /// The ORI text.

@@ -8,6 +8,7 @@
 //! The message language's tests: the docs tables, properties, terminal replies, every transaction.
 
 mod docs;
+mod nlets;
 mod properties;
 mod render;
 mod transactions;
