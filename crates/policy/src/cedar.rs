@@ -21,7 +21,9 @@ pub const POLICIES: &str = concat!(
     "\n",
     include_str!("../policies/sos.cedar"),
     "\n",
-    include_str!("../policies/oversight.cedar")
+    include_str!("../policies/oversight.cedar"),
+    "\n",
+    include_str!("../policies/interstate.cedar")
 );
 /// The schema the policies are validated against.
 pub const SCHEMA: &str = include_str!("../policies/leads.cedarschema");
@@ -64,6 +66,7 @@ struct Types {
     audit_log: EntityTypeName,
     statewide: EntityTypeName,
     sos_image_file: EntityTypeName,
+    interstate: EntityTypeName,
     action: EntityTypeName,
 }
 
@@ -81,6 +84,7 @@ impl Types {
             audit_log: name("LEADS::AuditLog")?,
             statewide: name("LEADS::Statewide")?,
             sos_image_file: name("LEADS::SosImageFile")?,
+            interstate: name("LEADS::InterstateNetwork")?,
             action: name("LEADS::Action")?,
         })
     }
@@ -286,6 +290,10 @@ impl CedarAuthorizer {
                     ("disqualified", flag(person.disqualifying_conviction())),
                     ("denied_for_charge", flag(person.denied_for_charge())),
                     ("certification", text(certification)),
+                    (
+                        "interstate_approved",
+                        flag(person.interstate_approval.is_some()),
+                    ),
                 ],
             )?,
             entity(
@@ -320,7 +328,11 @@ impl CedarAuthorizer {
                     ("service", text(Service::of_file(file).name())),
                 ],
             )?),
-            Target::Agency(_) | Target::AuditLog | Target::Statewide | Target::SosImageFile => {}
+            Target::Agency(_)
+            | Target::AuditLog
+            | Target::Statewide
+            | Target::SosImageFile
+            | Target::Interstate => {}
         }
         Ok(entities)
     }
@@ -334,6 +346,7 @@ impl CedarAuthorizer {
             Target::AuditLog => uid(&t.audit_log, "audit"),
             Target::Statewide => uid(&t.statewide, "statewide"),
             Target::SosImageFile => uid(&t.sos_image_file, "sos"),
+            Target::Interstate => uid(&t.interstate, "nlets"),
         }
     }
 
@@ -352,13 +365,15 @@ impl CedarAuthorizer {
             ) => Service::of_file(file).name(),
             (Act::Sos(_), _) => Service::SosImages.name(),
             (Act::SendAdminMessage, _) => Service::AdministrativeMessages.name(),
+            (Act::Interstate(_), _) => Service::Interstate.name(),
             _ => "",
         };
         let part = match request.act {
             Act::Transaction(leads_domain::files::Action::Query)
             | Act::Image(leads_domain::image::ImageAction::Query)
             | Act::Confirm(true)
-            | Act::Disseminate => Some(ServicePart::Inquiries),
+            | Act::Disseminate
+            | Act::Interstate(crate::InterstateAction::QueryDriver) => Some(ServicePart::Inquiries),
             Act::Transaction(_) | Act::Image(_) | Act::Verify | Act::Validate => {
                 Some(ServicePart::Entries)
             }
@@ -379,6 +394,7 @@ impl CedarAuthorizer {
             case_number: "",
         });
         let sos = request.sos.unwrap_or_default();
+        let interstate = request.interstate.unwrap_or_default();
         let context = Context::from_pairs([
             (
                 "message_agency".to_owned(),
@@ -401,6 +417,12 @@ impl CedarAuthorizer {
             (
                 "sos_conditions".to_owned(),
                 texts(sos.conditions.iter().copied()),
+            ),
+            ("nlets_purpose".to_owned(), text(interstate.purpose)),
+            ("nlets_use".to_owned(), text(interstate.use_)),
+            (
+                "nlets_conditions".to_owned(),
+                texts(interstate.conditions.iter().copied()),
             ),
         ])
         .map_err(|e| e.to_string())?;

@@ -82,6 +82,33 @@ pub enum Act {
     SendAdminMessage,
     /// An act of the Department's oversight of an agency.
     Oversight(OversightAction),
+    /// An act on the interstate network (N1-N5).
+    Interstate(InterstateAction),
+}
+
+/// Acts on the interstate (Nlets) network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InterstateAction {
+    /// A driver licence query to other states, with or without the photo (DQ; N1-N5).
+    QueryDriver,
+    /// A hit confirmation request or response to another state's agency (YQ/YR).
+    Confirm,
+    /// An administrative message to another state's agencies (AM).
+    SendMessage,
+    /// Keeping a photo another state sent, attached to the case's record (N3).
+    RetainPhoto,
+}
+
+impl InterstateAction {
+    /// The Cedar action name.
+    pub fn name(self) -> &'static str {
+        match self {
+            InterstateAction::QueryDriver => "query_other_state",
+            InterstateAction::Confirm => "confirm_with_other_state",
+            InterstateAction::SendMessage => "send_interstate_message",
+            InterstateAction::RetainPhoto => "retain_interstate_photo",
+        }
+    }
 }
 
 /// Acts on the Secretary of State's images.
@@ -202,6 +229,7 @@ impl Act {
             Act::Admin(admin) => admin.name(),
             Act::SendAdminMessage => "send_admin_message",
             Act::Oversight(oversight) => oversight.name(),
+            Act::Interstate(interstate) => interstate.name(),
         }
     }
 }
@@ -221,6 +249,8 @@ pub enum Target<'a> {
     Statewide,
     /// The Secretary of State's captured-image file, and the images taken from it.
     SosImageFile,
+    /// The interstate network: other states' switches, through the hub.
+    Interstate,
 }
 
 /// One authorization question, built only by [`AuthzRequest::new`] and its refinements, so no
@@ -240,6 +270,7 @@ pub struct AuthzRequest<'a> {
     pub(crate) today: Date,
     /// The facts of an SOS image request.
     pub(crate) sos: Option<SosFacts<'a>>,
+    pub(crate) interstate: Option<InterstateFacts<'a>>,
 }
 
 /// The purpose code and case number an inquiry or a dissemination states (D1).
@@ -261,6 +292,7 @@ impl<'a> AuthzRequest<'a> {
             inquiry: None,
             today,
             sos: None,
+            interstate: None,
         }
     }
 
@@ -289,6 +321,14 @@ impl<'a> AuthzRequest<'a> {
     }
 
     /// The facts of an SOS image request.
+    /// Adds the facts of an interstate act: the stated Nlets purpose and use, and the
+    /// conditions met (`leads_domain::interstate::PhotoPurpose::conditions`).
+    #[must_use]
+    pub fn with_interstate(mut self, facts: InterstateFacts<'a>) -> Self {
+        self.interstate = Some(facts);
+        self
+    }
+
     #[must_use]
     pub fn with_sos(mut self, facts: SosFacts<'a>) -> Self {
         self.sos = Some(facts);
@@ -318,6 +358,17 @@ pub struct SosFacts<'a> {
 }
 
 /// The answer, with the rules that decided it.
+/// The facts of an interstate act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct InterstateFacts<'a> {
+    /// The Nlets purpose code, `1` to `3` (`""` when none was stated).
+    pub purpose: &'a str,
+    /// The use within the purpose (`TNI`…), `""` when none was stated.
+    pub use_: &'a str,
+    /// The conditions the act meets: `purpose_stated`, `case_number`, `photo_requested`…
+    pub conditions: &'a [&'a str],
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     pub allowed: bool,

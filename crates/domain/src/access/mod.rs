@@ -24,8 +24,8 @@ pub use certification_case::{
 pub use command::AdminCommand;
 pub use connection::{Conference, ConnectionRequest, NOTICE_DAYS};
 pub use person::{
-    Background, Certification, CertificationLevel, Charge, ChargeDenial, Conviction, OffenseClass,
-    Person, Role,
+    Background, Certification, CertificationLevel, Charge, ChargeDenial, Conviction,
+    InterstateApproval, OffenseClass, Person, Role,
 };
 pub use principal::Principal;
 pub use service::{Service, ServicePart, ServiceScope};

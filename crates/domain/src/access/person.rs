@@ -152,6 +152,18 @@ pub struct Person {
     /// Proceedings to suspend or revoke the certification (T4), decided or open.
     #[serde(default)]
     pub certification_cases: Vec<super::certification_case::CertificationCase>,
+    /// When the Department approved the person for interstate (Nlets) access, if it did (N1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interstate_approval: Option<InterstateApproval>,
+}
+
+/// The Department's approval of a person for the interstate network (N1): only approved
+/// criminal-justice users query other states' drivers and photos.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterstateApproval {
+    pub approved_on: FieldDate,
+    /// Who approved it (the Administrator's id).
+    pub by: String,
 }
 
 impl Person {
@@ -169,6 +181,7 @@ impl Person {
             charge_denial: None,
             certification: None,
             certification_cases: Vec::new(),
+            interstate_approval: None,
         }
     }
 

@@ -214,6 +214,27 @@ pub struct DriverQuery {
     pub purpose: Option<PhotoPurpose>,
 }
 
+impl DriverQuery {
+    /// The facts the policy decides a query on: the purpose's conditions, whether the photo is
+    /// asked for, and whether the query names one identified person in one place (by licence
+    /// number, to one destination that is not `NL`), as a line-up's one suspect must be (N5).
+    pub fn conditions(&self, destinations: &[Destination]) -> Vec<&'static str> {
+        let mut met = self
+            .purpose
+            .as_ref()
+            .map(PhotoPurpose::conditions)
+            .unwrap_or_default();
+        if self.photo {
+            met.push("photo_requested");
+        }
+        let one_place = matches!(destinations, [d] if *d != Destination::Everyone);
+        if one_place && matches!(self.subject, DriverLookup::Oln(_)) {
+            met.push("one_identified_person");
+        }
+        met
+    }
+}
+
 /// How the source state's law treats keeping a photo it sent (N3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Retention {
