@@ -38,6 +38,8 @@ Commands (arguments as key=value, or key:=json for numbers, lists and objects):
   record-conviction    id= class=felony|moral_turpitude|other description= on=YYYYMMDD   (rule S2)
   record-charge        id= class= description= filed_on=YYYYMMDD
   deny-for-charge      id= reason=                       (rule S2, Administrator)
+  approve-interstate   id=                               (rule N1, Administrator: the person may query other states)
+  withdraw-interstate  id= reason=                       (rule N1, Administrator)
   certify              id= level=full|less_than_full certified_on=YYYYMMDD [expires_on=YYYYMMDD]   (rule T2; two years by default; a recertification reminder 60 days ahead)
   notice-certification-action id= proposed=suspend|revoke reason= evidence=   (rule T4: 14 days to respond)
   record-certification-response id= text=

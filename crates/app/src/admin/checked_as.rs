@@ -75,7 +75,13 @@ pub(super) async fn scope(
         | C::ResetPassword { id, .. } => {
             (AdminAction::ManagePerson, person_ori(tx, id).await?, vec![])
         }
-        C::DenyForCharge { id, .. } => (AdminAction::DenyAccess, person_ori(tx, id).await?, vec![]),
+        // The Administrator's own decisions on a person's access: a denial for a pending
+        // charge (S2) and the approval for the interstate network (N1).
+        C::DenyForCharge { id, .. }
+        | C::ApproveInterstate { id }
+        | C::WithdrawInterstate { id, .. } => {
+            (AdminAction::DenyAccess, person_ori(tx, id).await?, vec![])
+        }
         C::Certify { id, .. }
         | C::NoticeCertificationAction { id, .. }
         | C::RecordCertificationResponse { id, .. }

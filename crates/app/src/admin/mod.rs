@@ -238,6 +238,10 @@ impl Service {
                 filed_on,
             } => people::record_charge(c, id, class, description, filed_on).await,
             C::DenyForCharge { id, reason } => people::deny_for_charge(c, id, reason).await,
+            C::ApproveInterstate { id } => people::approve_interstate(c, id).await,
+            C::WithdrawInterstate { id, reason } => {
+                people::withdraw_interstate(c, id, reason).await
+            }
             C::Certify {
                 id,
                 level,

@@ -5,6 +5,7 @@
     reason = "a handler file of the command module: its types and helpers"
 )]
 use super::command::*;
+use leads_domain::access::InterstateApproval;
 
 /// `CreatePerson`.
 pub(super) async fn create_person(
@@ -191,6 +192,55 @@ pub(super) async fn deny_for_charge(c: &mut Command<'_>, id: String, reason: Str
             .await?;
         (
             format!("LEADS ACCESS OF {id} DENIED FOR A PENDING CHARGE"),
+            AdminData::None,
+        )
+    })
+}
+
+/// `ApproveInterstate` (N1): the person may use the interstate network.
+pub(super) async fn approve_interstate(c: &mut Command<'_>, id: String) -> Handled {
+    Ok({
+        let by = c.principal.person.id.clone();
+        let on = c.today;
+        c.service
+            .update_person(c.tx, &id, |p| {
+                p.interstate_approval = Some(InterstateApproval {
+                    approved_on: on,
+                    by,
+                });
+                Ok(())
+            })
+            .await?;
+        (
+            format!("{id} APPROVED FOR INTERSTATE ACCESS"),
+            AdminData::None,
+        )
+    })
+}
+
+/// `WithdrawInterstate` (N1).
+pub(super) async fn withdraw_interstate(
+    c: &mut Command<'_>,
+    id: String,
+    reason: String,
+) -> Handled {
+    Ok({
+        c.service
+            .update_person(c.tx, &id, |p| {
+                if p.interstate_approval.take().is_none() {
+                    return Err(Refusal::rejected(
+                        ReplyCode::InvalidRequest,
+                        "THE PERSON IS NOT APPROVED FOR INTERSTATE ACCESS",
+                    ));
+                }
+                Ok(())
+            })
+            .await?;
+        (
+            format!(
+                "INTERSTATE ACCESS OF {id} WITHDRAWN - {}",
+                reason.trim().to_ascii_uppercase()
+            ),
             AdminData::None,
         )
     })

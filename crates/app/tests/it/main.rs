@@ -23,6 +23,7 @@ mod directory_storage;
 mod dissemination;
 mod identification;
 mod images;
+mod interstate_access;
 mod lifecycle;
 mod misuse_review;
 mod oversight;

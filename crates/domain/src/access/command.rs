@@ -140,6 +140,15 @@ pub enum AdminCommand {
         id: String,
         reason: String,
     },
+    /// The Administrator approves a person for the interstate network (N1).
+    ApproveInterstate {
+        id: String,
+    },
+    /// The Administrator withdraws a person's interstate approval (N1).
+    WithdrawInterstate {
+        id: String,
+        reason: String,
+    },
     /// LEADS User Certification (T2); without `expires_on` it runs the Department's
     /// certification period (two years unless configured).
     Certify {
@@ -233,6 +242,8 @@ impl AdminCommand {
             AdminCommand::RecordConviction { .. } => "record_conviction",
             AdminCommand::RecordCharge { .. } => "record_charge",
             AdminCommand::DenyForCharge { .. } => "deny_for_charge",
+            AdminCommand::ApproveInterstate { .. } => "approve_interstate",
+            AdminCommand::WithdrawInterstate { .. } => "withdraw_interstate",
             AdminCommand::Certify { .. } => "certify",
             AdminCommand::NoticeCertificationAction { .. } => "notice_certification_action",
             AdminCommand::RecordCertificationResponse { .. } => "record_certification_response",
