@@ -11,12 +11,9 @@ use crate::error::{Edit, FieldError};
 pub struct Ori(String);
 
 impl Ori {
-    /// Parses an ORI such as `IL0160000` (or `NL0000000`, the interstate hub's).
+    /// Parses an ORI such as `IL0160000`.
     pub fn parse(raw: &str) -> Result<Ori, FieldError> {
         let value = identifier("ORI", raw, 9, 9)?;
-        if value == Ori::NLETS_HUB {
-            return Ok(Ori(value));
-        }
         let state = value.get(..2).unwrap_or_default();
         if STATES.parse(state).is_err() {
             return Err(FieldError::new("ORI", raw, Edit::InvalidStateCode));

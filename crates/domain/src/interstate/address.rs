@@ -11,6 +11,15 @@ use crate::fields::STATES;
 /// The ORI the hub answers from (errors `ER`, status messages `SM`, merged responses).
 pub const HUB_ORI: &str = Ori::NLETS_HUB;
 
+/// An ORI on the interstate network: an agency's, or the hub's `NL0000000` (which is no
+/// agency's, so [`Ori::parse`] alone refuses it).
+pub fn parse_network_ori(raw: &str) -> Result<Ori, FieldError> {
+    if raw.trim().eq_ignore_ascii_case(HUB_ORI) {
+        return Ok(Ori::nlets_hub());
+    }
+    Ori::parse(raw)
+}
+
 /// At most this many destinations in one message.
 pub const MAX_DESTINATIONS: usize = 5;
 
@@ -63,7 +72,7 @@ impl Destination {
         match value.len() {
             2 if value == "NL" => Ok(Destination::Everyone),
             2 => StateCode::parse("DST", &value).map(Destination::State),
-            9 => Ori::parse(&value)
+            9 => parse_network_ori(&value)
                 .map(Destination::Agency)
                 .map_err(|e| FieldError::new("DST", raw, e.edit())),
             _ => Err(FieldError::new(
@@ -150,6 +159,13 @@ mod tests {
         let error = Destination::parse("QQ").unwrap_err();
         assert_eq!(error.tag(), "DST");
         assert!(Destination::parse("WIS").is_err());
+    }
+
+    #[test]
+    fn the_hub_s_ori_is_an_address_of_the_network_only() {
+        assert_eq!(parse_network_ori("nl0000000").unwrap().as_str(), HUB_ORI);
+        assert!(Ori::parse(HUB_ORI).is_err(), "no agency has the hub's ORI");
+        assert!(parse_network_ori("IL0160000").is_ok());
     }
 
     #[test]

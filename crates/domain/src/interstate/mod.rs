@@ -8,7 +8,9 @@ mod address;
 mod message;
 mod purpose;
 
-pub use address::{ControlField, Destination, HUB_ORI, MAX_DESTINATIONS, StateCode};
+pub use address::{
+    ControlField, Destination, HUB_ORI, MAX_DESTINATIONS, StateCode, parse_network_ori,
+};
 pub use message::{
     Body, Confirmation, DriverLookup, DriverQuery, DriverRecord, DriverResponse, Envelope,
     InterstateKey, Photo, Retention, StateAnswer, StateOutcome, StatusCode,

@@ -7,9 +7,8 @@
 //! ```
 //! Upper case, ASCII, and never ending with a period.
 
-use leads_domain::fields::Ori;
 use leads_domain::interstate::{
-    Body, ControlField, Destination, Envelope, InterstateKey, MAX_DESTINATIONS,
+    Body, ControlField, Destination, Envelope, InterstateKey, MAX_DESTINATIONS, parse_network_ori,
 };
 use time::Date;
 
@@ -43,7 +42,7 @@ pub fn parse_text(text: &str, today: Date) -> Result<Envelope, NletsError> {
     let code = tokens.next().unwrap_or_default();
     let key = InterstateKey::from_code(code)
         .ok_or_else(|| NletsError::UnknownKey(code.chars().take(8).collect()))?;
-    let from = Ori::parse(tokens.next().ok_or(NletsError::Header(
+    let from = parse_network_ori(tokens.next().ok_or(NletsError::Header(
         "THE SENDING ORI FOLLOWS THE MESSAGE KEY",
     ))?)?;
     let mut to = Vec::new();

@@ -9,9 +9,9 @@
 use std::borrow::Cow;
 
 use data_encoding::BASE64;
-use leads_domain::fields::{Ori, iso_date_as_ccyymmdd};
+use leads_domain::fields::iso_date_as_ccyymmdd;
 use leads_domain::interstate::{
-    ControlField, Destination, Envelope, InterstateKey, MAX_DESTINATIONS,
+    ControlField, Destination, Envelope, InterstateKey, MAX_DESTINATIONS, parse_network_ori,
 };
 use quick_xml::escape::escape;
 use quick_xml::events::Event;
@@ -193,7 +193,7 @@ pub fn parse_xml(bytes: &[u8], today: Date) -> Result<Envelope, NletsError> {
             body_element(key)
         )));
     }
-    let from = Ori::parse(
+    let from = parse_network_ori(
         &read
             .from
             .ok_or(NletsError::Header("OriginatingORIID IS MISSING"))?,
