@@ -10,4 +10,5 @@
 mod code_tables;
 mod deadlines;
 mod field_edits;
+mod hub;
 mod sos;
