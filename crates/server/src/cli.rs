@@ -59,6 +59,8 @@ pub enum Command {
     /// Image file maintenance.
     #[command(subcommand)]
     Images(ImagesCommand),
+    /// Run the interstate network's hub (Nlets) over NATS JetStream.
+    Hub(crate::hub_cmd::HubArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -12,6 +12,7 @@ pub mod demo;
 mod demo_common;
 pub mod demo_photos;
 pub mod demo_sos;
+pub mod hub_cmd;
 pub mod lifecycle_cmd;
 pub mod output;
 pub mod oversight_cmd;

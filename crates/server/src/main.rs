@@ -134,6 +134,7 @@ async fn run(cli: Cli) -> anyhow::Result<u8> {
             store.close().await;
             Ok(0)
         }
+        Command::Hub(args) => Ok(leads::hub_cmd::run(args).await?),
         Command::Client(command) => Ok(u8::try_from(client_cmd::run(command).await?).unwrap_or(2)),
         Command::Admin(args) => Ok(u8::try_from(admin_cmd::run(args).await?).unwrap_or(2)),
         Command::Oversight(args) => {

@@ -574,3 +574,27 @@ fn a_reader_that_goes_away_ends_the_command_quietly_not_with_a_panic() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(output.status.code(), Some(0), "{err}");
 }
+
+#[test]
+fn hub_members_name_their_keys_and_form_and_bad_ones_say_what_is_wrong() {
+    use leads::hub_cmd::parse_member;
+    use leads_domain::interstate::InterstateKey;
+    use leads_message::nlets::WireFormat;
+    let (state, keys, form) = parse_member("wi=DQ,yq,AM/xml").unwrap();
+    assert_eq!(state.as_str(), "WI");
+    assert_eq!(
+        keys,
+        vec![InterstateKey::Dq, InterstateKey::Yq, InterstateKey::Am]
+    );
+    assert_eq!(form, WireFormat::Xml);
+    assert_eq!(parse_member("IL=DQ").unwrap().2, WireFormat::Text);
+    for (spec, says) in [
+        ("WI", "XX=KEY"),
+        ("WI=DQ,QQ", "QQ is not a message key"),
+        ("WI=DQ/json", "text or xml"),
+        ("W1=DQ", "W1"),
+    ] {
+        let error = parse_member(spec).unwrap_err().to_string();
+        assert!(error.contains(says), "{spec}: {error}");
+    }
+}
