@@ -79,6 +79,13 @@ struct World {
 }
 
 impl World {
+    /// A state's switch on the test's network.
+    async fn link(&self, code: &str, format: WireFormat) -> SwitchLink {
+        SwitchLink::open(self.network.clone(), state(code), format)
+            .await
+            .unwrap()
+    }
+
     /// Stops the hub and deletes the test's streams.
     async fn close(self) {
         self.hub.abort();
@@ -123,12 +130,8 @@ async fn receive(link: &mut SwitchLink) -> Envelope {
 async fn a_query_travels_to_its_state_and_the_answer_back_by_control_field() {
     let Some(url) = nats_url() else { return };
     let world = world(&url, SwitchStatus::InService).await;
-    let mut illinois = SwitchLink::open(world.network.clone(), state("IL"), WireFormat::Text)
-        .await
-        .unwrap();
-    let mut wisconsin = SwitchLink::open(world.network.clone(), state("WI"), WireFormat::Xml)
-        .await
-        .unwrap();
+    let mut illinois = world.link("IL", WireFormat::Text).await;
+    let mut wisconsin = world.link("WI", WireFormat::Xml).await;
     let sent = query(vec![Destination::State(state("WI"))], "Q0000001");
     illinois.send(&sent).await.unwrap();
     let arrived = receive(&mut wisconsin).await;
@@ -145,16 +148,12 @@ async fn a_query_travels_to_its_state_and_the_answer_back_by_control_field() {
 async fn a_state_that_is_down_receives_its_traffic_when_it_returns() {
     let Some(url) = nats_url() else { return };
     let world = world(&url, SwitchStatus::InService).await;
-    let illinois = SwitchLink::open(world.network.clone(), state("IL"), WireFormat::Text)
-        .await
-        .unwrap();
+    let illinois = world.link("IL", WireFormat::Text).await;
     // Wisconsin's switch is not connected while the query is sent.
     let sent = query(vec![Destination::State(state("WI"))], "Q0000002");
     illinois.send(&sent).await.unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
-    let mut wisconsin = SwitchLink::open(world.network.clone(), state("WI"), WireFormat::Xml)
-        .await
-        .unwrap();
+    let mut wisconsin = world.link("WI", WireFormat::Xml).await;
     assert_eq!(receive(&mut wisconsin).await, sent);
     world.close().await;
 }
@@ -163,12 +162,8 @@ async fn a_state_that_is_down_receives_its_traffic_when_it_returns() {
 async fn nl_is_answered_with_one_merge_marking_the_states_that_did_not_answer() {
     let Some(url) = nats_url() else { return };
     let world = world(&url, SwitchStatus::InService).await;
-    let mut illinois = SwitchLink::open(world.network.clone(), state("IL"), WireFormat::Text)
-        .await
-        .unwrap();
-    let mut wisconsin = SwitchLink::open(world.network.clone(), state("WI"), WireFormat::Xml)
-        .await
-        .unwrap();
+    let mut illinois = world.link("IL", WireFormat::Text).await;
+    let mut wisconsin = world.link("WI", WireFormat::Xml).await;
     let sent = query(vec![Destination::Everyone], "Q0000003");
     illinois.send(&sent).await.unwrap();
     let arrived = receive(&mut wisconsin).await;
@@ -209,9 +204,7 @@ async fn nl_is_answered_with_one_merge_marking_the_states_that_did_not_answer() 
 async fn sm_and_er_come_back_from_the_hub() {
     let Some(url) = nats_url() else { return };
     let world = world(&url, SwitchStatus::OutOfService).await;
-    let mut illinois = SwitchLink::open(world.network.clone(), state("IL"), WireFormat::Text)
-        .await
-        .unwrap();
+    let mut illinois = world.link("IL", WireFormat::Text).await;
     illinois
         .send(&query(vec![Destination::State(state("IA"))], "Q0000004"))
         .await
@@ -235,9 +228,7 @@ async fn sm_and_er_come_back_from_the_hub() {
         }
     ));
     // Held for Indiana: it is in Indiana's stream when its switch returns.
-    let mut indiana = SwitchLink::open(world.network.clone(), state("IN"), WireFormat::Text)
-        .await
-        .unwrap();
+    let mut indiana = world.link("IN", WireFormat::Text).await;
     assert_eq!(
         receive(&mut indiana).await.control.unwrap().as_str(),
         "Q0000005"
@@ -256,12 +247,8 @@ async fn sm_and_er_come_back_from_the_hub() {
 async fn the_traffic_log_names_each_photo_by_size_and_digest_and_holds_no_image() {
     let Some(url) = nats_url() else { return };
     let world = world(&url, SwitchStatus::InService).await;
-    let mut illinois = SwitchLink::open(world.network.clone(), state("IL"), WireFormat::Text)
-        .await
-        .unwrap();
-    let mut wisconsin = SwitchLink::open(world.network.clone(), state("WI"), WireFormat::Xml)
-        .await
-        .unwrap();
+    let mut illinois = world.link("IL", WireFormat::Text).await;
+    let mut wisconsin = world.link("WI", WireFormat::Xml).await;
     let sent = query(vec![Destination::State(state("WI"))], "Q0000007");
     illinois.send(&sent).await.unwrap();
     let arrived = receive(&mut wisconsin).await;
