@@ -1,6 +1,8 @@
 //! The Cedar authorizer: the application's facts as Cedar entities, the decision with its
 //! reasons.
 
+mod remote;
+
 use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 
@@ -67,6 +69,7 @@ struct Types {
     statewide: EntityTypeName,
     sos_image_file: EntityTypeName,
     interstate: EntityTypeName,
+    other_state_agency: EntityTypeName,
     action: EntityTypeName,
 }
 
@@ -85,6 +88,7 @@ impl Types {
             statewide: name("LEADS::Statewide")?,
             sos_image_file: name("LEADS::SosImageFile")?,
             interstate: name("LEADS::InterstateNetwork")?,
+            other_state_agency: name("LEADS::OtherStateAgency")?,
             action: name("LEADS::Action")?,
         })
     }
@@ -495,5 +499,18 @@ impl Authorizer for CedarAuthorizer {
             }],
             errors: vec![error],
         })
+    }
+
+    fn authorize_remote(&self, request: &crate::RemoteRequest<'_>) -> Decision {
+        self.decide_remote(request)
+            .unwrap_or_else(|error| Decision {
+                allowed: false,
+                reasons: vec![Reason {
+                    rule: "policy-error".into(),
+                    citation: String::new(),
+                    text: format!("AUTHORIZATION REQUEST COULD NOT BE EVALUATED: {error}"),
+                }],
+                errors: vec![error],
+            })
     }
 }

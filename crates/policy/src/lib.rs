@@ -320,7 +320,6 @@ impl<'a> AuthzRequest<'a> {
         self
     }
 
-    /// The facts of an SOS image request.
     /// Adds the facts of an interstate act: the stated Nlets purpose and use, and the
     /// conditions met (`leads_domain::interstate::PhotoPurpose::conditions`).
     #[must_use]
@@ -329,6 +328,7 @@ impl<'a> AuthzRequest<'a> {
         self
     }
 
+    /// The facts of an SOS image request.
     #[must_use]
     pub fn with_sos(mut self, facts: SosFacts<'a>) -> Self {
         self.sos = Some(facts);
@@ -357,7 +357,6 @@ pub struct SosFacts<'a> {
     pub conditions: &'a [&'a str],
 }
 
-/// The answer, with the rules that decided it.
 /// The facts of an interstate act.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct InterstateFacts<'a> {
@@ -369,6 +368,7 @@ pub struct InterstateFacts<'a> {
     pub conditions: &'a [&'a str],
 }
 
+/// The answer, with the rules that decided it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decision {
     pub allowed: bool,
@@ -378,7 +378,70 @@ pub struct Decision {
     pub errors: Vec<String>,
 }
 
+/// What another state's agency asks of this state, through the hub.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RemoteAct {
+    /// A driver query (DQ) answered from the SOS image file (1030.140(b)(1)(E)).
+    AnswerDriverQuery,
+}
+
+impl RemoteAct {
+    /// The Cedar action.
+    pub fn name(self) -> &'static str {
+        match self {
+            RemoteAct::AnswerDriverQuery => "answer_other_state",
+        }
+    }
+}
+
+/// One question about a message from another state: the sending agency (its ORI checked by
+/// the hub), whether it is of this state, the act, and the facts its query states.
+#[derive(Debug, Clone, Copy)]
+pub struct RemoteRequest<'a> {
+    pub(crate) ori: &'a Ori,
+    pub(crate) own_state: bool,
+    pub(crate) act: RemoteAct,
+    pub(crate) today: Date,
+    pub(crate) interstate: InterstateFacts<'a>,
+}
+
+impl<'a> RemoteRequest<'a> {
+    /// `ori` (of this state when `own_state`) asks for `act` today, stating `interstate`.
+    pub fn new(
+        ori: &'a Ori,
+        own_state: bool,
+        act: RemoteAct,
+        today: Date,
+        interstate: InterstateFacts<'a>,
+    ) -> Self {
+        RemoteRequest {
+            ori,
+            own_state,
+            act,
+            today,
+            interstate,
+        }
+    }
+}
+
 /// Decides whether a request may proceed. Implementations deny by default.
 pub trait Authorizer: Send + Sync + std::fmt::Debug {
     fn authorize(&self, request: &AuthzRequest<'_>) -> Decision;
+
+    /// Decides a request from another state; an authorizer without remote policies refuses.
+    fn authorize_remote(&self, request: &RemoteRequest<'_>) -> Decision {
+        Decision {
+            allowed: false,
+            reasons: vec![Reason {
+                rule: "default-deny".into(),
+                citation: String::new(),
+                text: format!(
+                    "NO POLICY PERMITS {} FOR {}",
+                    request.act.name().to_ascii_uppercase(),
+                    request.ori
+                ),
+            }],
+            errors: Vec::new(),
+        }
+    }
 }

@@ -18,7 +18,7 @@ use leads_domain::interstate::{
 };
 use leads_policy::{
     Act, Authorizer, AuthzRequest, CedarAuthorizer, Decision, InterstateAction, InterstateFacts,
-    Principal, Target,
+    Principal, RemoteAct, RemoteRequest, Target,
 };
 
 fn approved() -> Principal {
@@ -255,4 +255,104 @@ fn n5_driver_photos_never_fill_a_line_up_and_only_the_identified_suspect_goes_in
         ..suspect
     };
     only_rule(&decide(&approved(), &everywhere), "N5");
+}
+
+// ---- Another state's query, answered from the SOS image file --------------------------------
+
+fn answer(ori: &str, own_state: bool, purpose: &str, conditions: &[&str]) -> Decision {
+    let ori = common::ori(ori);
+    CedarAuthorizer::strict()
+        .unwrap()
+        .authorize_remote(&RemoteRequest::new(
+            &ori,
+            own_state,
+            RemoteAct::AnswerDriverQuery,
+            today(),
+            InterstateFacts {
+                purpose,
+                use_: "TNI",
+                conditions,
+            },
+        ))
+}
+
+const STATED: &[&str] = &[
+    "purpose_stated",
+    "case_number",
+    "suspected_criminal_activity",
+    "photo_requested",
+];
+
+#[test]
+fn p1_another_states_query_for_a_stated_investigation_is_answered_from_the_sos_file() {
+    let decision = answer("WI0130000", false, "1", STATED);
+    assert!(decision.allowed, "{decision:?}");
+    assert!(
+        decision
+            .reasons
+            .iter()
+            .any(|r| r.rule == "P1" && r.citation.contains("1030.140(b)(1)(E)"))
+    );
+}
+
+#[test]
+fn p1_an_agency_of_this_state_is_not_answered_through_the_network() {
+    let decision = answer("IL0160000", true, "1", STATED);
+    let reasons = refused_with(&decision);
+    assert_eq!(
+        reasons,
+        vec![("P1", "92 Ill. Adm. Code 1030.140(b)(1)(D) and (E)")]
+    );
+}
+
+#[test]
+fn p1_a_photo_query_without_its_purpose_or_case_is_not_answered() {
+    for missing in ["purpose_stated", "case_number"] {
+        let conditions: Vec<&str> = STATED.iter().copied().filter(|c| *c != missing).collect();
+        let decision = answer("WI0130000", false, "1", &conditions);
+        let reasons = refused_with(&decision);
+        assert_eq!(
+            reasons,
+            vec![("P1", "92 Ill. Adm. Code 1030.140(b)(1)(E)")],
+            "{missing}"
+        );
+    }
+    // Without a photo asked for, the record alone is answered.
+    let record_only = answer("WI0130000", false, "", &[]);
+    assert!(record_only.allowed, "{record_only:?}");
+}
+
+#[test]
+fn n2_no_photo_is_sent_to_another_state_for_a_fishing_expedition() {
+    let conditions: Vec<&str> = STATED
+        .iter()
+        .copied()
+        .filter(|c| *c != "suspected_criminal_activity")
+        .collect();
+    only_rule(&answer("WI0130000", false, "1", &conditions), "N2");
+}
+
+#[test]
+fn an_authorizer_without_remote_policies_refuses_other_states() {
+    #[derive(Debug)]
+    struct LocalOnly;
+    impl Authorizer for LocalOnly {
+        fn authorize(&self, _: &AuthzRequest<'_>) -> Decision {
+            Decision {
+                allowed: true,
+                reasons: Vec::new(),
+                errors: Vec::new(),
+            }
+        }
+    }
+    let ori = common::ori("WI0130000");
+    let decision = LocalOnly.authorize_remote(&RemoteRequest::new(
+        &ori,
+        false,
+        RemoteAct::AnswerDriverQuery,
+        today(),
+        InterstateFacts::default(),
+    ));
+    assert!(!decision.allowed);
+    assert_eq!(decision.reasons[0].rule, "default-deny");
 }

@@ -89,6 +89,12 @@ pub const MIGRATIONS: &[Migration] = &[
         include_str!("../migrations/sqlite/0013_oversight_cases.sql"),
         include_str!("../migrations/postgres/0013_oversight_cases.sql"),
     ),
+    (
+        14,
+        "interstate",
+        include_str!("../migrations/sqlite/0014_interstate.sql"),
+        include_str!("../migrations/postgres/0014_interstate.sql"),
+    ),
 ];
 
 const CREATE_LEDGER: &str = "CREATE TABLE IF NOT EXISTS leads_migrations (\

@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod image;
+mod interstate;
 mod lifecycle;
 mod oversight;
 mod sos;
@@ -19,6 +20,7 @@ use leads_domain::search::{PersonQuery, RecordIndex};
 use leads_domain::{Record, fields::Imn, fields::Lrn, fields::Nic, fields::Oca};
 
 pub use image::{BlobRef, ImageStatus, RegistrantPhoto, StoredImage};
+pub use interstate::{Direction, InterstateRow, InterstateTx, ReceivedPhoto};
 pub use lifecycle::{HitConfirmation, StoredLateEntry, Verification};
 pub use oversight::{CaseKind, OversightTx};
 pub use sos::{
@@ -260,6 +262,9 @@ pub trait StoreTx:
 
     /// The Department's oversight cases, in this transaction.
     fn oversight(&mut self) -> &mut dyn OversightTx;
+
+    /// The switch's interstate traffic, in this transaction.
+    fn interstate(&mut self) -> &mut dyn InterstateTx;
 
     async fn commit(self: Box<Self>) -> StoreResult<()>;
     async fn rollback(self: Box<Self>) -> StoreResult<()>;

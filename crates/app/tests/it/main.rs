@@ -24,6 +24,7 @@ mod dissemination;
 mod identification;
 mod images;
 mod interstate_access;
+mod interstate_storage;
 mod lifecycle;
 mod misuse_review;
 mod oversight;

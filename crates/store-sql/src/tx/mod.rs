@@ -4,6 +4,7 @@
 mod audit;
 mod directory;
 mod image;
+mod interstate;
 mod lifecycle;
 mod oversight;
 mod record;
@@ -32,6 +33,10 @@ impl StoreTx for SqlTx {
     }
 
     fn oversight(&mut self) -> &mut dyn leads_store::OversightTx {
+        self
+    }
+
+    fn interstate(&mut self) -> &mut dyn leads_store::InterstateTx {
         self
     }
 

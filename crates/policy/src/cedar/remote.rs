@@ -1,0 +1,89 @@
+//! Decisions on messages from other states: the asking agency as a `LEADS::OtherStateAgency`,
+//! the facts its query states as the `RemoteContext`.
+
+use cedar_policy::{Context, Decision as CedarDecision, Request, RestrictedExpression};
+
+use super::{CedarAuthorizer, entity, flag, text, texts, uid};
+use crate::{Decision, Reason, RemoteRequest};
+
+impl CedarAuthorizer {
+    pub(super) fn decide_remote(&self, request: &RemoteRequest<'_>) -> Result<Decision, String> {
+        let t = &self.types;
+        let principal = uid(&t.other_state_agency, request.ori.as_str());
+        let agency = entity(
+            principal.clone(),
+            vec![
+                ("state", text(request.ori.state())),
+                ("own_state", flag(request.own_state)),
+            ],
+        )?;
+        let today = i64::from(request.today.year()) * 10_000
+            + i64::from(u8::from(request.today.month())) * 100
+            + i64::from(request.today.day());
+        let facts = request.interstate;
+        let context = Context::from_pairs([
+            ("today".to_owned(), RestrictedExpression::new_long(today)),
+            ("nlets_purpose".to_owned(), text(facts.purpose)),
+            ("nlets_use".to_owned(), text(facts.use_)),
+            (
+                "nlets_conditions".to_owned(),
+                texts(facts.conditions.iter().copied()),
+            ),
+        ])
+        .map_err(|e| e.to_string())?;
+        let schema = self.strict.then_some(&self.schema);
+        let entities = self
+            .actions
+            .clone()
+            .add_entities([agency], schema)
+            .map_err(|e| e.to_string())?;
+        let cedar_request = Request::new(
+            principal,
+            uid(&t.action, request.act.name()),
+            uid(&t.sos_image_file, "sos"),
+            context,
+            schema,
+        )
+        .map_err(|e| e.to_string())?;
+        let response = self
+            .engine
+            .is_authorized(&cedar_request, &self.policies, &entities);
+        let errors: Vec<String> = response
+            .diagnostics()
+            .errors()
+            .map(ToString::to_string)
+            .collect();
+        let mut reasons: Vec<Reason> = response
+            .diagnostics()
+            .reason()
+            .map(|id| self.reason(id))
+            .collect();
+        let allowed = response.decision() == CedarDecision::Allow && errors.is_empty();
+        if !allowed {
+            if response.decision() == CedarDecision::Allow {
+                reasons.clear();
+            }
+            reasons.extend(errors.iter().map(|error| Reason {
+                rule: "policy-error".into(),
+                citation: String::new(),
+                text: format!("POLICY EVALUATION ERROR: {error}"),
+            }));
+            if reasons.is_empty() {
+                reasons.push(Reason {
+                    rule: "default-deny".into(),
+                    citation: String::new(),
+                    text: format!(
+                        "NO POLICY PERMITS {} FOR {}",
+                        request.act.name().to_ascii_uppercase(),
+                        request.ori
+                    ),
+                });
+            }
+        }
+        Ok(Decision {
+            allowed,
+            reasons,
+            errors,
+        })
+    }
+}
