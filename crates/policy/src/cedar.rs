@@ -389,9 +389,7 @@ impl CedarAuthorizer {
             _ => String::new(),
         };
         let action = uid(&t.action, request.act.name());
-        let today = i64::from(request.today.year()) * 10_000
-            + i64::from(u8::from(request.today.month())) * 100
-            + i64::from(request.today.day());
+        let today = date_number(request.today);
         // Cedar's context has every attribute: an absent fact is the empty text or set.
         let inquiry = request.inquiry.unwrap_or(crate::InquiryFacts {
             purpose: "",
@@ -447,70 +445,76 @@ impl CedarAuthorizer {
         let response = self
             .engine
             .is_authorized(&cedar_request, &self.policies, &entities);
+        Ok(self.verdict(&response, || self.default_deny(request)))
+    }
+
+    /// The decision of a Cedar response: an allow names the permitting policies; a refusal
+    /// names the forbidding ones and each evaluation error, or, when nothing decided, what
+    /// `default_deny` says.
+    fn verdict(
+        &self,
+        response: &cedar_policy::Response,
+        default_deny: impl FnOnce() -> Vec<Reason>,
+    ) -> Decision {
         let errors: Vec<String> = response
             .diagnostics()
             .errors()
             .map(ToString::to_string)
             .collect();
-        let reasons: Vec<Reason> = response
-            .diagnostics()
-            .reason()
-            .map(|id| self.reason(id))
-            .collect();
         let allowed = response.decision() == CedarDecision::Allow && errors.is_empty();
-        if allowed {
-            return Ok(Decision {
-                allowed,
-                reasons,
-                errors,
-            });
-        }
-        let mut reasons: Vec<Reason> = if response.decision() == CedarDecision::Allow {
-            Vec::new()
+        let mut reasons: Vec<Reason> = if allowed || response.decision() == CedarDecision::Deny {
+            response
+                .diagnostics()
+                .reason()
+                .map(|id| self.reason(id))
+                .collect()
         } else {
-            reasons
+            Vec::new()
         };
-        for error in &errors {
-            reasons.push(Reason {
+        if !allowed {
+            reasons.extend(errors.iter().map(|error| Reason {
                 rule: "policy-error".into(),
                 citation: String::new(),
                 text: format!("POLICY EVALUATION ERROR: {error}"),
-            });
+            }));
+            if reasons.is_empty() {
+                reasons = default_deny();
+            }
         }
-        if reasons.is_empty() {
-            reasons = self.default_deny(request);
-        }
-        Ok(Decision {
-            allowed: false,
+        Decision {
+            allowed,
             reasons,
             errors,
-        })
+        }
+    }
+}
+
+/// A date as the policies compare it: ccyymmdd.
+fn date_number(date: time::Date) -> i64 {
+    i64::from(date.year()) * 10_000
+        + i64::from(u8::from(date.month())) * 100
+        + i64::from(date.day())
+}
+
+/// The refusal of a request that could not be evaluated.
+fn unevaluated(error: String) -> Decision {
+    Decision {
+        allowed: false,
+        reasons: vec![Reason {
+            rule: "policy-error".into(),
+            citation: String::new(),
+            text: format!("AUTHORIZATION REQUEST COULD NOT BE EVALUATED: {error}"),
+        }],
+        errors: vec![error],
     }
 }
 
 impl Authorizer for CedarAuthorizer {
     fn authorize(&self, request: &AuthzRequest<'_>) -> Decision {
-        self.decide(request).unwrap_or_else(|error| Decision {
-            allowed: false,
-            reasons: vec![Reason {
-                rule: "policy-error".into(),
-                citation: String::new(),
-                text: format!("AUTHORIZATION REQUEST COULD NOT BE EVALUATED: {error}"),
-            }],
-            errors: vec![error],
-        })
+        self.decide(request).unwrap_or_else(unevaluated)
     }
 
     fn authorize_remote(&self, request: &crate::RemoteRequest<'_>) -> Decision {
-        self.decide_remote(request)
-            .unwrap_or_else(|error| Decision {
-                allowed: false,
-                reasons: vec![Reason {
-                    rule: "policy-error".into(),
-                    citation: String::new(),
-                    text: format!("AUTHORIZATION REQUEST COULD NOT BE EVALUATED: {error}"),
-                }],
-                errors: vec![error],
-            })
+        self.decide_remote(request).unwrap_or_else(unevaluated)
     }
 }

@@ -432,16 +432,21 @@ pub trait Authorizer: Send + Sync + std::fmt::Debug {
     fn authorize_remote(&self, request: &RemoteRequest<'_>) -> Decision {
         Decision {
             allowed: false,
-            reasons: vec![Reason {
-                rule: "default-deny".into(),
-                citation: String::new(),
-                text: format!(
-                    "NO POLICY PERMITS {} FOR {}",
-                    request.act.name().to_ascii_uppercase(),
-                    request.ori
-                ),
-            }],
+            reasons: vec![remote_default_deny(request)],
             errors: Vec::new(),
         }
+    }
+}
+
+/// Why nothing permitted another state's request.
+pub(crate) fn remote_default_deny(request: &RemoteRequest<'_>) -> Reason {
+    Reason {
+        rule: "default-deny".into(),
+        citation: String::new(),
+        text: format!(
+            "NO POLICY PERMITS {} FOR {}",
+            request.act.name().to_ascii_uppercase(),
+            request.ori
+        ),
     }
 }

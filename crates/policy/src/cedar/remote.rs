@@ -1,10 +1,10 @@
 //! Decisions on messages from other states: the asking agency as a `LEADS::OtherStateAgency`,
 //! the facts its query states as the `RemoteContext`.
 
-use cedar_policy::{Context, Decision as CedarDecision, Request, RestrictedExpression};
+use cedar_policy::{Context, Request, RestrictedExpression};
 
-use super::{CedarAuthorizer, entity, flag, text, texts, uid};
-use crate::{Decision, Reason, RemoteRequest};
+use super::{CedarAuthorizer, date_number, entity, flag, text, texts, uid};
+use crate::{Decision, RemoteRequest};
 
 impl CedarAuthorizer {
     pub(super) fn decide_remote(&self, request: &RemoteRequest<'_>) -> Result<Decision, String> {
@@ -17,9 +17,7 @@ impl CedarAuthorizer {
                 ("own_state", flag(request.own_state)),
             ],
         )?;
-        let today = i64::from(request.today.year()) * 10_000
-            + i64::from(u8::from(request.today.month())) * 100
-            + i64::from(request.today.day());
+        let today = date_number(request.today);
         let facts = request.interstate;
         let context = Context::from_pairs([
             ("today".to_owned(), RestrictedExpression::new_long(today)),
@@ -48,42 +46,6 @@ impl CedarAuthorizer {
         let response = self
             .engine
             .is_authorized(&cedar_request, &self.policies, &entities);
-        let errors: Vec<String> = response
-            .diagnostics()
-            .errors()
-            .map(ToString::to_string)
-            .collect();
-        let mut reasons: Vec<Reason> = response
-            .diagnostics()
-            .reason()
-            .map(|id| self.reason(id))
-            .collect();
-        let allowed = response.decision() == CedarDecision::Allow && errors.is_empty();
-        if !allowed {
-            if response.decision() == CedarDecision::Allow {
-                reasons.clear();
-            }
-            reasons.extend(errors.iter().map(|error| Reason {
-                rule: "policy-error".into(),
-                citation: String::new(),
-                text: format!("POLICY EVALUATION ERROR: {error}"),
-            }));
-            if reasons.is_empty() {
-                reasons.push(Reason {
-                    rule: "default-deny".into(),
-                    citation: String::new(),
-                    text: format!(
-                        "NO POLICY PERMITS {} FOR {}",
-                        request.act.name().to_ascii_uppercase(),
-                        request.ori
-                    ),
-                });
-            }
-        }
-        Ok(Decision {
-            allowed,
-            reasons,
-            errors,
-        })
+        Ok(self.verdict(&response, || vec![crate::remote_default_deny(request)]))
     }
 }
