@@ -222,18 +222,13 @@ impl Network {
             .get_stream(format!("{}_LOG", self.prefix))
             .await
             .map_err(LinkError::network)?;
-        let count = stream
+        let state = stream
             .info()
             .await
             .map_err(LinkError::network)?
             .state
-            .messages;
-        let first = stream
-            .info()
-            .await
-            .map_err(LinkError::network)?
-            .state
-            .first_sequence;
+            .clone();
+        let (count, first) = (state.messages, state.first_sequence);
         let mut entries = Vec::new();
         for sequence in first..first.saturating_add(count) {
             if entries.len() >= limit {
